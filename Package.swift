@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// mfsh: the Metaflow Client API in Swift, with a small Python-subset interpreter and a REPL.
+//
+// Dependencies point one way:
+//   CZlib, CArchive, CEditLine (thin C shims)
+//   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow
+//   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
+//   MFSInterpreter    <- the language; knows nothing of Metaflow
+//   Shell             <- binds client objects into the language; REPL, completion, scripts
+//   mfsh              <- thin main
+import PackageDescription
+
+let package = Package(
+    name: "mfsh",
+    products: [
+        .executable(name: "mfsh", targets: ["mfsh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+
+        .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"]),
+        .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Shell", dependencies: ["MetaflowClient", "MFSInterpreter", "Pickle", "CEditLine"]),
+        .executableTarget(name: "mfsh", dependencies: [
+            "Shell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PickleTests", dependencies: ["Pickle"]),
+        .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
+        .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    ]
+)

@@ -1,0 +1,46 @@
+#ifndef MFSH_CEDITLINE_SHIM_H
+#define MFSH_CEDITLINE_SHIM_H
+/* Fixed-signature wrappers over libedit's variadic el_set/el_get/history, which Swift cannot
+   call, and over the C stdio globals, which Swift 6 strict concurrency rejects. */
+#include <stdio.h>
+#include <signal.h>
+#include <string.h>
+#include <locale.h>
+#include <histedit.h>
+
+typedef char *(*cel_prompt_fn)(EditLine *);
+typedef unsigned char (*cel_cmd_fn)(EditLine *, int);
+
+static inline EditLine *cel_init(const char *prog) { return el_init(prog, stdin, stdout, stderr); }
+static inline void cel_puts(const char *s) { fputs(s, stdout); fflush(stdout); }
+
+static inline int cel_set_prompt(EditLine *el, cel_prompt_fn f) { return el_set(el, EL_PROMPT, f); }
+static inline int cel_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
+static inline int cel_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+static inline int cel_set_clientdata(EditLine *el, void *p) { return el_set(el, EL_CLIENTDATA, p); }
+static inline void *cel_get_clientdata(EditLine *el) { void *p = NULL; el_get(el, EL_CLIENTDATA, &p); return p; }
+static inline int cel_add_fn(EditLine *el, const char *name, const char *help, cel_cmd_fn f) {
+    return el_set(el, EL_ADDFN, name, help, f);
+}
+/* EL_BIND's argument list must end with a NULL char pointer. */
+static inline int cel_bind(EditLine *el, const char *key, const char *fn) {
+    return el_set(el, EL_BIND, key, fn, (const char *)NULL);
+}
+static inline int cel_set_hist(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+
+static inline int cel_hist_setsize(History *h, int n)   { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
+static inline int cel_hist_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
+static inline int cel_hist_enter(History *h, const char *s) { HistEvent ev; return history(h, &ev, H_ENTER, s); }
+static inline int cel_hist_load(History *h, const char *p)  { HistEvent ev; return history(h, &ev, H_LOAD, p); }
+static inline int cel_hist_save(History *h, const char *p)  { HistEvent ev; return history(h, &ev, H_SAVE, p); }
+
+/* SIGINT without SA_RESTART: a read() blocked inside el_gets then fails with EINTR. */
+static inline int cel_install_sigint(void (*handler)(int)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    return sigaction(SIGINT, &sa, NULL);
+}
+#endif

@@ -1,0 +1,1 @@
+// MFSInterpreter module: see Package.swift for what it owns.

@@ -1,0 +1,1 @@
+// MetaflowClient module: see Package.swift for what it owns.

@@ -1,0 +1,1 @@
+// Pickle module: see Package.swift for what it owns.

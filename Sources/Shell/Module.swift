@@ -1,0 +1,1 @@
+// Shell module: see Package.swift for what it owns.

@@ -1,0 +1,4 @@
+import Testing
+@testable import MFSInterpreter
+
+@Test func moduleLinks() { #expect(Bool(true)) }

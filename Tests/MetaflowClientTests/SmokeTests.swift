@@ -1,0 +1,4 @@
+import Testing
+@testable import MetaflowClient
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Pickle
+
+@Test func moduleLinks() { #expect(Bool(true)) }
