@@ -1,1 +1,0 @@
-// Pickle module: see Package.swift for what it owns.

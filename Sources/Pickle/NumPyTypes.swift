@@ -1,0 +1,57 @@
+// numpy values: dtypes, arrays and scalars, decoded from `numpy.dtype` / `_reconstruct` / `scalar` pickles.
+
+/// A numpy dtype (`numpy.dtype(...)` + BUILD state).
+public final class NDDType {
+    /// numpy's kind character: `b` bool, `i` signed, `u` unsigned, `f` float, `c` complex,
+    /// `M` datetime64, `m` timedelta64, `S` bytes, `U` str, `V` void/structured, `O` object.
+    public let kind: Character
+    /// Bytes per element (for `U`, 4 per character).
+    public let itemSize: Int
+    /// `<` little, `>` big, `|` not applicable.
+    public let byteOrder: Character
+    /// datetime64/timedelta64 unit (`ns`, `s`, `D`, ...) and its multiplier; nil for other kinds.
+    public let unit: String?
+    public let unitCount: Int
+    /// Field names of a structured dtype, in order.
+    public let fieldNames: [String]?
+    /// The raw `fields` dict of a structured dtype, as pickled.
+    public let fields: PickleValue?
+
+    public init(kind: Character, itemSize: Int, byteOrder: Character, unit: String? = nil, unitCount: Int = 1,
+                fieldNames: [String]? = nil, fields: PickleValue? = nil) {
+        self.kind = kind; self.itemSize = itemSize; self.byteOrder = byteOrder
+        self.unit = unit; self.unitCount = unitCount; self.fieldNames = fieldNames; self.fields = fields
+    }
+
+    public var isLittleEndian: Bool { byteOrder != ">" }
+}
+
+/// A numpy ndarray: dtype, shape, memory order and the element data (raw bytes, or values for object arrays).
+public final class NDArray {
+    public enum Storage {
+        /// The array's bytes as numpy laid them out (C or Fortran order), shared with the input.
+        case raw(PickleBytes)
+        /// Elements of an object array, in memory order.
+        case objects([PickleValue])
+    }
+
+    public let dtype: NDDType
+    public let shape: [Int]
+    public let isFortranOrder: Bool
+    public internal(set) var storage: Storage
+
+    init(dtype: NDDType, shape: [Int], isFortranOrder: Bool, storage: Storage) {
+        self.dtype = dtype; self.shape = shape; self.isFortranOrder = isFortranOrder; self.storage = storage
+    }
+
+    /// Number of elements (product of the shape).
+    public var count: Int { shape.reduce(1, *) }
+}
+
+/// A numpy scalar (`numpy.float64(1.5)` ...): its dtype and the element.
+public final class NDScalar {
+    public let dtype: NDDType
+    public let storage: NDArray.Storage
+
+    init(dtype: NDDType, storage: NDArray.Storage) { self.dtype = dtype; self.storage = storage }
+}

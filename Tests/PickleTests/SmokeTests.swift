@@ -1,4 +1,0 @@
-import Testing
-@testable import Pickle
-
-@Test func moduleLinks() { #expect(Bool(true)) }
