@@ -1,0 +1,103 @@
+// What Python keeps in module globals of metaflow.client.core: the current namespace and the
+// current metadata provider, plus the storage they read through. One session per shell.
+
+public final class ClientSession {
+    public let config: Configuration
+    public private(set) var provider: MetadataProvider
+    public private(set) var datastore: LocalDataStore
+    /// nil = not resolved yet (Python's `False`); .some(nil) = namespace(None).
+    private var currentNamespace: String??
+    let blobs = BlobCache()
+
+    public init(config: Configuration) {
+        self.config = config
+        let root = config.localDatastoreRoot
+        provider = LocalMetadataProvider(root: root)
+        datastore = LocalDataStore(root: root)
+    }
+
+    // MARK: namespace (Python semantics: a namespace is a tag on the run)
+
+    public func namespace(_ ns: String?) throws -> String? {
+        currentNamespace = .some(ns)
+        return try getNamespace()
+    }
+
+    public func getNamespace() throws -> String? {
+        if let ns = currentNamespace { return ns }
+        return try defaultNamespace()
+    }
+
+    @discardableResult
+    public func defaultNamespace() throws -> String {
+        let ns = try config.defaultNamespace()
+        currentNamespace = .some(ns)
+        return ns
+    }
+
+    // MARK: metadata provider
+
+    public func getMetadata() -> String { provider.metadataString }
+
+    /// `metadata('local')`, `metadata('local@/path')`, a bare path (local), or a URL (service).
+    public func metadata(_ spec: String) throws -> String {
+        let parts = spec.split(separator: "@", maxSplits: 1).map(String.init)
+        var type = parts.first ?? ""
+        var info: String? = parts.count > 1 ? parts[1] : nil
+        if type != "local" && type != "service" {
+            info = spec
+            type = spec.hasPrefix("http") ? "service" : "local"
+        }
+        guard type == "local" else {
+            throw MetaflowError.generic("MetaflowException",
+                "The metadata service provider is not supported by this mfsh build yet (\(spec))")
+        }
+        let root: String?
+        if let info {
+            let candidate = FileSystem.join(info, ".metaflow")
+            guard FileSystem.isDirectory(candidate) else {
+                throw MetaflowError.generic("ValueError", "Could not find directory .metaflow in directory \(info)")
+            }
+            root = candidate
+        } else {
+            root = config.localDatastoreRoot
+        }
+        provider = LocalMetadataProvider(root: root)
+        datastore = LocalDataStore(root: root)
+        blobs.removeAll()
+        return getMetadata()
+    }
+
+    public func defaultMetadata() throws -> String {
+        let chosen = config.value("DEFAULT_METADATA") ?? "local"
+        guard chosen == "local" else {
+            throw MetaflowError.generic("MetaflowException",
+                "The metadata provider '\(chosen)' is not supported by this mfsh build yet")
+        }
+        let root = config.localDatastoreRoot
+        provider = LocalMetadataProvider(root: root)
+        datastore = LocalDataStore(root: root)
+        blobs.removeAll()
+        return getMetadata()
+    }
+}
+
+/// Decoded artifact bytes by (flow, sha): the same content-addressed blob is read once per
+/// session. Only small blobs are kept, so a large array is not pinned in memory.
+final class BlobCache {
+    static let maxEntryBytes = 1 << 20
+    static let maxTotalBytes = 64 << 20
+    private var entries: [String: [UInt8]] = [:]
+    private var total = 0
+
+    func get(_ key: String) -> [UInt8]? { entries[key] }
+
+    func put(_ key: String, _ bytes: [UInt8]) {
+        guard bytes.count <= Self.maxEntryBytes else { return }
+        if total + bytes.count > Self.maxTotalBytes { removeAll() }
+        entries[key] = bytes
+        total += bytes.count
+    }
+
+    func removeAll() { entries.removeAll(); total = 0 }
+}

@@ -1,0 +1,127 @@
+// DataArtifact (client/core.py) and how `.data` is found: registration → content-addressed blob
+// → decompress → decode the pickle (never executed).
+import Pickle
+
+public final class DataArtifact: MetaflowObject {
+    override public class var className: String { "DataArtifact" }
+    override class var objectKind: ObjectKind { .artifact }
+    override class var pathspecShape: String { "FlowName/RunID/StepName/TaskID/ArtifactName" }
+    override class var parentClass: MetaflowObject.Type? { Task.self }
+
+    public var sha: String { record["sha"]?.stringValue ?? "" }
+    public var contentType: String { record["content_type"]?.stringValue ?? "gzip+pickle-v2" }
+    public var finishedAtMillis: Int { createdAtMillis }
+
+    /// The writer's datastore root from `location` (`:root:<abs path>`), when recorded so.
+    var recordedRoot: String? {
+        guard let loc = record["location"]?.stringValue, loc.hasPrefix(":root:") else { return nil }
+        return String(loc.dropFirst(6))
+    }
+
+    /// The artifact's serialized bytes (the pickle), read once per session for small blobs.
+    public func serializedBytes() throws -> [UInt8] {
+        let flow = pathComponents[0]
+        let key = flow + "/" + sha
+        if let cached = session.blobs.get(key) { return cached }
+        if let loc = record["location"]?.stringValue, !loc.hasPrefix(":root:"), !loc.isEmpty, !loc.hasPrefix("/") {
+            throw MetaflowError.data("Artifact \(pathspec) is stored at '\(loc)', which this mfsh build cannot read yet")
+        }
+        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot)
+        // Legacy encodings wrap the pickle in another gzip layer.
+        if contentType.hasPrefix("gzip+") && Gzip.isGzip(bytes) {
+            bytes = try Gzip.decompress(bytes, name: pathspec)
+        }
+        session.blobs.put(key, bytes)
+        return bytes
+    }
+
+    /// The decoded value. Unknown encodings fail as Python's client does.
+    public func data() throws -> PickleValue {
+        let encoding = contentType
+        guard ["pickle-v2", "pickle-v4", "gzip+pickle-v2", "gzip+pickle-v4"].contains(encoding) else {
+            throw MetaflowError.data("No deserializer claimed artifact '\(id)' (encoding: \(encoding), serializer_info: {}).")
+        }
+        let bytes = try serializedBytes()
+        do {
+            return try unpickle(bytes)
+        } catch {
+            throw MetaflowError(type: "UnpicklingError", message: "artifact \(pathspec): \(error)")
+        }
+    }
+
+    /// Size of the serialized artifact, from the attempt's `data.json` (as Python's client does:
+    /// the latest started attempt, which must be done).
+    public var size: Int {
+        get throws {
+            guard let task = try parent as? Task else { throw MetaflowError.data("no task for \(pathspec)") }
+            let c = pathComponents
+            let md = try task.metadataDict()
+            let recorded = md["ds-root"]?.stringValue
+            let taskPath = Array(c.prefix(4))
+            var attemptToRead = attempt
+            if attemptToRead == nil {
+                for a in stride(from: MetaflowObject.maxAttempts - 1, through: 0, by: -1)
+                where session.datastore.taskFilePath(recordedRoot: recorded, path: taskPath, name: "\(a).attempt.json").map(FileSystem.isFile) == true {
+                    attemptToRead = a
+                    break
+                }
+            }
+            guard let a = attemptToRead,
+                  let lock = session.datastore.taskFilePath(recordedRoot: recorded, path: taskPath, name: "\(a).DONE.lock"),
+                  FileSystem.isFile(lock),
+                  let bytes = try session.datastore.taskFile(recordedRoot: recorded, path: taskPath, name: "\(a).data.json") else {
+                throw MetaflowError.data("No completed attempts of the task was found for task '\(taskPath.joined(separator: "/"))'")
+            }
+            let index: JSONValue
+            do { index = try JSONParser.parse(bytes) } catch {
+                throw MetaflowError.data("corrupt \(a).data.json of \(taskPath.joined(separator: "/")): \(error)")
+            }
+            guard let n = index["info"]?[id]?["size"]?.intValue else { throw MetaflowError.keyError(id) }
+            return n
+        }
+    }
+}
+
+extension PickleValue {
+    /// Python truthiness for the values Metaflow's status artifacts hold.
+    public var truthy: Bool {
+        switch self {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return l.count > 0
+        case .tuple(let t): return t.count > 0
+        case .dict(let d): return d.count > 0
+        default: return true
+        }
+    }
+
+    var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+}
+
+/// The parts of the `_graph_info` artifact the client needs.
+struct GraphInfo {
+    struct Node { let name: String; let type: String; let next: [String] }
+    let steps: [Node]
+    let startStep: String
+    let endStep: String
+
+    init?(_ v: PickleValue) {
+        guard case .dict(let d) = v, case .dict(let stepsDict)? = d[string: "steps"] else { return nil }
+        var nodes: [Node] = []
+        for (k, value) in stepsDict.entries {
+            guard let name = k.stringValue, case .dict(let attrs) = value else { return nil }
+            var next: [String] = []
+            if case .list(let l)? = attrs[string: "next"] { next = l.items.compactMap { $0.stringValue } }
+            nodes.append(Node(name: name, type: attrs[string: "type"]?.stringValue ?? "", next: next))
+        }
+        steps = nodes
+        startStep = d[string: "start_step"]?.stringValue ?? "start"
+        endStep = d[string: "end_step"]?.stringValue ?? "end"
+    }
+
+    func step(_ name: String) -> Node? { steps.first { $0.name == name } }
+    func previousSteps(of name: String) -> [String] { steps.filter { $0.next.contains(name) }.map { $0.name } }
+}

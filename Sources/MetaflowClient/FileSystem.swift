@@ -1,0 +1,167 @@
+// Thin POSIX file access. Directory listings keep readdir order on purpose: Python's glob uses
+// os.scandir, which is readdir order, and Metaflow's "provider order" is exactly that.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum FileError: Error, CustomStringConvertible, Sendable {
+    case notFound(String)
+    case unreadable(String, Int32)
+    case tooLarge(String, Int)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "No such file or directory: '\(p)'"
+        case .unreadable(let p, let e): return "cannot read '\(p)': \(String(cString: strerror(e)))"
+        case .tooLarge(let p, let n): return "'\(p)' is too large (\(n) bytes)"
+        }
+    }
+}
+
+public enum FileSystem {
+    public static func readFile(_ path: String, limit: Int = Int.max) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT || e == ENOTDIR { throw .notFound(path) }
+            throw .unreadable(path, e)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .unreadable(path, errno) }
+        let expected = Int(st.st_size)
+        if expected > limit { throw .tooLarge(path, expected) }
+        var out = [UInt8]()
+        out.reserveCapacity(expected + 1)
+        var chunk = 1 << 16
+        while true {
+            let before = out.count
+            if out.count > limit { throw .tooLarge(path, out.count) }
+            // Read straight into the array's spare capacity: no intermediate buffer.
+            let want = max(chunk, expected - before)
+            var readError: Int32 = 0
+            var got = 0
+            out.append(contentsOf: repeatElement(0, count: want))
+            out.withUnsafeMutableBytes { buf in
+                guard let base = buf.baseAddress else { return }
+                let n = read(fd, base + before, want)
+                if n < 0 { readError = errno } else { got = n }
+            }
+            out.removeLast(want - got)
+            if readError == EINTR { continue }
+            if readError != 0 { throw .unreadable(path, readError) }
+            if got == 0 { break }
+            chunk = min(chunk * 2, 1 << 24)
+        }
+        return out
+    }
+
+    public static func readText(_ path: String) throws(FileError) -> String {
+        String(decoding: try readFile(path), as: UTF8.self)
+    }
+
+    /// Entry names of a directory in readdir order, without "." and "..". nil when not a directory.
+    public static func list(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let ent = readdir(dir) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Like Python's glob on `prefix*suffix` in one folder: readdir order, hidden names skipped
+    /// unless the prefix itself starts with a dot.
+    public static func glob(_ dir: String, prefix: String = "", suffix: String = "") -> [String] {
+        guard let names = list(dir) else { return [] }
+        return names.filter { n in
+            if n.hasPrefix("."), !prefix.hasPrefix(".") { return false }
+            return n.count >= prefix.count + suffix.count && n.hasPrefix(prefix) && n.hasSuffix(suffix)
+        }
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func isFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    public static func size(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int(st.st_size)
+    }
+
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        let len = buf.firstIndex(of: 0) ?? buf.count
+        return String(decoding: buf[..<len].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+
+    public static func join(_ parts: String...) -> String { join(parts) }
+
+    public static func join(_ parts: [String]) -> String {
+        var out = ""
+        for p in parts where !p.isEmpty {
+            if p.hasPrefix("/") { out = p; continue }
+            if out.isEmpty || out.hasSuffix("/") { out += p } else { out += "/" + p }
+        }
+        return out
+    }
+
+    public static func dirname(_ path: String) -> String {
+        guard let i = path.lastIndex(of: "/") else { return "" }
+        if i == path.startIndex { return "/" }
+        return String(path[..<i])
+    }
+
+    public static func basename(_ path: String) -> String {
+        guard let i = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: i)...])
+    }
+
+    /// Writes a file atomically (temp file + rename), mode 0600 like Metaflow's own writes.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let tmp = path + ".mfsh-tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd < 0 { throw .unreadable(tmp, errno) }
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeBytes { buf -> Int in
+                guard let base = buf.baseAddress else { return 0 }
+                return write(fd, base + off, bytes.count - off)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                close(fd); unlink(tmp)
+                throw .unreadable(tmp, e)
+            }
+            off += n
+        }
+        close(fd)
+        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw .unreadable(path, e) }
+    }
+}

@@ -1,0 +1,115 @@
+// Metaflow(), Flow and Run (client/core.py).
+
+/// `Metaflow()`: the flows of the current provider that have a run in the namespace.
+public final class MetaflowRoot {
+    public let session: ClientSession
+    public init(session: ClientSession) { self.session = session }
+
+    /// Flows in provider (readdir) order, skipping those with no run in the namespace.
+    public func flows() throws -> [Flow] {
+        let ns = try session.getNamespace()
+        var out: [Flow] = []
+        for rec in try session.provider.children(of: .root, [], anyTag: nil) {
+            let f = Flow(record: rec, parent: nil, attempt: nil, session: session, namespace: ns, namespaceCheck: true)
+            if f.namespaceCheck, let ns, !(try f.isInNamespace(ns)) { continue }
+            out.append(f)
+        }
+        return out
+    }
+
+    public func flow(_ name: String) throws -> Flow { try Flow(pathspec: name, session: session) }
+}
+
+public final class Flow: MetaflowObject {
+    override public class var className: String { "Flow" }
+    override class var objectKind: ObjectKind { .flow }
+    override class var pathspecShape: String { "FlowName" }
+    override class var childClass: MetaflowObject.Type? { Run.self }
+
+    public func runs(_ tags: [String] = []) throws -> [Run] {
+        try children(withTags: tags).compactMap { $0 as? Run }
+    }
+
+    public var latestRun: Run? { get throws { try runs().first } }
+
+    public var latestSuccessfulRun: Run? {
+        get throws {
+            for r in try runs() where try r.successful { return r }
+            return nil
+        }
+    }
+
+    public func run(_ id: String) throws -> Run {
+        guard let r = try child(id) as? Run else { throw MetaflowError.keyError(id) }
+        return r
+    }
+}
+
+public final class Run: MetaflowObject {
+    override public class var className: String { "Run" }
+    override class var objectKind: ObjectKind { .run }
+    override class var pathspecShape: String { "FlowName/RunID" }
+    override class var childClass: MetaflowObject.Type? { Step.self }
+    override class var parentClass: MetaflowObject.Type? { Flow.self }
+
+    override func iterFilter(_ child: MetaflowObject) -> Bool { !child.id.hasPrefix("_") }
+
+    private var cachedEndpoints: (String, String)?
+    private var cachedEndTask: Task??
+
+    public func steps(_ tags: [String] = []) throws -> [Step] {
+        try children(withTags: tags).compactMap { $0 as? Step }
+    }
+
+    public func step(_ name: String) throws -> Step {
+        guard let s = try child(name) as? Step else { throw MetaflowError.keyError(name) }
+        return s
+    }
+
+    /// (start, end) step names from the `_parameters` task's graph metadata.
+    var graphEndpoints: (String, String) {
+        if let e = cachedEndpoints { return e }
+        var result = ("start", "end")
+        if let params = try? step("_parameters"), let task = try? params.task,
+           let md = try? task.metadataDict() {
+            result = (md["start_step"]?.stringValue ?? "start", md["end_step"]?.stringValue ?? "end")
+        }
+        cachedEndpoints = result
+        return result
+    }
+
+    public var endTask: Task? {
+        get throws {
+            if let cached = cachedEndTask { return cached }
+            let end: Task?
+            do { end = try step(graphEndpoints.1).task } catch let e as MetaflowError where e.type == "KeyError" {
+                end = nil
+            }
+            cachedEndTask = .some(end)
+            return end
+        }
+    }
+
+    public var successful: Bool { get throws { try endTask?.successful ?? false } }
+    public var finished: Bool { get throws { try endTask?.finished ?? false } }
+    public var finishedAtMillis: Int? { get throws { try endTask?.finishedAtMillis } }
+
+    /// `run.origin_pathspec`: the flow + the `origin-run-id` of the newest step's task.
+    public var originPathspec: String? {
+        get throws {
+            guard let latest = try steps().first, let task = try latest.task else { return nil }
+            guard let origin = try task.metadata().first(where: { $0.name == "origin-run-id" }) else { return nil }
+            return "\(pathComponents[0])/\(origin.valueText)"
+        }
+    }
+
+    /// `run.code`: the first code package found, steps newest first.
+    public var code: MetaflowCode? {
+        get throws {
+            for s in try steps() {
+                if let t = try s.task, let c = try t.code { return c }
+            }
+            return nil
+        }
+    }
+}

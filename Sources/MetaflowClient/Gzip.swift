@@ -1,0 +1,117 @@
+// gzip decompression through zlib, streamed from the file so a large artifact is never held
+// twice (compressed and decompressed) in memory.
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct GzipError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public let path: String
+    public var description: String { "cannot decompress '\(path)': \(message)" }
+}
+
+public enum Gzip {
+    /// True when the bytes start with the gzip magic number.
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// Decompresses a whole gzip file (all members). `sizeHint` (the uncompressed size, when the
+    /// caller knows it) lets the output be allocated once.
+    public static func decompressFile(_ path: String, sizeHint: Int? = nil) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { throw FileError.notFound(path) }
+            throw FileError.unreadable(path, errno)
+        }
+        defer { close(fd) }
+        var input = [UInt8](repeating: 0, count: 1 << 18)
+        return try inflateStream(path: path, sizeHint: sizeHint) { () throws -> ArraySlice<UInt8> in
+            while true {
+                let n = input.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError.unreadable(path, errno)
+                }
+                return input[0..<n]
+            }
+        }
+    }
+
+    /// Decompresses gzip bytes already in memory.
+    public static func decompress(_ data: [UInt8], name: String = "<bytes>", sizeHint: Int? = nil) throws -> [UInt8] {
+        var given = false
+        return try inflateStream(path: name, sizeHint: sizeHint) { () -> ArraySlice<UInt8> in
+            if given { return [] }
+            given = true
+            return data[...]
+        }
+    }
+
+    private static func inflateStream(path: String, sizeHint: Int?,
+                                      next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
+        var stream = z_stream()
+        guard czlib_inflate_init_gzip(&stream) == Z_OK else {
+            throw GzipError(message: "zlib could not start", path: path)
+        }
+        defer { inflateEnd(&stream) }
+        var out = [UInt8]()
+        var capacity = max(4096, min(sizeHint.map { $0 + 1 } ?? 0, 1 << 34))
+        out.reserveCapacity(capacity)
+        var produced = 0
+        var sawEnd = false
+        var sawAnyInput = false
+        while true {
+            let chunk = try next()
+            if chunk.isEmpty { break }
+            sawAnyInput = true
+            var consumed = 0
+            while consumed < chunk.count {
+                if sawEnd {
+                    // Another gzip member follows (Python's gzip reads them all).
+                    if inflateReset(&stream) != Z_OK { throw GzipError(message: "zlib reset failed", path: path) }
+                    sawEnd = false
+                }
+                if produced == out.count {
+                    if out.count == capacity { capacity *= 2 }
+                    out.append(contentsOf: repeatElement(0, count: capacity - out.count))
+                }
+                var status: Int32 = 0
+                var used = 0
+                var made = 0
+                chunk.withUnsafeBytes { inBuf in
+                    out.withUnsafeMutableBytes { outBuf in
+                        guard let inBase = inBuf.baseAddress, let outBase = outBuf.baseAddress else { return }
+                        stream.next_in = UnsafeMutablePointer(mutating: inBase.assumingMemoryBound(to: Bytef.self) + consumed)
+                        stream.avail_in = UInt32(min(inBuf.count - consumed, Int(UInt32.max)))
+                        stream.next_out = outBase.assumingMemoryBound(to: Bytef.self) + produced
+                        stream.avail_out = UInt32(min(outBuf.count - produced, Int(UInt32.max)))
+                        let inBefore = stream.avail_in, outBefore = stream.avail_out
+                        status = inflate(&stream, Z_NO_FLUSH)
+                        used = Int(inBefore - stream.avail_in)
+                        made = Int(outBefore - stream.avail_out)
+                    }
+                }
+                consumed += used
+                produced += made
+                switch status {
+                case Z_OK, Z_BUF_ERROR: break
+                case Z_STREAM_END: sawEnd = true
+                case Z_DATA_ERROR:
+                    throw GzipError(message: "corrupt data (\(stream.msg.map { String(cString: $0) } ?? "bad deflate stream")) after \(produced) output bytes", path: path)
+                case Z_MEM_ERROR: throw GzipError(message: "out of memory", path: path)
+                default: throw GzipError(message: "zlib error \(status)", path: path)
+                }
+                if used == 0 && made == 0 && status != Z_STREAM_END { break }
+            }
+        }
+        if !sawAnyInput { throw GzipError(message: "empty file", path: path) }
+        if !sawEnd {
+            // Drain anything zlib still holds in its window.
+            throw GzipError(message: "truncated gzip stream (\(produced) bytes decompressed before the data ended)", path: path)
+        }
+        out.removeLast(out.count - produced)
+        return out
+    }
+}

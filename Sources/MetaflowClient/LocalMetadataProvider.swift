@@ -1,0 +1,206 @@
+// Reads metadata from a local `.metaflow` tree the way Python's LocalMetadataProvider does
+// (plugins/metadata_providers/local.py): `_meta/_self.json` records, `sysmeta_*` events and
+// `<attempt>_artifact_<name>.json` registrations, in readdir (glob) order.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class LocalMetadataProvider: MetadataProvider {
+    /// The `.metaflow` folder, or nil when none was found (Python then reports
+    /// `local@<No .metaflow directory found in current working tree>`).
+    public let root: String?
+    private let records = RecordCache()
+
+    public init(root: String?) { self.root = root }
+
+    public var typeName: String { "local" }
+    public var info: String {
+        guard let root else { return "<No .metaflow directory found in current working tree>" }
+        return FileSystem.dirname(root)
+    }
+
+    private func path(_ components: [String]) -> String? {
+        guard let root else { return nil }
+        // A component that climbs out of the tree cannot name a Metaflow object.
+        for c in components where c.isEmpty || c == "." || c == ".." || c.contains("/") { return nil }
+        return FileSystem.join([root] + components)
+    }
+
+    private func metaDir(_ components: [String]) -> String? {
+        guard let p = path(components) else { return nil }
+        let m = p + "/_meta"
+        return FileSystem.isDirectory(m) ? m : nil
+    }
+
+    func readRecord(_ file: String) throws -> JSONValue {
+        try records.read(file)
+    }
+
+    public func object(_ kind: ObjectKind, _ path: [String], attempt: Int?) throws -> JSONValue? {
+        switch kind {
+        case .root: return nil
+        case .artifact:
+            guard path.count == 5 else { return nil }
+            let found = try artifacts(Array(path.prefix(4)), attempt: attempt, name: path[4])
+            return found.count == 1 ? found[0] : nil
+        default:
+            guard let meta = metaDir(path) else { return nil }
+            let selfFile = meta + "/_self.json"
+            guard FileSystem.isFile(selfFile) else { return nil }
+            var record = try readRecord(selfFile)
+            if kind > .run {
+                guard let run = try object(.run, Array(path.prefix(2)), attempt: nil) else {
+                    throw MetaflowError.generic("MetaflowInternalError", "Could not find run \(path.prefix(2))")
+                }
+                record = overlayTags(record, from: run)
+            }
+            return record
+        }
+    }
+
+    /// Steps, tasks and artifacts show the run's current tags, not the copy made at creation.
+    private func overlayTags(_ record: JSONValue, from run: JSONValue) -> JSONValue {
+        guard case .object(var members) = record else { return record }
+        members.removeAll { $0.0 == "tags" || $0.0 == "system_tags" }
+        members.append(("tags", run["tags"] ?? .array([])))
+        members.append(("system_tags", run["system_tags"] ?? .array([])))
+        return .object(members)
+    }
+
+    public func children(of kind: ObjectKind, _ path: [String], anyTag: String?) throws -> [JSONValue] {
+        guard let childKind = kind.child, childKind != .artifact else { return [] }
+        guard let base = kind == .root ? root : self.path(path), let names = FileSystem.list(base) else { return [] }
+        var result: [JSONValue] = []
+        var runRecord: JSONValue?
+        if childKind > .run { runRecord = try object(.run, Array(path.prefix(2)), attempt: nil) }
+        for name in names where !name.hasPrefix(".") {
+            let selfFile = base + "/" + name + "/_meta/_self.json"
+            guard FileSystem.isFile(selfFile) else { continue }
+            var record = try readRecord(selfFile)
+            if let run = runRecord { record = overlayTags(record, from: run) }
+            if let tag = anyTag, !Self.hasTag(record, tag) { continue }
+            result.append(record)
+        }
+        return result
+    }
+
+    static func hasTag(_ record: JSONValue, _ tag: String) -> Bool {
+        record["tags"]?.stringArray.contains(tag) == true || record["system_tags"]?.stringArray.contains(tag) == true
+    }
+
+    /// The attempt whose artifacts are shown by default: the value of the lexicographically last
+    /// `sysmeta_attempt-done_*` event (the latest finished attempt, failed or not).
+    public func latestDoneAttempt(_ taskPath: [String]) throws -> Int? {
+        guard let meta = metaDir(taskPath) else { return nil }
+        let done = FileSystem.glob(meta, prefix: "sysmeta_attempt-done_").sorted()
+        guard let last = done.last else { return nil }
+        let record = try readRecord(meta + "/" + last)
+        guard let v = record["value"], let n = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else {
+            throw MetaflowError.generic("MetaflowException", "bad attempt number in \(meta)/\(last)")
+        }
+        return n
+    }
+
+    public func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue] {
+        guard let meta = metaDir(taskPath) else { return [] }
+        guard let which = try attempt ?? latestDoneAttempt(taskPath) else { return [] }
+        var files: [String]
+        if let name {
+            let f = "\(which)_artifact_\(name).json"
+            files = FileSystem.isFile(meta + "/" + f) ? [f] : []
+        } else {
+            files = FileSystem.glob(meta, prefix: "\(which)_artifact_", suffix: ".json")
+        }
+        guard !files.isEmpty else { return [] }
+        guard let run = try object(.run, Array(taskPath.prefix(2)), attempt: nil) else { return [] }
+        return try files.map { overlayTags(try readRecord(meta + "/" + $0), from: run) }
+    }
+
+    public func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue] {
+        guard let meta = metaDir(taskPath) else { return [] }
+        let all = try FileSystem.glob(meta, prefix: "sysmeta_").map { try readRecord(meta + "/" + $0) }
+        guard let attempt else { return all }
+        return Self.metadataForAttempt(all, attempt)
+    }
+
+    /// Python's `_reconstruct_metadata_for_attempt`: events tagged `attempt_id:<n>`, or, when
+    /// some event has no such tag, every event in the time window of that attempt.
+    static func metadataForAttempt(_ all: [JSONValue], _ attempt: Int) -> [JSONValue] {
+        var allTagged = true
+        var starts: [Int: Int] = [:]
+        var tagged: [JSONValue] = []
+        for v in all {
+            if v["field_name"]?.stringValue == "attempt", let a = v["value"]?.stringValue.flatMap({ Int($0) }) {
+                starts[a] = v["ts_epoch"]?.intValue ?? 0
+            }
+            var matched = false
+            for t in v["tags"]?.stringArray ?? [] where t.hasPrefix("attempt_id:") {
+                let digits = t.dropFirst("attempt_id:".count).prefix { $0.isNumber && $0.isASCII }
+                guard let n = Int(digits) else { continue }
+                if n == attempt { tagged.append(v) }
+                matched = true
+                break
+            }
+            if !matched { allTagged = false }
+        }
+        if allTagged { return tagged }
+        guard let start = starts[attempt] else { return [] }
+        let end = starts[attempt + 1] ?? 32_503_680_000_000
+        return all.filter { ($0["ts_epoch"]?.intValue ?? -1) >= start && ($0["ts_epoch"]?.intValue ?? -1) < end }
+    }
+
+    public func filterTasks(flow: String, run: String, step: String, field: String, pattern: String) throws -> [String] {
+        let tasks = try children(of: .step, [flow, run, step], anyTag: nil)
+        var out: [String] = []
+        for task in tasks {
+            guard let id = task["task_id"].flatMap({ $0.stringValue ?? $0.intValue.map(String.init) }), !id.isEmpty else { continue }
+            if pattern == ".*" { out.append("\(flow)/\(run)/\(step)/\(id)"); continue }
+            let events = try metadata([flow, run, step, id], attempt: nil)
+            if events.contains(where: { $0["field_name"]?.stringValue == field
+                && lineagePatternMatches(pattern, $0["value"]?.stringValue ?? "") }) {
+                out.append("\(flow)/\(run)/\(step)/\(id)")
+            }
+        }
+        return out
+    }
+
+    public func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String] {
+        // Not yet: the tag-mutation writes (issue 3) land with their compat tests.
+        throw MetaflowError.tagging("Tag mutation is not supported by this mfsh build yet")
+    }
+
+    func runSelfPath(flow: String, run: String) -> String? {
+        metaDir([flow, run]).map { $0 + "/_self.json" }
+    }
+
+    func forget(_ file: String) { records.forget(file) }
+}
+
+/// Parsed `_self.json`/event files, re-read when the file changes (a run in progress, a tag
+/// mutation by another process) but parsed once otherwise.
+final class RecordCache {
+    private struct Entry { let mtime: timespec; let size: Int; let value: JSONValue }
+    private var entries: [String: Entry] = [:]
+
+    func read(_ file: String) throws -> JSONValue {
+        // Only object records are re-read often (every child overlays its run's tags).
+        guard file.hasSuffix("/_self.json") else { return try Self.parse(file) }
+        var st = stat()
+        if stat(file, &st) == 0, let e = entries[file], e.size == Int(st.st_size),
+           e.mtime.tv_sec == st.st_mtim.tv_sec, e.mtime.tv_nsec == st.st_mtim.tv_nsec {
+            return e.value
+        }
+        let value = try Self.parse(file)
+        entries[file] = Entry(mtime: st.st_mtim, size: Int(st.st_size), value: value)
+        return value
+    }
+
+    func forget(_ file: String) { entries[file] = nil }
+
+    static func parse(_ file: String) throws -> JSONValue {
+        let bytes = try FileSystem.readFile(file, limit: 64 << 20)
+        do { return try JSONParser.parse(bytes) } catch {
+            throw MetaflowError.generic("MetaflowException", "corrupt metadata file '\(file)': \(error)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// The seam between the object model and where metadata lives. The local provider reads the
+// `.metaflow` tree; a service provider (REST) implements the same protocol. Records are the JSON
+// objects the provider hands back, shaped like Python's dicts (`ts_epoch`, `tags`, ...).
+
+public enum ObjectKind: Int, Sendable, Comparable {
+    case root = 0, flow, run, step, task, artifact
+
+    public static func < (a: ObjectKind, b: ObjectKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// Python's `_NAME`.
+    public var pythonName: String {
+        switch self {
+        case .root: return "root"
+        case .flow: return "flow"
+        case .run: return "run"
+        case .step: return "step"
+        case .task: return "task"
+        case .artifact: return "artifact"
+        }
+    }
+
+    public var child: ObjectKind? { ObjectKind(rawValue: rawValue + 1) }
+}
+
+public protocol MetadataProvider: AnyObject {
+    /// `local`, `service`.
+    var typeName: String { get }
+    /// What follows the `@` in `get_metadata()`.
+    var info: String { get }
+
+    /// The record of one object (`self`), with the run's current tags for steps and tasks.
+    func object(_ kind: ObjectKind, _ path: [String], attempt: Int?) throws -> JSONValue?
+    /// Records of the children of the object at `path` (of kind `kind`), filtered on `anyTag`
+    /// when given, in provider order.
+    func children(of kind: ObjectKind, _ path: [String], anyTag: String?) throws -> [JSONValue]
+    /// Artifact registrations of a task for an attempt (nil = latest done attempt); `name`
+    /// restricts to one artifact.
+    func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue]
+    /// Metadata events of a task, all attempts, or one attempt.
+    func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue]
+    /// Pathspecs of the tasks of a step whose metadata `field` fully matches `pattern`.
+    func filterTasks(flow: String, run: String, step: String, field: String, pattern: String) throws -> [String]
+    /// Applies removals then additions to a run's user tags; returns the final user tags.
+    func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
+}
+
+extension MetadataProvider {
+    public var metadataString: String { "\(typeName)@\(info)" }
+}
+
+/// Python's `re.fullmatch` for the only patterns the client builds for task lineage: a literal
+/// `foreach-execution-path` prefix, optionally followed by `.*` (`"train:1,.*"`, `".*"`).
+func lineagePatternMatches(_ pattern: String, _ value: String) -> Bool {
+    if pattern.hasSuffix(".*") {
+        let literal = pattern.dropLast(2)
+        return value.hasPrefix(literal)
+    }
+    return value == pattern
+}

@@ -1,1 +1,0 @@
-// MetaflowClient module: see Package.swift for what it owns.

@@ -1,0 +1,298 @@
+// Task (client/core.py): artifacts of the selected attempt, metadata, status, lineage, logs.
+import Pickle
+
+/// One metadata event (`Metadata` namedtuple): `created_at` is raw int milliseconds.
+public struct MetadataEntry {
+    public let name: String
+    /// A string for most fields; a list for `foreach-stack`.
+    public let value: JSONValue
+    public let createdAt: Int
+    public let type: String?
+    public let taskPathspec: String
+
+    public var valueText: String { value.stringValue ?? "" }
+}
+
+public final class Task: MetaflowObject {
+    override public class var className: String { "Task" }
+    override class var objectKind: ObjectKind { .task }
+    override class var pathspecShape: String { "FlowName/RunID/StepName/TaskID" }
+    override class var childClass: MetaflowObject.Type? { DataArtifact.self }
+    override class var parentClass: MetaflowObject.Type? { Step.self }
+
+    override func iterFilter(_ child: MetaflowObject) -> Bool { !child.id.hasPrefix("_") }
+
+    private var cachedArtifacts: [DataArtifact]?
+    private var cachedMetadata: [MetadataEntry]?
+
+    /// Every artifact registration of the selected attempt, private ones included, in the
+    /// provider's order; read once per Task object.
+    func allArtifacts() throws -> [DataArtifact] {
+        if let a = cachedArtifacts { return a }
+        let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: nil)
+        let made = recs.map {
+            DataArtifact(record: $0, parent: self, attempt: attempt, session: session,
+                         namespace: namespaceCheck ? namespace : nil, namespaceCheck: namespaceCheck)
+        }
+        cachedArtifacts = made
+        return made
+    }
+
+    /// `task[name]`, private names allowed; KeyError when absent.
+    public func artifact(_ name: String) throws -> DataArtifact {
+        if let a = try allArtifacts().first(where: { $0.id == name }) { return a }
+        throw MetaflowError.keyError(name)
+    }
+
+    override func childRecord(_ id: String) throws -> JSONValue? {
+        try allArtifacts().first(where: { $0.id == id })?.record
+    }
+
+    /// Public artifacts, newest first (all share one timestamp, so provider order).
+    public var artifacts: [DataArtifact] { get throws { try children().compactMap { $0 as? DataArtifact } } }
+
+    private func optionalArtifact(_ name: String) throws -> DataArtifact? {
+        try allArtifacts().first(where: { $0.id == name })
+    }
+
+    public var successful: Bool {
+        get throws { try optionalArtifact("_success")?.data().truthy ?? false }
+    }
+
+    public var finished: Bool {
+        get throws { try optionalArtifact("_task_ok")?.data().truthy ?? false }
+    }
+
+    /// The `_exception` artifact (a MetaflowExceptionWrapper) or nil.
+    public var exception: PickleValue? { get throws { try optionalArtifact("_exception")?.data() } }
+
+    public var finishedAtMillis: Int? { get throws { try optionalArtifact("_task_ok")?.createdAtMillis } }
+
+    /// The innermost foreach frame's index, from `_foreach_stack`.
+    public var index: Int? {
+        get throws {
+            guard let stack = try optionalArtifact("_foreach_stack")?.data() else { return nil }
+            guard case .list(let frames) = stack, let last = frames.items.last else { return nil }
+            return ForeachFrame.index(of: last)
+        }
+    }
+
+    public var runtimeName: String? {
+        for t in tags where t.hasPrefix("runtime:") {
+            return t.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+        }
+        return nil
+    }
+
+    // MARK: metadata
+
+    /// Every metadata event (of the selected attempt), plus fields a cloned task inherits from
+    /// its origin.
+    public func metadata() throws -> [MetadataEntry] {
+        if let m = cachedMetadata { return m }
+        let events = try session.provider.metadata(pathComponents, attempt: attempt)
+        var result: [MetadataEntry] = []
+        var names = Set<String>()
+        var originRun: String?, originTask: String?
+        for e in events {
+            let name = e["field_name"]?.stringValue ?? ""
+            let entry = MetadataEntry(name: name, value: e["value"] ?? .null, createdAt: e["ts_epoch"]?.intValue ?? 0,
+                                      type: e["type"]?.stringValue, taskPathspec: pathspec)
+            result.append(entry)
+            names.insert(name)
+            if name == "origin-run-id" { originRun = entry.valueText }
+            if name == "origin-task-id" { originTask = entry.valueText }
+        }
+        if let originTask, !originTask.isEmpty {
+            var c = pathComponents
+            c[1] = originRun ?? ""
+            c[3] = originTask
+            let origin = try Task(pathspec: c.joined(separator: "/"), session: session, namespaceCheck: false)
+            for (name, entry) in Self.latestByName(try origin.metadata()) where !names.contains(name) {
+                result.append(MetadataEntry(name: entry.name, value: entry.value, createdAt: entry.createdAt,
+                                            type: entry.type, taskPathspec: pathspec))
+            }
+        }
+        cachedMetadata = result
+        return result
+    }
+
+    /// `{m.name: m for m in sorted(metadata, key=created_at)}`: first-seen order, latest value.
+    static func latestByName(_ entries: [MetadataEntry]) -> [(String, MetadataEntry)] {
+        let sorted = entries.enumerated().sorted { $0.element.createdAt != $1.element.createdAt
+            ? $0.element.createdAt < $1.element.createdAt : $0.offset < $1.offset }.map { $0.element }
+        var order: [String] = []
+        var latest: [String: MetadataEntry] = [:]
+        for e in sorted {
+            if latest[e.name] == nil { order.append(e.name) }
+            latest[e.name] = e
+        }
+        return order.compactMap { n in latest[n].map { (n, $0) } }
+    }
+
+    /// `metadata_dict`: name → value, latest event wins, Python dict order.
+    public func metadataDictOrdered() throws -> [(String, JSONValue)] {
+        Self.latestByName(try metadata()).map { ($0.0, $0.1.value) }
+    }
+
+    public func metadataDict() throws -> [String: JSONValue] {
+        var d: [String: JSONValue] = [:]
+        for (k, v) in try metadataDictOrdered() { d[k] = v }
+        return d
+    }
+
+    public var currentAttempt: Int {
+        get throws {
+            if let attempt { return attempt }
+            guard let v = try metadataDict()["attempt"] else { return 0 }
+            guard let n = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else {
+                throw MetaflowError.generic("ValueError", "invalid literal for int() with base 10: '\(v.stringValue ?? "")'")
+            }
+            return n
+        }
+    }
+
+    // MARK: graph and lineage
+
+    func graphInfo() throws -> GraphInfo {
+        let value = try artifact("_graph_info").data()
+        guard let g = GraphInfo(value) else {
+            throw MetaflowError.data("The _graph_info artifact of \(pathspec) has an unexpected shape")
+        }
+        return g
+    }
+
+    public var parentTaskPathspecs: [String] {
+        get throws {
+            let c = pathComponents
+            let stepName = c[2]
+            let md = try metadataDict()
+            let graph = try graphInfo()
+            let steps = graph.previousSteps(of: stepName)
+            guard let node = graph.step(stepName) else { throw MetaflowError.keyError(stepName) }
+            let current = md["foreach-execution-path"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            let pattern: String
+            if steps.count > 1 {
+                pattern = current ?? ".*"
+            } else {
+                guard let first = steps.first else { return [] }
+                if let current {
+                    let segments = current.split(separator: ",", omittingEmptySubsequences: false)
+                    if node.type == "join" {
+                        pattern = current + ",.*"
+                    } else {
+                        let parentType = graph.step(first)?.type ?? ""
+                        let isSplit = parentType == "split-foreach" || parentType == "split-parallel"
+                        if isSplit && segments.count == 1 {
+                            pattern = ".*"
+                        } else {
+                            let depth = isSplit ? segments.count - 1 : segments.count
+                            pattern = segments.prefix(depth).joined(separator: ",")
+                        }
+                    }
+                } else {
+                    pattern = ".*"
+                }
+            }
+            var out: [String] = []
+            for s in steps {
+                out += try session.provider.filterTasks(flow: c[0], run: c[1], step: s, field: "foreach-execution-path", pattern: pattern)
+            }
+            return out
+        }
+    }
+
+    public var childTaskPathspecs: [String] {
+        get throws {
+            let c = pathComponents
+            let stepName = c[2]
+            let md = try metadataDict()
+            let graph = try graphInfo()
+            guard let node = graph.step(stepName) else { throw MetaflowError.keyError(stepName) }
+            let steps = node.next
+            let current = md["foreach-execution-path"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            let pattern: String
+            if steps.count > 1 {
+                pattern = current ?? ".*"
+            } else {
+                guard let first = steps.first else { return [] }
+                if let current {
+                    let segments = current.split(separator: ",", omittingEmptySubsequences: false)
+                    if node.type == "split-foreach" || node.type == "split-parallel" {
+                        pattern = current + ",.*"
+                    } else {
+                        var childType = graph.step(first)?.type ?? ""
+                        if graph.previousSteps(of: first).count > 1 { childType = "static-join" }
+                        if childType == "join" && segments.count == 1 {
+                            pattern = ".*"
+                        } else {
+                            let depth = childType == "join" ? segments.count - 1 : segments.count
+                            pattern = segments.prefix(depth).joined(separator: ",")
+                        }
+                    }
+                } else {
+                    pattern = ".*"
+                }
+            }
+            var out: [String] = []
+            for s in steps {
+                out += try session.provider.filterTasks(flow: c[0], run: c[1], step: s, field: "foreach-execution-path", pattern: pattern)
+            }
+            return out
+        }
+    }
+
+    public var parentTasks: [Task] {
+        get throws { try parentTaskPathspecs.map { try Task(pathspec: $0, session: session, namespaceCheck: false) } }
+    }
+
+    public var childTasks: [Task] {
+        get throws { try childTaskPathspecs.map { try Task(pathspec: $0, session: session, namespaceCheck: false) } }
+    }
+
+    /// Task: the run's origin + `origin-task-id`; nil unless the task was cloned.
+    public var originPathspec: String? {
+        get throws {
+            guard let step = try parent, let run = try step.parent as? Run,
+                  let runOrigin = try run.originPathspec else { return nil }
+            guard let originTask = try metadata().first(where: { $0.name == "origin-task-id" }) else { return nil }
+            return "\(runOrigin)/\(step.id)/\(originTask.valueText)"
+        }
+    }
+
+    public var code: MetaflowCode? {
+        get throws {
+            guard let pkg = try metadataDict()["code-package"]?.stringValue, !pkg.isEmpty else { return nil }
+            return try MetaflowCode(flow: pathComponents[0], packageJSON: pkg, session: session)
+        }
+    }
+
+    // MARK: logs
+
+    public func logLines(_ stream: String) throws -> [LogLine] {
+        try TaskLogs(task: self).lines(stream)
+    }
+
+    public func log(_ stream: String) throws -> String {
+        try TaskLogs(task: self).text(stream)
+    }
+
+    public func logSize(_ stream: String) throws -> Int {
+        try TaskLogs(task: self).size(stream)
+    }
+}
+
+/// `__main__.ForeachFrame(step, var, num_splits, index, value)` as pickled (NEWOBJ on a tuple).
+enum ForeachFrame {
+    static func index(of frame: PickleValue) -> Int? {
+        var fields: [PickleValue] = []
+        switch frame {
+        case .object(let o):
+            if o.args.count == 1, case .tuple(let t) = o.args[0] { fields = t.items } else { fields = o.args }
+        case .tuple(let t): fields = t.items
+        default: return nil
+        }
+        guard fields.count >= 4, case .int(let i) = fields[3] else { return nil }
+        return i
+    }
+}
