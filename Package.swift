@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "PickleTests", dependencies: ["Pickle"]),
+        .testTarget(name: "PickleTests", dependencies: ["Pickle"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
         .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
