@@ -1,4 +1,0 @@
-import Testing
-@testable import MetaflowClient
-
-@Test func moduleLinks() { #expect(Bool(true)) }
