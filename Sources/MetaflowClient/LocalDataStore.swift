@@ -1,7 +1,7 @@
 // The content-addressed store and task files of a local datastore. Metaflow bakes the writer's
-// absolute root into artifact `location`s and the task's `ds-root` metadata; when that root does
-// not exist here (a moved or bundled datastore), the root this process discovered is used instead.
-// Python's client fails in that case; reading a copied `.metaflow` is worth supporting.
+// absolute root into artifact `location`s and the task's `ds-root` metadata. The root this process
+// discovered is tried first (so a copied `.metaflow` reads itself, not the original), then the
+// recorded one. Python's client uses only the recorded root and fails on a moved datastore.
 
 public final class LocalDataStore {
     /// The `.metaflow` folder discovered from configuration (nil when none).
@@ -9,10 +9,14 @@ public final class LocalDataStore {
 
     public init(root: String?) { self.root = root }
 
-    /// The root to read from: the recorded one when it exists, else the discovered one.
-    func effectiveRoot(recorded: String?) -> String? {
-        if let recorded, !recorded.isEmpty, FileSystem.isDirectory(recorded) { return recorded }
-        return root
+    /// The first of (discovered root, recorded root) under which `relative` exists.
+    func locate(_ relative: String, recorded: String?) -> String? {
+        for base in [root, recorded] {
+            guard let base, !base.isEmpty else { continue }
+            let p = base + "/" + relative
+            if FileSystem.exists(p) { return p }
+        }
+        return nil
     }
 
     /// The serialized bytes of an artifact blob (`<root>/<flow>/data/<sha[:2]>/<sha>`),
@@ -21,12 +25,10 @@ public final class LocalDataStore {
         guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
-        guard let base = effectiveRoot(recorded: recordedRoot) else {
-            throw MetaflowError.data("No datastore root to load artifact \(sha) of flow \(flow) from")
-        }
-        let path = "\(base)/\(flow)/data/\(sha.prefix(2))/\(sha)"
-        guard FileSystem.isFile(path) else {
-            throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(path))")
+        let relative = "\(flow)/data/\(sha.prefix(2))/\(sha)"
+        guard let path = locate(relative, recorded: recordedRoot), FileSystem.isFile(path) else {
+            let places = [root, recordedRoot].compactMap { $0 }.map { "\($0)/\(relative)" }.joined(separator: ", ")
+            throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(places))")
         }
         var raw = false
         let metaPath = path + "_meta"
@@ -56,7 +58,6 @@ public final class LocalDataStore {
     }
 
     public func taskFilePath(recordedRoot: String?, path: [String], name: String) -> String? {
-        guard let base = effectiveRoot(recorded: recordedRoot) else { return nil }
-        return FileSystem.join([base] + path + [name])
+        locate((path + [name]).joined(separator: "/"), recorded: recordedRoot)
     }
 }
