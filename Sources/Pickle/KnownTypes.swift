@@ -157,7 +157,7 @@ private func interpretCollection(_ name: String, _ o: PickleObject) -> PickleVal
             for (k, v) in initial.entries { dict.set(k, v) }
         }
         if let items = o.dictItems { for (k, v) in items.entries { dict.set(k, v) } }
-        return .defaultDict(factory: o.args.first ?? .none, items: dict)
+        return .defaultDict(factory: o.args.first ?? PickleValue.none, items: dict)
     case "Counter":
         let dict = PickleDict()
         if let first = o.args.first {

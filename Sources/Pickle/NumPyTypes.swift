@@ -39,6 +39,9 @@ public final class NDArray {
     public let shape: [Int]
     public let isFortranOrder: Bool
     public internal(set) var storage: Storage
+    /// numpy's `_reconstruct` path byte-swaps non-native data into native order on load (so its repr
+    /// shows `int32`, not `'>i4'`); `_frombuffer` (protocol 5) keeps the pickled order.
+    var loadsInNativeOrder = false
 
     init(dtype: NDDType, shape: [Int], isFortranOrder: Bool, storage: Storage) {
         self.dtype = dtype; self.shape = shape; self.isFortranOrder = isFortranOrder; self.storage = storage
