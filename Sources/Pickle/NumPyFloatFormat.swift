@@ -137,7 +137,7 @@ private func splitOnce(_ s: String, _ separator: Character) -> (String, String) 
 }
 
 /// C printf formatting of one double (correctly rounded by glibc).
-private func cFormat(_ x: Double, _ format: String) -> String {
+func cFormat(_ x: Double, _ format: String) -> String {
     var buffer = [CChar](repeating: 0, count: 512)
     let written = withVaList([x]) { args in
         buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 512, format, args) }

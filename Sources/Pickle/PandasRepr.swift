@@ -1,5 +1,210 @@
-// Text display of pandas values, close to `print(df)`.
+// Text display of pandas values close to `print(df)` / `print(series)` with default options
+// (display.precision 6, max_rows 60 shown as 5 head + 5 tail rows). Column wrapping for wide frames
+// is not done.
 
-func dataFrameText(_ df: DataFrame) -> String { "DataFrame" }
-func seriesText(_ s: Series) -> String { "Series" }
-func indexRepr(_ i: PandasIndex) -> String { "Index" }
+private let maxRows = 60
+private let edgeRows = 5
+
+/// Labels of an index as Python values (a RangeIndex is only materialised for the rows shown).
+private func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
+    switch index.values {
+    case .range(let start, _, let step): return .int(start + i * step)
+    case .values(let v):
+        if case .ndarray(let a) = v { return a.element(at: i) ?? PickleValue.none }
+        if let items = sequenceItems(v), i < items.count { return items[i] }
+        return PickleValue.none
+    }
+}
+
+private func indexCount(_ index: PandasIndex) -> Int {
+    switch index.values {
+    case .range(let start, let stop, let step):
+        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
+        return start > stop ? (start - stop - step - 1) / -step : 0
+    case .values(let v):
+        if case .ndarray(let a) = v { return a.count }
+        return sequenceItems(v)?.count ?? 0
+    }
+}
+
+/// `str()` of a label or cell, as pandas' `pprint_thing` shows it.
+private func plainText(_ v: PickleValue) -> String {
+    switch v {
+    case .string(let s): return s
+    case .none: return "None"
+    case .float(let d) where d.isNaN: return "NaN"
+    case .dateTime(let dt):
+        var s = "\(four(dt.year))-\(two(dt.month))-\(two(dt.day)) \(two(dt.hour)):\(two(dt.minute)):\(two(dt.second))"
+        if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
+        return s
+    case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
+    default: return pythonRepr(v)
+    }
+}
+
+private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+private func four(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 4 - s.count)) + s }
+private func six(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 6 - s.count)) + s }
+
+/// Rows shown: all, or the first and last `edgeRows` when there are more than `maxRows`.
+private func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
+    if count <= maxRows { return (Array(0..<count), nil) }
+    return (Array(0..<edgeRows) + Array((count - edgeRows)..<count), edgeRows)
+}
+
+/// pandas' `format_array` for one column (with the leading space pandas reserves for a sign).
+private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
+    guard case .ndarray(let a) = values else {
+        let items = sequenceItems(values) ?? []
+        return rows.map { " " + ($0 < items.count ? plainText(items[$0]) : "?") }
+    }
+    switch a.dtype.kind {
+    case "f":
+        return pandasFloatCells(rows.map { i -> Double in
+            if case .float(let d)? = a.element(at: i) { return d }
+            return .nan
+        })
+    case "M":
+        let cells = rows.map { a.element(at: $0) ?? PickleValue.none }
+        let allMidnight = cells.allSatisfy {
+            if case .dateTime(let dt) = $0 { return dt.hour == 0 && dt.minute == 0 && dt.second == 0 && dt.microsecond == 0 }
+            return true
+        }
+        return cells.map { cell in
+            if case .none = cell { return "NaT" }
+            if allMidnight, case .dateTime(let dt) = cell { return plainText(.date(dt.date)) }
+            return plainText(cell)
+        }
+    default:
+        return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
+    }
+}
+
+/// FloatArrayFormatter: `{: .6f}`, trailing zeros trimmed equally; scientific for tiny or huge values.
+private func pandasFloatCells(_ values: [Double]) -> [String] {
+    func render(_ format: String) -> [String] {
+        values.map { $0.isNaN ? "NaN" : cFormat($0, format).replacingInf() }
+    }
+    var cells = trimFloatZeros(render("% .6f"))
+    let tooLong = (cells.map(\.count).max() ?? 0) > 12
+    let finite = values.filter { $0.isFinite }.map { abs($0) }
+    let hasLarge = finite.contains { $0 > 1e6 }
+    let hasSmall = finite.contains { $0 < 1e-6 && $0 > 0 }
+    if hasSmall || (tooLong && hasLarge) { cells = trimFloatZeros(render("% .6e")) }
+    return cells
+}
+
+extension String {
+    fileprivate func replacingInf() -> String {
+        if self == " inf" { return " inf" }
+        if self == "-inf" { return "-inf" }
+        return self
+    }
+}
+
+private func isNumberWithDecimal(_ s: String) -> Bool {
+    var chars = Substring(s)
+    while chars.first == " " { chars = chars.dropFirst() }
+    if let c = chars.first, c == "+" || c == "-" { chars = chars.dropFirst() }
+    guard let dot = chars.firstIndex(of: ".") else { return false }
+    let intPart = chars[..<dot], fracPart = chars[chars.index(after: dot)...]
+    return !intPart.isEmpty && intPart.allSatisfy(\.isNumber) && fracPart.allSatisfy(\.isNumber)
+}
+
+private func trimFloatZeros(_ cells: [String]) -> [String] {
+    var trimmed = cells
+    while true {
+        let numbers = trimmed.filter(isNumberWithDecimal)
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0.hasSuffix("0") }) else { break }
+        trimmed = trimmed.map { isNumberWithDecimal($0) ? String($0.dropLast()) : $0 }
+    }
+    return trimmed.map { isNumberWithDecimal($0) && $0.hasSuffix(".") ? $0 + "0" : $0 }
+}
+
+private func rightJustify(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+private func leftJustify(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+
+/// pandas' `adjoin`: every column but the last left-justified to its width plus `space`.
+private func adjoin(_ space: Int, _ columns: [[String]]) -> String {
+    let height = columns.map(\.count).max() ?? 0
+    var widths = columns.map { ($0.map(\.count).max() ?? 0) + space }
+    if !widths.isEmpty { widths[widths.count - 1] -= space }
+    var lines: [String] = []
+    for row in 0..<height {
+        var line = ""
+        for (c, column) in columns.enumerated() {
+            let offset = height - column.count
+            line += leftJustify(row >= offset ? column[row - offset] : "", widths[c])
+        }
+        lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+}
+
+private func insertEllipsis(_ cells: [String], at position: Int?, _ text: String = "...") -> [String] {
+    guard let position else { return cells }
+    var out = cells
+    out.insert(text, at: position)
+    return out
+}
+
+/// `print(df)`.
+func dataFrameText(_ df: DataFrame) -> String {
+    let rowCount = indexCount(df.index), columnCount = indexCount(df.columns)
+    let columnLabels = (0..<columnCount).map { plainText(indexLabel(df.columns, $0)) }
+    if rowCount == 0 || columnCount == 0 {
+        let columnsText = "[" + columnLabels.joined(separator: ", ") + "]"
+        let indexText = "[" + (0..<rowCount).map { plainText(indexLabel(df.index, $0)) }.joined(separator: ", ") + "]"
+        return "Empty DataFrame\nColumns: \(columnsText)\nIndex: \(indexText)"
+    }
+    let (rows, cut) = shownRows(rowCount)
+    let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
+    var indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : [])
+    indexColumn += insertEllipsis(rows.map { plainText(indexLabel(df.index, $0)) }, at: cut)
+    let indexWidth = indexColumn.map(\.count).max() ?? 0
+    var columns = [indexColumn.map { leftJustify($0, indexWidth) }]
+    for (c, values) in df.columnValues.enumerated() {
+        let cells = insertEllipsis(formatCells(values, rows: rows), at: cut)
+        let width = max(cells.map(\.count).max() ?? 0, columnLabels[c].count)
+        columns.append([rightJustify(columnLabels[c], width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
+                       + cells.map { rightJustify($0, width) })
+    }
+    var text = adjoin(1, columns)
+    if cut != nil { text += "\n\n[\(rowCount) rows x \(columnCount) columns]" }
+    return text
+}
+
+/// `print(series)`.
+func seriesText(_ s: Series) -> String {
+    let count = indexCount(s.index)
+    let (rows, cut) = shownRows(count)
+    let labels = insertEllipsis(rows.map { plainText(indexLabel(s.index, $0)) }, at: cut)
+    let labelWidth = labels.map(\.count).max() ?? 0
+    let cells = insertEllipsis(formatCells(s.values, rows: rows), at: cut)
+    let cellWidth = cells.map(\.count).max() ?? 0
+    var footer: [String] = []
+    if case .none = s.name {} else { footer.append("Name: " + plainText(s.name)) }
+    if cut != nil { footer.append("Length: \(count)") }
+    footer.append("dtype: " + s.dtypeName)
+    if count == 0 { return "Series([], " + footer.joined(separator: ", ") + ")" }
+    var text = ""
+    if case .none = s.index.name {} else { text = plainText(s.index.name) + "\n" }
+    text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells.map { rightJustify($0, cellWidth) }])
+    return text + "\n" + footer.joined(separator: ", ")
+}
+
+/// `repr(index)`: `RangeIndex(start=0, stop=10, step=2)`, `Index([1, 2, 3], dtype='int64')`.
+func indexRepr(_ i: PandasIndex) -> String {
+    var nameText = ""
+    if case .none = i.name {} else { nameText = ", name=" + pythonRepr(i.name) }
+    switch i.values {
+    case .range(let start, let stop, let step):
+        return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(nameText))"
+    case .values(let v):
+        let count = indexCount(i)
+        let items = (0..<min(count, 100)).map { pythonRepr(indexLabel(i, $0)) }
+        _ = v
+        let dtype = i.dtypeName
+        return "\(i.className)([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(dtype)'\(nameText))"
+    }
+}

@@ -12,9 +12,11 @@ public final class PandasIndex {
     public let className: String
     public let values: Values
     public let name: PickleValue
+    /// pandas dtype name of the labels (`int64`, `str`, `object`, `datetime64[ns]`, ...).
+    public let dtypeName: String
 
-    init(className: String, values: Values, name: PickleValue) {
-        self.className = className; self.values = values; self.name = name
+    init(className: String, values: Values, name: PickleValue, dtypeName: String) {
+        self.className = className; self.values = values; self.name = name; self.dtypeName = dtypeName
     }
 }
 
@@ -23,9 +25,11 @@ public final class Series {
     public let values: PickleValue
     public let index: PandasIndex
     public let name: PickleValue
+    /// pandas dtype name (`int64`, `float64`, `str`, `object`, ...).
+    public let dtypeName: String
 
-    init(values: PickleValue, index: PandasIndex, name: PickleValue) {
-        self.values = values; self.index = index; self.name = name
+    init(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String) {
+        self.values = values; self.index = index; self.name = name; self.dtypeName = dtypeName
     }
 }
 
@@ -35,8 +39,11 @@ public final class DataFrame {
     public let index: PandasIndex
     /// One entry per column (usually `.ndarray` of one dimension, or an extension array object).
     public let columnValues: [PickleValue]
+    /// pandas dtype name of each column (`int64`, `float64`, `str`, `object`, ...).
+    public let columnDTypeNames: [String]
 
-    init(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue]) {
+    init(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String]) {
         self.columns = columns; self.index = index; self.columnValues = columnValues
+        self.columnDTypeNames = columnDTypeNames
     }
 }
