@@ -12,7 +12,7 @@ public final class ClientSession {
     public init(config: Configuration) {
         self.config = config
         let root = config.localDatastoreRoot
-        provider = LocalMetadataProvider(root: root)
+        provider = LocalMetadataProvider(root: root, username: config.username)
         datastore = LocalDataStore(root: root)
     }
 
@@ -62,7 +62,7 @@ public final class ClientSession {
         } else {
             root = config.localDatastoreRoot
         }
-        provider = LocalMetadataProvider(root: root)
+        provider = LocalMetadataProvider(root: root, username: config.username)
         datastore = LocalDataStore(root: root)
         blobs.removeAll()
         return getMetadata()
@@ -75,7 +75,7 @@ public final class ClientSession {
                 "The metadata provider '\(chosen)' is not supported by this mfsh build yet")
         }
         let root = config.localDatastoreRoot
-        provider = LocalMetadataProvider(root: root)
+        provider = LocalMetadataProvider(root: root, username: config.username)
         datastore = LocalDataStore(root: root)
         blobs.removeAll()
         return getMetadata()

@@ -111,10 +111,11 @@ public struct Configuration: Sendable {
         return "user:\(user)"
     }
 
-    /// First non-empty, non-root value of METAFLOW_USER, SUDO_USER, USERNAME, USER.
+    /// First non-empty, non-root value of the USER setting (METAFLOW_USER or a config file),
+    /// SUDO_USER, USERNAME, USER: Python's get_username().
     public var username: String? {
-        for key in ["METAFLOW_USER", "SUDO_USER", "USERNAME", "USER"] {
-            if let v = environment[key], !v.isEmpty, v != "root" { return v }
+        for v in [value("USER"), environment["SUDO_USER"], environment["USERNAME"], environment["USER"]] {
+            if let v, !v.isEmpty, v != "root" { return v }
         }
         return nil
     }

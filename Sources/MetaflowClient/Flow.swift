@@ -103,6 +103,12 @@ public final class Run: MetaflowObject {
         }
     }
 
+    /// `replace_tags(remove, add)`: the primitive of every tag method; removals first.
+    public func replaceTags(remove: [String], add: [String]) throws {
+        let final = try session.provider.mutateUserTags(flow: pathComponents[0], run: id, remove: remove, add: add)
+        mutatedUserTags = final
+    }
+
     /// `run.code`: the first code package found, steps newest first.
     public var code: MetaflowCode? {
         get throws {

@@ -9,9 +9,11 @@ public final class LocalMetadataProvider: MetadataProvider {
     /// The `.metaflow` folder, or nil when none was found (Python then reports
     /// `local@<No .metaflow directory found in current working tree>`).
     public let root: String?
+    /// Who writes tag mutations (`user_name` of the rewritten run record).
+    let username: String?
     private let records = RecordCache()
 
-    public init(root: String?) { self.root = root }
+    public init(root: String?, username: String? = nil) { self.root = root; self.username = username }
 
     public var typeName: String { "local" }
     public var info: String {
@@ -21,9 +23,11 @@ public final class LocalMetadataProvider: MetadataProvider {
 
     private func path(_ components: [String]) -> String? {
         guard let root else { return nil }
-        // A component that climbs out of the tree cannot name a Metaflow object.
-        for c in components where c.isEmpty || c == "." || c == ".." || c.contains("/") { return nil }
-        return FileSystem.join([root] + components)
+        // Python's _make_path stops at the first empty component (so `'' in flow` finds the flow
+        // itself); a component that climbs out of the tree cannot name a Metaflow object.
+        let used = components.prefix { !$0.isEmpty }
+        for c in used where c == "." || c == ".." || c.contains("/") { return nil }
+        return FileSystem.join([root] + used)
     }
 
     private func metaDir(_ components: [String]) -> String? {
@@ -165,8 +169,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     }
 
     public func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String] {
-        // Not yet: the tag-mutation writes (issue 3) land with their compat tests.
-        throw MetaflowError.tagging("Tag mutation is not supported by this mfsh build yet")
+        try LocalTagMutation(provider: self, flow: flow, run: run).mutate(remove: remove, add: add)
     }
 
     func runSelfPath(flow: String, run: String) -> String? {

@@ -107,7 +107,9 @@ public class MetaflowObject: CustomStringConvertible {
     /// `ts_epoch` in milliseconds; Python shows it as a naive local datetime.
     public var createdAtMillis: Int { record["ts_epoch"]?.intValue ?? 0 }
 
-    public var userTags: [String] { record["tags"]?.stringArray ?? [] }
+    /// Set by a tag mutation on this object (Python updates the object's tags in place).
+    var mutatedUserTags: [String]?
+    public var userTags: [String] { mutatedUserTags ?? record["tags"]?.stringArray ?? [] }
     public var systemTags: [String] { record["system_tags"]?.stringArray ?? [] }
     public var tags: [String] { systemTags + userTags }
 
