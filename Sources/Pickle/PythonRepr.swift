@@ -6,6 +6,9 @@ import BigInt
 /// Nesting beyond which repr stops descending.
 public let maxReprDepth = 1000
 
+/// Output size beyond which repr stops (a DAG of shared tuples can be exponentially large as text).
+public let maxReprLength = 1 << 24
+
 /// CPython's `repr()` of a decoded value.
 public func pythonRepr(_ value: PickleValue) -> String {
     var writer = ReprWriter()
@@ -33,7 +36,7 @@ struct ReprWriter {
     private var active: Set<ObjectIdentifier> = []
 
     mutating func write(_ value: PickleValue) {
-        guard depth < maxReprDepth else { out += "..."; return }
+        guard depth < maxReprDepth, out.utf8.count < maxReprLength else { out += "..."; return }
         depth += 1
         defer { depth -= 1 }
         switch value {
