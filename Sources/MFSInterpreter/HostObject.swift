@@ -1,0 +1,92 @@
+// The seam through which a host program exposes its own objects to mfs scripts.
+
+/// An object provided by the host. Every requirement has a default that behaves like a plain
+/// Python object without the corresponding special method (raising the same TypeError/AttributeError).
+public protocol HostObject: AnyObject {
+    /// Class name shown in errors, repr and `type(x).__name__`.
+    var typeName: String { get }
+    /// An attribute or bound method (build methods with `Value.newBuiltin`); nil → AttributeError.
+    func getAttribute(_ name: String) throws -> Value?
+    /// `obj.name = value`; default raises AttributeError.
+    func setAttribute(_ name: String, _ value: Value) throws
+    /// Names listed by dir() and offered for completion.
+    var attributeNames: [String] { get }
+    /// `obj[key]`.
+    func getItem(_ key: Value) throws -> Value
+    /// `v in obj`; the default iterates `makeIterator()`.
+    func contains(_ v: Value) throws -> Bool
+    /// A lazy iterator over the object (`for x in obj`).
+    func makeIterator() throws -> PyIterator
+    /// `len(obj)`.
+    func length() throws -> Int
+    func repr() -> String
+    func str() -> String
+    var isTruthy: Bool { get }
+    /// `==` between two host objects.
+    func equals(_ other: any HostObject) -> Bool
+    /// Hash consistent with `equals`, for dict keys and set members.
+    var hashValue: Int { get }
+    /// `obj(...)`.
+    func call(args: [Value], kwargs: [(String, Value)]) throws -> Value
+    /// `with obj as x:` — the value bound to x.
+    func enter() throws -> Value
+    /// End of a `with` block; `error` is the exception leaving the block, if any.
+    func exit(error: PyException?) throws
+    /// Text shown by help(obj).
+    var doc: String? { get }
+}
+
+extension HostObject {
+    public func getAttribute(_ name: String) throws -> Value? { nil }
+    public func setAttribute(_ name: String, _ value: Value) throws {
+        throw PyException.attributeError("'\(typeName)' object has no attribute '\(name)'")
+    }
+    public var attributeNames: [String] { [] }
+    public func getItem(_ key: Value) throws -> Value {
+        throw PyException.typeError("'\(typeName)' object is not subscriptable")
+    }
+    public func contains(_ v: Value) throws -> Bool {
+        let it: PyIterator
+        do { it = try makeIterator() } catch let e as PyException where e.isInstance(of: "TypeError") {
+            throw PyException.typeError("argument of type '\(typeName)' is not iterable")
+        }
+        while let x = try it.next() { if pyEquals(x, v) { return true } }
+        return false
+    }
+    public func makeIterator() throws -> PyIterator {
+        throw PyException.typeError("'\(typeName)' object is not iterable")
+    }
+    public func length() throws -> Int {
+        throw PyException.typeError("object of type '\(typeName)' has no len()")
+    }
+    public func repr() -> String {
+        let addr = UInt(bitPattern: ObjectIdentifier(self).hashValue)
+        return "<\(typeName) object at 0x\(String(addr, radix: 16))>"
+    }
+    public func str() -> String { repr() }
+    public var isTruthy: Bool { true }
+    public func equals(_ other: any HostObject) -> Bool { other === self }
+    public var hashValue: Int { ObjectIdentifier(self).hashValue }
+    public func call(args: [Value], kwargs: [(String, Value)]) throws -> Value {
+        throw PyException.typeError("'\(typeName)' object is not callable")
+    }
+    public func enter() throws -> Value {
+        throw PyException.typeError("'\(typeName)' object does not support the context manager protocol")
+    }
+    public func exit(error: PyException?) throws {}
+    public var doc: String? { nil }
+}
+
+/// An iterator over a Swift array of values (host code can return one from `makeIterator`).
+public final class ArrayIterator: PyIterator {
+    let items: [Value]
+    var index = 0
+    let name: String
+    public init(_ items: [Value], typeName: String = "list_iterator") { self.items = items; self.name = typeName }
+    public override var typeName: String { name }
+    public override func next() throws -> Value? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        return items[index]
+    }
+}

@@ -1,0 +1,290 @@
+// The public face of the interpreter: configuration, host registration and execution entry points.
+import Glibc
+import Synchronization
+
+/// Where `print` output goes. Implementations may buffer; `flush` is called at the end of each execution.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+    func flush()
+}
+
+/// Writes to a file descriptor with a 64 KiB buffer.
+public final class FileOutputSink: OutputSink {
+    let fd: Int32
+    var buffer: [UInt8] = []
+    let unbuffered: Bool
+    public init(fd: Int32, unbuffered: Bool = false) {
+        self.fd = fd
+        self.unbuffered = unbuffered
+        buffer.reserveCapacity(1 << 16)
+    }
+    deinit { flush() }
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if unbuffered || buffer.count >= 1 << 16 { flush() }
+    }
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return Glibc.write(fd, base + offset, buffer.count - offset)
+            }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Collects output in memory (tests, capturing).
+public final class StringOutputSink: OutputSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ s: String) { text += s }
+    public func flush() {}
+    public func reset() { text = "" }
+}
+
+/// Set from a SIGINT handler; the interpreter polls it in loops and calls and raises KeyboardInterrupt.
+public let mfsInterruptRequested = Atomic<Bool>(false)
+
+/// A tree-walking interpreter for the mfs Python subset. Not thread-safe: use one interpreter per thread.
+public final class Interpreter {
+    public let stdout: OutputSink
+    public let stderr: OutputSink
+    /// Maximum Python call depth before RecursionError.
+    public var recursionLimit = 1000
+    /// `sys.argv`.
+    public var argv: [String] = [""]
+    var depth = 0
+    let globals = Globals()
+    var builtins: [String: Value] = [:]
+    var registeredModules: [String: Value] = [:]
+    var loadedModules: [String: Value] = [:]
+    var sources: [String: [String]] = [:]
+    var hiddenSources: Set<String> = []
+    var handling: [PyException] = []
+    var interactiveCount = 0
+    var typeOnlyClasses: [String: PyClass] = [:]
+
+    /// Requests a KeyboardInterrupt in running code (safe to call from a signal handler).
+    public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }
+
+    public init(stdout: OutputSink = FileOutputSink(fd: 1), stderr: OutputSink = FileOutputSink(fd: 2, unbuffered: true)) {
+        self.stdout = stdout
+        self.stderr = stderr
+        installBuiltins()
+        globals.set("__name__", .str("__main__"))
+        globals.set("__doc__", .none)
+    }
+
+    // MARK: host registration
+
+    public func registerGlobal(_ name: String, _ value: Value) { globals.set(name, value) }
+
+    /// Makes `import name` / `from name import member` work.
+    public func registerModule(_ name: String, _ members: [(String, Value)]) {
+        registeredModules[name] = .module(PyModule(name: name, members: members))
+        loadedModules[name] = nil
+    }
+
+    /// Creates an exception class scripts can catch by name; `base` defaults to Exception.
+    public func defineExceptionClass(name: String, base: Value?, module: String = "__main__", doc: String? = nil) -> Value {
+        var b = BuiltinClasses.exc("Exception")
+        if case .type(let c)? = base { b = c }
+        let cls = PyClass(name: name, module: module, bases: [b])
+        cls.doc = doc
+        return .type(cls)
+    }
+
+    /// A built-in exception class by name (`KeyError`), for host code that wants the class value.
+    public func builtinExceptionClass(_ name: String) -> Value? {
+        BuiltinClasses.exceptions[name].map { .type($0) }
+    }
+
+    // MARK: running code
+
+    /// Runs a module. Uncaught exceptions (including SyntaxError and SystemExit) throw `UncaughtException`.
+    public func execute(source: String, filename: String) throws {
+        var outcome: Result<Value?, any Error> = .success(nil)
+        runWithLargeStack { outcome = Result { try self.run(source: source, filename: filename, interactive: false) } }
+        stdout.flush()
+        _ = try outcome.get()
+    }
+
+    /// Runs one REPL input. A lone expression statement returns its value (the caller echoes its repr and sets `_`).
+    public func executeInteractive(source: String) throws -> Value? {
+        var outcome: Result<Value?, any Error> = .success(nil)
+        runWithLargeStack { outcome = Result { try self.run(source: source, filename: "<stdin>", interactive: true) } }
+        stdout.flush()
+        return try outcome.get()
+    }
+
+    /// True when `source` needs more lines: open brackets or triple quotes, a trailing backslash,
+    /// or a compound statement not yet ended by a blank line.
+    public func isIncomplete(_ source: String) -> Bool {
+        var lx = Lexer(source)
+        do {
+            let toks = try lx.tokenize()
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let endsWithBlank = source.hasSuffix("\n") && (lines.dropLast().last?.allSatisfy { $0 == " " || $0 == "\t" } ?? true)
+            if toks.contains(where: { $0.kind == .indent }) { return !endsWithBlank }
+            let meaningful = toks.filter { $0.kind != .newline && $0.kind != .dedent && $0.kind != .endmarker }
+            if let last = meaningful.last, last.isOp(":") { return true }
+            if lines.count > 1 && toks.contains(where: { $0.kind == .indent }) { return !endsWithBlank }
+            return false
+        } catch let e as SyntaxErrorInfo {
+            return e.incomplete && !e.message.hasPrefix("unexpected EOF") || e.message.hasPrefix("unexpected EOF")
+        } catch {
+            return false
+        }
+    }
+
+    public func repr(_ v: Value) throws -> String { try formatRepr(v, interp: self) }
+    public func str(_ v: Value) throws -> String { try formatStr(v, interp: self) }
+
+    /// Calls any callable value (functions, builtins, classes, host callables).
+    public func call(_ callee: Value, _ args: [Value], _ kwargs: [(String, Value)] = []) throws -> Value {
+        try callValue(callee, args, kwargs)
+    }
+
+    /// Names visible at module level (globals and builtins), sorted.
+    public func globalNames() -> [String] {
+        var s = Set(builtins.keys)
+        for (i, n) in globals.names.enumerated() where globals.values[i] != nil { s.insert(n) }
+        return s.sorted()
+    }
+
+    /// The value of a global, if set.
+    public func global(_ name: String) -> Value? { globals.get(name) }
+
+    /// Attribute names of a value, as `dir()` lists them, for completion.
+    public func attributeNames(of v: Value) -> [String] { dirNames(v) }
+
+    /// CPython-style text for an exception (traceback, chained exceptions, final line).
+    public func formatException(_ e: PyException) -> String { formatExceptionText(e.instance) }
+
+    // MARK: internals
+
+    func run(source: String, filename: String, interactive: Bool) throws -> Value? {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        sources[filename] = lines
+        if interactive { hiddenSources.insert(filename) }
+        let body: [Stmt]
+        do {
+            var lx = Lexer(source)
+            let toks = try lx.tokenize()
+            var p = Parser(tokens: toks, filename: filename)
+            body = try p.parseModule()
+            ScopeResolver(globals: globals).resolve(p.module)
+        } catch let e as SyntaxErrorInfo {
+            let exc = makeSyntaxError(e, filename: filename, lines: lines)
+            throw UncaughtException(exception: exc, tracebackText: formatExceptionText(exc.instance))
+        }
+        let frame = Frame(interp: self, nLocals: 0, cells: [], globals: globals, name: "<module>", filename: filename)
+        handling = []
+        depth = 0
+        do {
+            if interactive, body.count == 1, let es = body[0] as? ExprStmt {
+                do { return try es.expr.eval(frame) } catch { throw mark(error, es.r) }
+            }
+            _ = try execBlock(body, frame)
+            return nil
+        } catch let e as PyException {
+            frame.leaveWithError(e, fallback: body.first?.r ?? SrcRange(line: 1, col: 0, endLine: 1, endCol: 0))
+            stdout.flush()
+            throw UncaughtException(exception: e, tracebackText: formatExceptionText(e.instance))
+        }
+    }
+
+    func makeSyntaxError(_ e: SyntaxErrorInfo, filename: String, lines: [String]) -> PyException {
+        let exc = PyException.builtin(e.kind, e.message)
+        let inst = exc.instance
+        inst.attrs["msg"] = .str(e.message)
+        inst.attrs["filename"] = .str(filename)
+        inst.attrs["lineno"] = .int(e.line)
+        inst.attrs["offset"] = .int(e.col + 1)
+        if let ec = e.endCol { inst.attrs["end_offset"] = .int(ec + 1) } else { inst.attrs["end_offset"] = Value.none }
+        let text = e.line >= 1 && e.line <= lines.count ? lines[e.line - 1] : ""
+        inst.attrs["text"] = .str(text)
+        inst.args = [.str(e.message)]
+        return exc
+    }
+
+    @inline(__always) func checkInterrupt() throws {
+        if mfsInterruptRequested.load(ordering: .relaxed) {
+            mfsInterruptRequested.store(false, ordering: .relaxed)
+            throw PyException(cls: BuiltinClasses.exc("KeyboardInterrupt"), args: [])
+        }
+    }
+
+    @inline(__always) func enterCall() throws {
+        depth += 1
+        if depth > recursionLimit {
+            depth -= 1
+            throw PyException(cls: BuiltinClasses.exc("RecursionError"), args: [.str("maximum recursion depth exceeded")])
+        }
+    }
+}
+
+/// Runs `body` on a thread with a large stack so deep (but limited) recursion cannot overflow.
+private final class ThreadWork {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+func runWithLargeStack(_ body: @escaping () -> Void) {
+    var attr = pthread_attr_t()
+    pthread_attr_init(&attr)
+    defer { pthread_attr_destroy(&attr) }
+    pthread_attr_setstacksize(&attr, 1 << 30)
+    let work = Unmanaged.passRetained(ThreadWork(body))
+    var tid = pthread_t()
+    let rc = pthread_create(&tid, &attr, { raw in
+        guard let raw else { return nil }
+        let w = Unmanaged<ThreadWork>.fromOpaque(raw).takeRetainedValue()
+        w.body()
+        return nil
+    }, work.toOpaque())
+    if rc != 0 {
+        work.release()
+        body()
+        return
+    }
+    pthread_join(tid, nil)
+}
+
+// MARK: value constructors for hosts
+
+extension Interpreter {
+    /// `datetime.fromtimestamp(ms / 1000)` in the local time zone (TZ); None if out of range.
+    public func localDatetime(epochMilliseconds ms: Int) -> Value {
+        (try? PyDateTime.fromEpochMilliseconds(Int64(ms))).map { .datetime($0) } ?? .none
+    }
+    /// A naive datetime; None if the fields are out of range.
+    public func makeDatetime(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) -> Value {
+        (try? PyDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: microsecond))
+            .map { .datetime($0) } ?? .none
+    }
+    public func makeDate(year: Int, month: Int, day: Int) -> Value {
+        (try? PyDate(year: year, month: month, day: day)).map { .date($0) } ?? .none
+    }
+    public func makeTimedelta(days: Int, seconds: Int = 0, microseconds: Int = 0) -> Value {
+        .timedelta(PyTimedelta(micros: days &* 86_400_000_000 &+ seconds &* 1_000_000 &+ microseconds))
+    }
+    /// Parses `YYYY-MM-DD[THH:MM[:SS[.ffffff]]]` (a trailing `Z` or offset is ignored) into a naive datetime.
+    public func naiveDatetime(isoFormat s: String) -> Value? {
+        var t = s
+        if t.hasSuffix("Z") { t.removeLast() }
+        if t.count > 19, let plus = t.lastIndex(where: { $0 == "+" || $0 == "-" }), t.distance(from: t.startIndex, to: plus) >= 19 {
+            t = String(t[..<plus])
+        }
+        return (try? parseISODateTime(t)).map { .datetime($0) }
+    }
+}

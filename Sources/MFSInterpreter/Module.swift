@@ -1,1 +1,0 @@
-// MFSInterpreter module: see Package.swift for what it owns.

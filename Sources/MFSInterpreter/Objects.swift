@@ -1,0 +1,118 @@
+// Classes, instances, functions and the variable storage they use.
+
+/// A Python class: built-in types (int, str, ...), exception classes, user classes and host classes.
+public final class PyClass {
+    public let name: String
+    /// `builtins` for built-in types; `__main__` for script classes; host modules otherwise.
+    public var module: String
+    public let bases: [PyClass]
+    public private(set) var mro: [PyClass] = []
+    public var dict: [String: Value]
+    public var doc: String?
+    /// Calls `cls(...)` for built-in types (int, str, list...).
+    var constructor: (([Value], [(String, Value)]) throws -> Value)?
+    public let isException: Bool
+
+    public init(name: String, module: String = "__main__", bases: [PyClass], dict: [String: Value] = [:]) {
+        self.name = name
+        self.module = module
+        self.bases = bases
+        self.dict = dict
+        var isExc = false
+        for b in bases where b.isException { isExc = true }
+        if name == "BaseException" && module == "builtins" { isExc = true }
+        self.isException = isExc
+        self.mro = [self] + PyClass.linearize(bases)
+    }
+
+    private static func linearize(_ bases: [PyClass]) -> [PyClass] {
+        // C3 linearisation, falling back to depth-first order when inconsistent.
+        var seqs: [[PyClass]] = bases.map { $0.mro } + [bases]
+        var result: [PyClass] = []
+        while true {
+            seqs = seqs.filter { !$0.isEmpty }
+            if seqs.isEmpty { return result }
+            var candidate: PyClass?
+            for s in seqs {
+                let head = s[0]
+                if !seqs.contains(where: { $0.dropFirst().contains { $0 === head } }) { candidate = head; break }
+            }
+            guard let c = candidate else {
+                for s in seqs { for k in s where !result.contains(where: { $0 === k }) { result.append(k) } }
+                return result
+            }
+            result.append(c)
+            seqs = seqs.map { $0.first === c ? Array($0.dropFirst()) : $0 }
+        }
+    }
+
+    public func lookup(_ attr: String) -> Value? {
+        for c in mro { if let v = c.dict[attr] { return v } }
+        return nil
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
+
+    /// `module.Name` unless the class is a builtin or lives in `__main__`, as CPython prints in tracebacks.
+    var qualifiedName: String {
+        (module == "builtins" || module == "__main__") ? name : "\(module).\(name)"
+    }
+}
+
+/// An instance of a user or exception class.
+public final class PyInstance {
+    public let cls: PyClass
+    public var attrs: [String: Value] = [:]
+    /// Exception arguments (`e.args`).
+    public var args: [Value] = []
+    var traceback: [TracebackEntry] = []
+    var cause: PyInstance?
+    var context: PyInstance?
+    var suppressContext = false
+    public init(cls: PyClass) { self.cls = cls }
+}
+
+/// A variable captured by a closure.
+final class Cell {
+    var value: Value?
+    init(_ value: Value? = nil) { self.value = value }
+}
+
+/// Module-level variables, stored in slots resolved at parse time.
+final class Globals {
+    var slotOf: [String: Int] = [:]
+    var names: [String] = []
+    var values: [Value?] = []
+
+    func slot(_ name: String) -> Int {
+        if let s = slotOf[name] { return s }
+        let s = names.count
+        slotOf[name] = s
+        names.append(name)
+        values.append(nil)
+        return s
+    }
+    func get(_ name: String) -> Value? {
+        guard let s = slotOf[name] else { return nil }
+        return values[s]
+    }
+    func set(_ name: String, _ v: Value) { values[slot(name)] = v }
+}
+
+/// A function defined in mfs (def or lambda).
+public final class PyFunction {
+    let code: FunctionCode
+    var defaults: [Value]
+    var kwDefaults: [String: Value]
+    let closure: [Cell]
+    let globals: Globals
+    public var name: String
+    var qualname: String
+    public var doc: String?
+    var attrs: [String: Value] = [:]
+    init(code: FunctionCode, defaults: [Value], kwDefaults: [String: Value], closure: [Cell], globals: Globals) {
+        self.code = code; self.defaults = defaults; self.kwDefaults = kwDefaults
+        self.closure = closure; self.globals = globals
+        self.name = code.name; self.qualname = code.qualname; self.doc = code.doc
+    }
+}

@@ -1,0 +1,519 @@
+// Methods of str, including str.format and %-formatting.
+import BigInt
+
+/// Positional-or-keyword argument lookup for built-in methods.
+@inline(__always) func argAt(_ args: [Value], _ i: Int, _ kw: [(String, Value)], _ name: String) -> Value? {
+    if i < args.count { return args[i] }
+    for (k, v) in kw where k == name { return v }
+    return nil
+}
+
+func expectStr(_ v: Value, _ what: String) throws -> String {
+    guard case .str(let s) = v else { throw PyException.typeError("\(what) must be str, not \(v.typeName)") }
+    return s
+}
+
+func expectInt(_ v: Value, _ what: String = "") throws -> Int {
+    switch v {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    case .bigint: throw PyException.overflow("Python int too large to convert to C ssize_t")
+    default: throw PyException.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
+    }
+}
+
+func isPySpace(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0: return true
+    default: return u.value > 127 && u.properties.isWhitespace
+    }
+}
+
+func checkArgs(_ name: String, _ args: [Value], _ min: Int, _ max: Int) throws {
+    if args.count < min || args.count > max {
+        if min == max {
+            if min == 0 { throw PyException.typeError("\(name)() takes no arguments (\(args.count) given)") }
+            if min == 1 { throw PyException.typeError("\(name)() takes exactly one argument (\(args.count) given)") }
+            throw PyException.typeError("\(name) expected \(min) arguments, got \(args.count)")
+        }
+        if args.count < min { throw PyException.typeError("\(name) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(args.count)") }
+        throw PyException.typeError("\(name) expected at most \(max) argument\(max == 1 ? "" : "s"), got \(args.count)")
+    }
+}
+
+extension Interpreter {
+    func stripChars(_ s: String, _ chars: Value?, left: Bool, right: Bool) throws -> String {
+        var set: Set<Unicode.Scalar>?
+        if let c = chars, !c.isNone { set = Set(try expectStr(c, "strip arg").unicodeScalars) }
+        let scalars = Array(s.unicodeScalars)
+        var a = 0, b = scalars.count
+        func strip(_ u: Unicode.Scalar) -> Bool { set.map { $0.contains(u) } ?? isPySpace(u) }
+        if left { while a < b && strip(scalars[a]) { a += 1 } }
+        if right { while b > a && strip(scalars[b - 1]) { b -= 1 } }
+        return String(String.UnicodeScalarView(scalars[a..<b]))
+    }
+
+    func splitString(_ s: String, _ sepV: Value?, _ maxV: Value?, fromRight: Bool) throws -> [Value] {
+        var maxsplit = -1
+        if let m = maxV { maxsplit = try expectInt(m) }
+        if let sv = sepV, !sv.isNone {
+            let sep = try expectStr(sv, "must be str or None")
+            if sep.isEmpty { throw PyException.valueError("empty separator") }
+            var parts = fromRight ? Array(s.unicodeScalars.reversed()).split(sepScalars: Array(sep.unicodeScalars.reversed()), max: maxsplit)
+                                  : Array(s.unicodeScalars).split(sepScalars: Array(sep.unicodeScalars), max: maxsplit)
+            if fromRight { parts = parts.reversed().map { Array($0.reversed()) } }
+            return parts.map { .str(String(String.UnicodeScalarView($0))) }
+        }
+        var scalars = Array(s.unicodeScalars)
+        if fromRight { scalars.reverse() }
+        var out: [[Unicode.Scalar]] = []
+        var i = 0
+        while i < scalars.count {
+            while i < scalars.count && isPySpace(scalars[i]) { i += 1 }
+            if i >= scalars.count { break }
+            if maxsplit >= 0 && out.count == maxsplit {
+                var end = scalars.count
+                while end > i && isPySpace(scalars[end - 1]) { end -= 1 }
+                out.append(Array(scalars[i..<end]))
+                break
+            }
+            let start = i
+            while i < scalars.count && !isPySpace(scalars[i]) { i += 1 }
+            out.append(Array(scalars[start..<i]))
+        }
+        if fromRight { out = out.reversed().map { Array($0.reversed()) } }
+        return out.map { .str(String(String.UnicodeScalarView($0))) }
+    }
+
+    func strMethod(_ s: String, _ name: String, _ args: [Value], _ kw: [(String, Value)]) throws -> Value {
+        switch name {
+        case "upper": return .str(s.uppercased())
+        case "lower": return .str(s.lowercased())
+        case "casefold": return .str(s.lowercased())
+        case "strip": return .str(try stripChars(s, args.first, left: true, right: true))
+        case "lstrip": return .str(try stripChars(s, args.first, left: true, right: false))
+        case "rstrip": return .str(try stripChars(s, args.first, left: false, right: true))
+        case "split": return .list(PyList(try splitString(s, argAt(args, 0, kw, "sep"), argAt(args, 1, kw, "maxsplit"), fromRight: false)))
+        case "rsplit": return .list(PyList(try splitString(s, argAt(args, 0, kw, "sep"), argAt(args, 1, kw, "maxsplit"), fromRight: true)))
+        case "join":
+            try checkArgs("join", args, 1, 1)
+            var parts: [String] = []
+            var idx = 0
+            try forEach(args[0]) { v in
+                guard case .str(let p) = v else {
+                    throw PyException.typeError("sequence item \(idx): expected str instance, \(v.typeName) found")
+                }
+                parts.append(p); idx += 1
+                return true
+            }
+            return .str(parts.joined(separator: s))
+        case "replace":
+            try checkArgs("replace", args, 2, 3)
+            let old = try expectStr(args[0], "replace() argument 1")
+            let new = try expectStr(args[1], "replace() argument 2")
+            var count = args.count > 2 ? try expectInt(args[2]) : -1
+            if old.isEmpty {
+                var out = String.UnicodeScalarView()
+                for u in s.unicodeScalars {
+                    if count != 0 { out.append(contentsOf: new.unicodeScalars); count -= 1 }
+                    out.append(u)
+                }
+                if count != 0 { out.append(contentsOf: new.unicodeScalars) }
+                return .str(String(out))
+            }
+            let parts = Array(s.unicodeScalars).split(sepScalars: Array(old.unicodeScalars), max: count)
+            return .str(parts.map { String(String.UnicodeScalarView($0)) }.joined(separator: new))
+        case "startswith", "endswith":
+            try checkArgs(name, args, 1, 3)
+            var sub = Array(s.unicodeScalars)
+            let start = args.count > 1 && !args[1].isNone ? try expectInt(args[1]) : 0
+            let end = args.count > 2 && !args[2].isNone ? try expectInt(args[2]) : sub.count
+            let idx = try sliceIndices(PySlice(.int(start), .int(end), .none), count: sub.count)
+            sub = idx.map { sub[$0] }
+            if start > sub.count + start && false { return .bool(false) }
+            let candidates: [Value]
+            if case .tuple(let t) = args[0] { candidates = t } else { candidates = [args[0]] }
+            for c in candidates {
+                guard case .str(let p) = c else {
+                    throw PyException.typeError("\(name) first arg must be str or a tuple of str, not \(c.typeName)")
+                }
+                let ps = Array(p.unicodeScalars)
+                if name == "startswith" ? sub.starts(with: ps) : sub.reversed().starts(with: ps.reversed()) { return .bool(true) }
+            }
+            return .bool(false)
+        case "find", "rfind", "index", "rindex", "count":
+            try checkArgs(name, args, 1, 3)
+            let sub = Array(try expectStr(args[0], "must be str").unicodeScalars)
+            let all = Array(s.unicodeScalars)
+            var start = args.count > 1 && !args[1].isNone ? try expectInt(args[1]) : 0
+            var end = args.count > 2 && !args[2].isNone ? try expectInt(args[2]) : all.count
+            if start < 0 { start = max(start + all.count, 0) }
+            if end < 0 { end = max(end + all.count, 0) }
+            end = min(end, all.count)
+            if name == "count" {
+                if start > end { return .int(0) }
+                if sub.isEmpty { return .int(end - start + 1) }
+                var n = 0, i = start
+                while i + sub.count <= end {
+                    if all[i..<(i + sub.count)].elementsEqual(sub) { n += 1; i += sub.count } else { i += 1 }
+                }
+                return .int(n)
+            }
+            var found = -1
+            if start <= end && sub.count <= end - start {
+                if name == "find" || name == "index" {
+                    var i = start
+                    while i + sub.count <= end { if all[i..<(i + sub.count)].elementsEqual(sub) { found = i; break }; i += 1 }
+                } else {
+                    var i = end - sub.count
+                    while i >= start { if all[i..<(i + sub.count)].elementsEqual(sub) { found = i; break }; i -= 1 }
+                }
+            }
+            if found < 0 && (name == "index" || name == "rindex") { throw PyException.valueError("substring not found") }
+            return .int(found)
+        case "format": return .str(try strFormat(s, args, kw))
+        case "isdigit", "isdecimal", "isnumeric":
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil && ($0.value < 128 ? ($0 >= "0" && $0 <= "9") : true) })
+        case "isalpha": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
+        case "isalnum": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        case "isspace": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(isPySpace))
+        case "isascii": return .bool(s.unicodeScalars.allSatisfy { $0.value < 128 })
+        case "isprintable": return .bool(s.unicodeScalars.allSatisfy(isPrintable))
+        case "isupper":
+            let cased = s.unicodeScalars.filter { $0.properties.isCased }
+            return .bool(!cased.isEmpty && cased.allSatisfy { $0.properties.isUppercase })
+        case "islower":
+            let cased = s.unicodeScalars.filter { $0.properties.isCased }
+            return .bool(!cased.isEmpty && cased.allSatisfy { $0.properties.isLowercase })
+        case "isidentifier":
+            guard let f = s.unicodeScalars.first, Lexer.isIdentStart(f) else { return .bool(false) }
+            return .bool(s.unicodeScalars.allSatisfy(Lexer.isIdentChar))
+        case "istitle": return .bool(!s.isEmpty && titleCase(s) == s && s.unicodeScalars.contains { $0.properties.isCased })
+        case "title": return .str(titleCase(s))
+        case "capitalize":
+            guard let f = s.first else { return .str("") }
+            return .str(String(f).uppercased() + s.dropFirst().lowercased())
+        case "swapcase":
+            return .str(String(s.map { c -> String in c.isUppercase ? c.lowercased() : c.uppercased() }.joined()))
+        case "center", "ljust", "rjust":
+            try checkArgs(name, args, 1, 2)
+            let width = try expectInt(args[0])
+            var fill: Character = " "
+            if args.count > 1 {
+                let f = try expectStr(args[1], "fill character")
+                guard f.count == 1, let c = f.first else { throw PyException.typeError("The fill character must be exactly one character long") }
+                fill = c
+            }
+            let n = s.unicodeScalars.count
+            if width <= n { return .str(s) }
+            let pad = width - n
+            switch name {
+            case "ljust": return .str(s + String(repeating: fill, count: pad))
+            case "rjust": return .str(String(repeating: fill, count: pad) + s)
+            default:
+                let left = pad / 2 + (pad & width & 1)
+                return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: pad - left))
+            }
+        case "zfill":
+            let width = try expectInt(args.first ?? .int(0))
+            let n = s.unicodeScalars.count
+            if width <= n { return .str(s) }
+            let zeros = String(repeating: "0", count: width - n)
+            if let f = s.first, f == "+" || f == "-" { return .str(String(f) + zeros + s.dropFirst()) }
+            return .str(zeros + s)
+        case "splitlines":
+            let keep = try argAt(args, 0, kw, "keepends").map { try isTruthy($0) } ?? false
+            var out: [Value] = []
+            var cur = String.UnicodeScalarView()
+            let cs = Array(s.unicodeScalars)
+            var i = 0
+            while i < cs.count {
+                let c = cs[i]
+                if c == "\n" || c == "\r" || c == "\u{0B}" || c == "\u{0C}" || c == "\u{1C}" || c == "\u{1D}" || c == "\u{1E}" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}" {
+                    var end = String.UnicodeScalarView([c])
+                    if c == "\r" && i + 1 < cs.count && cs[i + 1] == "\n" { end.append("\n"); i += 1 }
+                    if keep { cur.append(contentsOf: end) }
+                    out.append(.str(String(cur)))
+                    cur = String.UnicodeScalarView()
+                } else {
+                    cur.append(c)
+                }
+                i += 1
+            }
+            if !cur.isEmpty { out.append(.str(String(cur))) }
+            return .list(PyList(out))
+        case "partition", "rpartition":
+            try checkArgs(name, args, 1, 1)
+            let sep = try expectStr(args[0], "must be str")
+            if sep.isEmpty { throw PyException.valueError("empty separator") }
+            let r = try strMethod(s, name == "partition" ? "find" : "rfind", [args[0]], [])
+            guard case .int(let i) = r, i >= 0 else {
+                return name == "partition" ? .tuple([.str(s), .str(""), .str("")]) : .tuple([.str(""), .str(""), .str(s)])
+            }
+            let cs = Array(s.unicodeScalars)
+            let n = sep.unicodeScalars.count
+            return .tuple([.str(String(String.UnicodeScalarView(cs[..<i]))), .str(sep), .str(String(String.UnicodeScalarView(cs[(i + n)...])))])
+        case "removeprefix":
+            let p = try expectStr(args.first ?? .none, "removeprefix() argument")
+            return .str(s.hasPrefix(p) ? String(s.unicodeScalars.dropFirst(p.unicodeScalars.count)) : s)
+        case "removesuffix":
+            let p = try expectStr(args.first ?? .none, "removesuffix() argument")
+            return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
+        case "encode": return .bytes(Array(s.utf8))
+        case "expandtabs":
+            let size = try args.first.map { try expectInt($0) } ?? 8
+            var out = ""
+            var col = 0
+            for c in s {
+                if c == "\t" {
+                    let n = size > 0 ? size - col % size : 0
+                    out += String(repeating: " ", count: n); col += n
+                } else {
+                    out.append(c)
+                    col = (c == "\n" || c == "\r") ? 0 : col + 1
+                }
+            }
+            return .str(out)
+        default:
+            throw noAttribute(.str(s), name)
+        }
+    }
+
+    func titleCase(_ s: String) -> String {
+        var out = ""
+        var prevCased = false
+        for c in s {
+            if c.isLetter {
+                out += prevCased ? c.lowercased() : c.uppercased()
+                prevCased = true
+            } else {
+                out.append(c)
+                prevCased = false
+            }
+        }
+        return out
+    }
+
+    /// str.format with positional/keyword fields, attribute/index access, conversions and specs.
+    func strFormat(_ s: String, _ args: [Value], _ kw: [(String, Value)]) throws -> String {
+        let cs = Array(s)
+        var out = ""
+        var i = 0
+        var autoIndex = 0
+        var manual = false
+        while i < cs.count {
+            let c = cs[i]
+            if c == "{" {
+                if i + 1 < cs.count && cs[i + 1] == "{" { out.append("{"); i += 2; continue }
+                var depth = 1
+                var j = i + 1
+                while j < cs.count && depth > 0 {
+                    if cs[j] == "{" { depth += 1 } else if cs[j] == "}" { depth -= 1 }
+                    if depth > 0 { j += 1 }
+                }
+                guard j < cs.count else { throw PyException.valueError("expected '}' before end of string") }
+                let field = String(cs[(i + 1)..<j])
+                i = j + 1
+                var fieldName = field
+                var conv: Character?
+                var spec = ""
+                if let colon = firstTopLevel(field, ":") {
+                    spec = String(field[field.index(after: colon)...])
+                    fieldName = String(field[..<colon])
+                }
+                if let bang = fieldName.firstIndex(of: "!") {
+                    conv = fieldName[fieldName.index(after: bang)...].first
+                    fieldName = String(fieldName[..<bang])
+                }
+                if spec.contains("{") { spec = try strFormat(spec, args, kw) }
+                // Split the first name part from .attr / [key] accessors.
+                var head = ""
+                var rest = Substring(fieldName)
+                while let f = rest.first, f != "." && f != "[" { head.append(f); rest = rest.dropFirst() }
+                var value: Value
+                if head.isEmpty {
+                    if manual { throw PyException.valueError("cannot switch from manual field specification to automatic field numbering") }
+                    guard autoIndex < args.count else { throw PyException.indexError("Replacement index \(autoIndex) out of range for positional args tuple") }
+                    value = args[autoIndex]; autoIndex += 1
+                } else if let n = Int(head) {
+                    if autoIndex > 0 { throw PyException.valueError("cannot switch from automatic field numbering to manual field specification") }
+                    manual = true
+                    guard n < args.count else { throw PyException.indexError("Replacement index \(n) out of range for positional args tuple") }
+                    value = args[n]
+                } else {
+                    guard let v = kw.first(where: { $0.0 == head })?.1 else { throw PyException.keyError(.str(head)) }
+                    value = v
+                }
+                while let f = rest.first {
+                    if f == "." {
+                        rest = rest.dropFirst()
+                        var attr = ""
+                        while let g = rest.first, g != "." && g != "[" { attr.append(g); rest = rest.dropFirst() }
+                        value = try getAttr(value, attr)
+                    } else {
+                        rest = rest.dropFirst()
+                        var key = ""
+                        while let g = rest.first, g != "]" { key.append(g); rest = rest.dropFirst() }
+                        rest = rest.dropFirst()
+                        value = try getItem(value, Int(key).map { .int($0) } ?? .str(key))
+                    }
+                }
+                switch conv {
+                case "r": value = .str(try repr(value))
+                case "s": value = .str(try str(value))
+                case "a": value = .str(asciiEscape(try repr(value)))
+                default: break
+                }
+                out += try formatValue(value, spec)
+                continue
+            }
+            if c == "}" {
+                if i + 1 < cs.count && cs[i + 1] == "}" { out.append("}"); i += 2; continue }
+                throw PyException.valueError("Single '}' encountered in format string")
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    func firstTopLevel(_ s: String, _ ch: Character) -> String.Index? {
+        var depth = 0
+        var idx = s.startIndex
+        while idx < s.endIndex {
+            let c = s[idx]
+            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 } else if c == ch && depth == 0 { return idx }
+            idx = s.index(after: idx)
+        }
+        return nil
+    }
+
+    /// `"fmt" % values`.
+    func percentFormat(_ fmt: String, _ values: Value) throws -> String {
+        var args: [Value]
+        var mapping: PyDict?
+        switch values {
+        case .tuple(let t): args = t
+        case .dict(let d): args = [values]; mapping = d
+        default: args = [values]
+        }
+        var argIndex = 0
+        func nextArg() throws -> Value {
+            guard argIndex < args.count else { throw PyException.typeError("not enough arguments for format string") }
+            defer { argIndex += 1 }
+            return args[argIndex]
+        }
+        let cs = Array(fmt)
+        var out = ""
+        var i = 0
+        while i < cs.count {
+            let c = cs[i]
+            if c != "%" { out.append(c); i += 1; continue }
+            i += 1
+            guard i < cs.count else { throw PyException.valueError("incomplete format") }
+            var key: String?
+            if cs[i] == "(" {
+                var j = i + 1
+                while j < cs.count && cs[j] != ")" { j += 1 }
+                key = String(cs[(i + 1)..<min(j, cs.count)])
+                i = j + 1
+            }
+            var flags = ""
+            while i < cs.count && "-+ #0".contains(cs[i]) { flags.append(cs[i]); i += 1 }
+            var width = ""
+            while i < cs.count && (cs[i].isNumber || cs[i] == "*") {
+                if cs[i] == "*" { width = String(try expectInt(try nextArg())) } else { width.append(cs[i]) }
+                i += 1
+            }
+            var precision: String?
+            if i < cs.count && cs[i] == "." {
+                i += 1
+                var p = ""
+                while i < cs.count && (cs[i].isNumber || cs[i] == "*") {
+                    if cs[i] == "*" { p = String(try expectInt(try nextArg())) } else { p.append(cs[i]) }
+                    i += 1
+                }
+                precision = p.isEmpty ? "0" : p
+            }
+            guard i < cs.count else { throw PyException.valueError("incomplete format") }
+            let conv = cs[i]
+            i += 1
+            if conv == "%" { out.append("%"); continue }
+            var v: Value
+            if let key, let m = mapping {
+                guard let x = try m.get(.str(key)) else { throw PyException.keyError(.str(key)) }
+                v = x
+            } else {
+                v = try nextArg()
+            }
+            var spec = ""
+            var align = ">"
+            if flags.contains("-") { align = "<" }
+            let signFlag = flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+            switch conv {
+            case "s", "r", "a":
+                var s = conv == "s" ? try str(v) : try repr(v)
+                if conv == "a" { s = asciiEscape(s) }
+                if let p = precision, let n = Int(p) { s = String(s.prefix(n)) }
+                spec = align + width
+                out += try formatValue(.str(s), spec)
+            case "d", "i", "u":
+                let n: Value
+                switch v {
+                case .float(let d):
+                    guard d.isFinite else { throw PyException.overflow("cannot convert float \(floatRepr(d)) to integer") }
+                    n = .integer(BigInt(d.rounded(.towardZero)))
+                case .int, .bool, .bigint: n = v
+                default: throw PyException.typeError("%\(conv) format: a real number is required, not \(v.typeName)")
+                }
+                spec = (flags.contains("0") && !flags.contains("-") ? "0" : align) + signFlag + (flags.contains("0") && !flags.contains("-") ? "" : "") + width + "d"
+                if flags.contains("0") && !flags.contains("-") { spec = signFlag + "0" + width + "d" } else { spec = align + signFlag + width + "d" }
+                out += try formatValue(n, spec)
+            case "f", "F", "e", "E", "g", "G":
+                guard let num = toNum(v) else { throw PyException.typeError("must be real number, not \(v.typeName)") }
+                let d = try toDouble(num)
+                let prec = precision ?? "6"
+                if flags.contains("0") && !flags.contains("-") { spec = signFlag + "0" + width + "." + prec + String(conv) }
+                else { spec = align + signFlag + width + "." + prec + String(conv) }
+                if flags.contains("#") { spec = spec.replacingOccurrences(signFlag + "0", signFlag + "#0") }
+                out += try formatValue(.float(d), spec)
+            case "x", "X", "o":
+                guard toNum(v) != nil, !(v.typeName == "float") else { throw PyException.typeError("%\(conv) format: an integer is required, not \(v.typeName)") }
+                let alt = flags.contains("#") ? "#" : ""
+                if flags.contains("0") && !flags.contains("-") { spec = signFlag + alt + "0" + width + String(conv) }
+                else { spec = align + signFlag + alt + width + String(conv) }
+                out += try formatValue(v, spec)
+            case "c":
+                if case .int(let n) = v, let u = Unicode.Scalar(UInt32(clamping: n)) { out += String(Character(u)) }
+                else if case .str(let s) = v { out += s }
+            default:
+                throw PyException.valueError("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first?.value ?? 0, radix: 16))) at index \(i - 1)")
+            }
+        }
+        if argIndex < args.count && mapping == nil {
+            throw PyException.typeError("not all arguments converted during string formatting")
+        }
+        return out
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Splits on a separator sequence; `max` < 0 means no limit.
+    func split(sepScalars sep: [Unicode.Scalar], max: Int) -> [[Unicode.Scalar]] {
+        var out: [[Unicode.Scalar]] = []
+        var cur: [Unicode.Scalar] = []
+        var i = 0
+        var splits = 0
+        while i < count {
+            if (max < 0 || splits < max) && i + sep.count <= count && self[i..<(i + sep.count)].elementsEqual(sep) {
+                out.append(cur); cur = []
+                i += sep.count
+                splits += 1
+            } else {
+                cur.append(self[i]); i += 1
+            }
+        }
+        out.append(cur)
+        return out
+    }
+}

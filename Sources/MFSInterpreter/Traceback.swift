@@ -1,0 +1,127 @@
+// CPython 3.11-compatible traceback text, including the `~~~^^^` location markers.
+
+extension Interpreter {
+    func formatExceptionText(_ inst: PyInstance) -> String {
+        var seen: Set<ObjectIdentifier> = []
+        return formatChain(inst, &seen)
+    }
+
+    private func formatChain(_ inst: PyInstance, _ seen: inout Set<ObjectIdentifier>) -> String {
+        seen.insert(ObjectIdentifier(inst))
+        var out = ""
+        if let cause = inst.cause, !seen.contains(ObjectIdentifier(cause)) {
+            out += formatChain(cause, &seen)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if let ctx = inst.context, !inst.suppressContext, !seen.contains(ObjectIdentifier(ctx)) {
+            out += formatChain(ctx, &seen)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        if !inst.traceback.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            for e in inst.traceback { out += formatEntry(e) }
+        }
+        out += exceptionOnly(inst)
+        return out
+    }
+
+    func exceptionOnly(_ inst: PyInstance) -> String {
+        let name = inst.cls.qualifiedName
+        if inst.cls.isSubclass(of: BuiltinClasses.exc("SyntaxError")), case .str(let file)? = inst.attrs["filename"] {
+            var out = ""
+            let lineno: Int
+            if case .int(let l)? = inst.attrs["lineno"] { lineno = l } else { lineno = 0 }
+            out += "  File \"\(file)\", line \(lineno)\n"
+            if case .str(let text)? = inst.attrs["text"] {
+                let scalars = Array(text.unicodeScalars)
+                var lead = 0
+                while lead < scalars.count, scalars[lead] == " " || scalars[lead] == "\t" || scalars[lead] == "\u{0C}" { lead += 1 }
+                var end = scalars.count
+                while end > lead, scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\n" { end -= 1 }
+                let stripped = String(String.UnicodeScalarView(scalars[lead..<end]))
+                out += "    \(stripped)\n"
+                if case .int(let offset)? = inst.attrs["offset"] {
+                    var caretEnd = offset + 1
+                    if case .int(let e)? = inst.attrs["end_offset"], e > offset { caretEnd = e }
+                    let start = max(0, offset - 1 - lead)
+                    let width = max(1, min(caretEnd - offset, max(1, end - (offset - 1))))
+                    out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: width) + "\n"
+                }
+            }
+            let msg: String
+            if case .str(let m)? = inst.attrs["msg"] { msg = m } else { msg = exceptionMessage(inst) }
+            return out + "\(name): \(msg)\n"
+        }
+        let msg: String
+        if let strMethod = inst.cls.lookup("__str__"), case .function = strMethod,
+           let v = try? callValue(strMethod, [.instance(inst)], []), case .str(let s) = v {
+            msg = s
+        } else {
+            msg = exceptionMessage(inst)
+        }
+        return msg.isEmpty ? "\(name)\n" : "\(name): \(msg)\n"
+    }
+
+    func formatEntry(_ e: TracebackEntry) -> String {
+        let line = Int(e.range.line)
+        var out = "  File \"\(e.filename)\", line \(line), in \(e.name)\n"
+        guard !hiddenSources.contains(e.filename), let lines = sources[e.filename], line >= 1, line <= lines.count else { return out }
+        let text = Array(lines[line - 1].unicodeScalars)
+        var lead = 0
+        while lead < text.count, text[lead] == " " || text[lead] == "\t" || text[lead] == "\u{0C}" { lead += 1 }
+        var end = text.count
+        while end > lead, text[end - 1] == " " || text[end - 1] == "\t" { end -= 1 }
+        if lead >= end { return out }
+        out += "    " + String(String.UnicodeScalarView(text[lead..<end])) + "\n"
+        var start = Int(e.range.col)
+        var stop = Int(e.range.endCol)
+        var anchors: (Int, Int, Character, Character)?
+        if e.range.endLine != e.range.line {
+            stop = end
+        } else {
+            start = min(max(start, 0), text.count)
+            stop = min(max(stop, start), text.count)
+            anchors = caretAnchors(String(String.UnicodeScalarView(text[start..<stop])))
+        }
+        if start < lead { start = lead }
+        if stop - start == end - lead && anchors == nil { return out }
+        if stop <= start { return out }
+        var carets = ""
+        for i in 0..<(stop - start) {
+            if let (l, r, primary, secondary) = anchors {
+                carets.append(i < l ? secondary : i < r ? primary : secondary)
+            } else {
+                carets.append("^")
+            }
+        }
+        out += "    " + String(repeating: " ", count: start - lead) + carets + "\n"
+        return out
+    }
+
+    /// Finds the operator of a binary operation or the `[...]` of a subscript inside a failing segment.
+    func caretAnchors(_ segment: String) -> (Int, Int, Character, Character)? {
+        var lx = Lexer(segment)
+        guard let toks = try? lx.tokenize() else { return nil }
+        var p = Parser(tokens: toks, filename: "<segment>")
+        guard let body = try? p.parseModule(), body.count == 1, let es = body[0] as? ExprStmt else { return nil }
+        let seg = Array(segment.unicodeScalars)
+        switch es.expr {
+        case let b as BinOpExpr:
+            let lEnd = Int(b.left.r.endCol), rStart = Int(b.right.r.col)
+            guard b.left.r.endLine == 1, b.right.r.line == 1 else { return nil }
+            var i = lEnd
+            while i < rStart {
+                if seg[i] == " " || seg[i] == "\t" || seg[i] == "\n" || seg[i] == "\\" { i += 1; continue }
+                var right = i + 1
+                if i + 1 < rStart && !(seg[i + 1] == " " || seg[i + 1] == "\t") { right += 1 }
+                if i + 1 < rStart && seg[i] == ")" { i += 1; continue }
+                return (i, right, "^", "~")
+            }
+            return nil
+        case let s as SubscriptExpr:
+            guard s.obj.r.endLine == 1, s.index.r.endLine == 1 else { return nil }
+            return (Int(s.obj.r.endCol), Int(s.index.r.endCol) + 1, "^", "~")
+        default:
+            return nil
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import MFSInterpreter
-
-@Test func moduleLinks() { #expect(Bool(true)) }
