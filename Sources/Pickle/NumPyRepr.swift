@@ -81,7 +81,9 @@ func numpyScalarRepr(_ s: NDScalar) -> String {
     case ("f", .float(let x)):
         return "np.\(s.dtype.name)(\(scalarFloatText(x, width: s.dtype.itemSize)))"
     case ("c", .complex(let re, let im)):
-        return "np.\(s.dtype.name)(\(pythonComplexRepr(real: re, imag: im)))"
+        var text = pythonComplexRepr(real: re, imag: im)
+        if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+        return "np.\(s.dtype.name)(\(text))"
     case ("U", _): return "np.str_(\(pythonRepr(value)))"
     case ("S", _): return "np.bytes_(\(pythonRepr(value)))"
     case ("M", _), ("m", _):

@@ -33,19 +33,41 @@ private func makeIndex(_ o: PickleObject) -> PandasIndex? {
 }
 
 /// The numpy array behind a pandas extension array pickled through `__pyx_unpickle_NDArrayBacked`
-/// (StringArray, DatetimeArray, TimedeltaArray, NumpyExtensionArray); other values unchanged.
+/// (StringArray, DatetimeArray, TimedeltaArray, NumpyExtensionArray; a Categorical becomes an object
+/// array of its labels); other values unchanged.
 func unwrapExtensionArray(_ value: PickleValue) -> PickleValue {
     guard case .object(let o) = value, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
           let cls = o.args.first, case .global(_, let className) = cls,
-          ["StringArray", "DatetimeArray", "TimedeltaArray", "NumpyExtensionArray", "PandasArray"].contains(className),
-          case .tuple(let state)? = o.state, state.items.count >= 2, case .ndarray = state.items[1] else { return value }
+          case .tuple(let state)? = o.state, state.items.count >= 2, case .ndarray(let backing) = state.items[1]
+    else { return value }
+    if className == "Categorical" { return categoricalLabels(dtype: state.items[0], codes: backing).map { .ndarray($0) } ?? value }
+    guard ["StringArray", "DatetimeArray", "TimedeltaArray", "NumpyExtensionArray", "PandasArray"].contains(className)
+    else { return value }
     return state.items[1]
+}
+
+/// `categories[codes]` as an object array (code -1 is NaN), from a CategoricalDtype object.
+private func categoricalLabels(dtype: PickleValue, codes: NDArray) -> NDArray? {
+    guard case .object(let d) = dtype, case .dict(let state)? = d.state,
+          case .index(let categories)? = state[string: "categories"] ?? state[string: "_categories"],
+          "iu".contains(codes.dtype.kind), codes.shape.count == 1 else { return nil }
+    let count = indexCount(categories)
+    var labels: [PickleValue] = []
+    labels.reserveCapacity(codes.count)
+    for i in 0..<codes.count {
+        guard case .int(let code)? = codes.element(at: i) else { return nil }
+        labels.append(code >= 0 && code < count ? indexLabel(categories, code) : .float(.nan))
+    }
+    return NDArray(dtype: NDDType(kind: "O", itemSize: 8, byteOrder: "|"), shape: [codes.count], isFortranOrder: false,
+                   storage: .objects(labels))
 }
 
 /// pandas' `dtype` name of column values for displays: `int64`, `float64`, `str`, `object`, ...
 func pandasDTypeName(_ values: PickleValue) -> String {
     if case .object(let o) = values, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
        let cls = o.args.first, case .global(_, "StringArray") = cls { return "str" }
+    if case .object(let o) = values, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
+       let cls = o.args.first, case .global(_, "Categorical") = cls { return "category" }
     if case .ndarray(let a) = unwrapExtensionArray(values) { return a.dtype.name }
     return "object"
 }

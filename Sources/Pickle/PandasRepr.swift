@@ -6,7 +6,7 @@ private let maxRows = 60
 private let edgeRows = 5
 
 /// Labels of an index as Python values (a RangeIndex is only materialised for the rows shown).
-private func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
+func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
     switch index.values {
     case .range(let start, _, let step): return .int(start + i * step)
     case .values(let v):
@@ -16,7 +16,7 @@ private func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
     }
 }
 
-private func indexCount(_ index: PandasIndex) -> Int {
+func indexCount(_ index: PandasIndex) -> Int {
     switch index.values {
     case .range(let start, let stop, let step):
         if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
@@ -141,11 +141,12 @@ private func adjoin(_ space: Int, _ columns: [[String]]) -> String {
     return lines.joined(separator: "\n")
 }
 
-private func insertEllipsis(_ cells: [String], at position: Int?, _ text: String = "...") -> [String] {
-    guard let position else { return cells }
-    var out = cells
-    out.insert(text, at: position)
-    return out
+/// Python's `str.center`.
+private func pythonCenter(_ s: String, _ width: Int) -> String {
+    let margin = width - s.count
+    guard margin > 0 else { return s }
+    let left = margin / 2 + (margin & width & 1)
+    return String(repeating: " ", count: left) + s + String(repeating: " ", count: margin - left)
 }
 
 /// `print(df)`.
@@ -159,15 +160,23 @@ func dataFrameText(_ df: DataFrame) -> String {
     }
     let (rows, cut) = shownRows(rowCount)
     let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
-    var indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : [])
-    indexColumn += insertEllipsis(rows.map { plainText(indexLabel(df.index, $0)) }, at: cut)
+    let headerRows = 1 + (showIndexName ? 1 : 0)
+    let indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : []) + rows.map { plainText(indexLabel(df.index, $0)) }
     let indexWidth = indexColumn.map(\.count).max() ?? 0
     var columns = [indexColumn.map { leftJustify($0, indexWidth) }]
     for (c, values) in df.columnValues.enumerated() {
-        let cells = insertEllipsis(formatCells(values, rows: rows), at: cut)
+        let cells = formatCells(values, rows: rows)
         let width = max(cells.map(\.count).max() ?? 0, columnLabels[c].count)
         columns.append([rightJustify(columnLabels[c], width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
                        + cells.map { rightJustify($0, width) })
+    }
+    if let cut {
+        // pandas inserts the dots after sizing: `...` where a column is wider than 3, else `..`.
+        for c in columns.indices {
+            let width = columns[c][headerRows].count
+            let dots = width > 3 ? "..." : ".."
+            columns[c].insert(c == 0 ? leftJustify(dots, width) : rightJustify(dots, width), at: headerRows + cut)
+        }
     }
     var text = adjoin(1, columns)
     if cut != nil { text += "\n\n[\(rowCount) rows x \(columnCount) columns]" }
@@ -178,10 +187,16 @@ func dataFrameText(_ df: DataFrame) -> String {
 func seriesText(_ s: Series) -> String {
     let count = indexCount(s.index)
     let (rows, cut) = shownRows(count)
-    let labels = insertEllipsis(rows.map { plainText(indexLabel(s.index, $0)) }, at: cut)
+    var labels = rows.map { plainText(indexLabel(s.index, $0)) }
     let labelWidth = labels.map(\.count).max() ?? 0
-    let cells = insertEllipsis(formatCells(s.values, rows: rows), at: cut)
-    let cellWidth = cells.map(\.count).max() ?? 0
+    var cells = formatCells(s.values, rows: rows)
+    var cellWidth = cells.map(\.count).max() ?? 0
+    cells = cells.map { rightJustify($0, cellWidth) }
+    if let cut {
+        labels.insert("", at: cut)
+        cells.insert(pythonCenter(cellWidth > 3 ? "..." : "..", cellWidth), at: cut)
+        cellWidth = max(cellWidth, cells[cut].count)
+    }
     var footer: [String] = []
     if case .none = s.name {} else { footer.append("Name: " + plainText(s.name)) }
     if cut != nil { footer.append("Length: \(count)") }
@@ -189,7 +204,7 @@ func seriesText(_ s: Series) -> String {
     if count == 0 { return "Series([], " + footer.joined(separator: ", ") + ")" }
     var text = ""
     if case .none = s.index.name {} else { text = plainText(s.index.name) + "\n" }
-    text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells.map { rightJustify($0, cellWidth) }])
+    text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells])
     return text + "\n" + footer.joined(separator: ", ")
 }
 
@@ -202,8 +217,12 @@ func indexRepr(_ i: PandasIndex) -> String {
         return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(nameText))"
     case .values(let v):
         let count = indexCount(i)
-        let items = (0..<min(count, 100)).map { pythonRepr(indexLabel(i, $0)) }
-        _ = v
+        let isDates = i.className == "DatetimeIndex"
+        let shown = Array(0..<min(count, 100))
+        let items = isDates ? formatCells(v, rows: shown).map { "'" + $0 + "'" } : shown.map { pythonRepr(indexLabel(i, $0)) }
+        if isDates {
+            return "DatetimeIndex([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(i.dtypeName)'\(nameText), freq=None)"
+        }
         let dtype = i.dtypeName
         return "\(i.className)([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(dtype)'\(nameText))"
     }
