@@ -27,7 +27,7 @@ public final class Task: MetaflowObject {
 
     /// Every artifact registration of the selected attempt, private ones included, in the
     /// provider's order; read once per Task object.
-    func allArtifacts() throws -> [DataArtifact] {
+    public func allArtifacts() throws -> [DataArtifact] {
         if let a = cachedArtifacts { return a }
         let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: nil)
         let made = recs.map {

@@ -1,0 +1,103 @@
+// What the shell's bindings share: the client session, the interpreter, and the exception
+// classes registered under Metaflow's names, so client errors surface as the Python exception
+// the Python client would raise (`except MetaflowNotFound:` works).
+import MFSInterpreter
+import MetaflowClient
+import Pickle
+
+public final class ClientContext {
+    public let session: ClientSession
+    public let interpreter: Interpreter
+    private(set) var exceptionClasses: [String: Value] = [:]
+
+    init(session: ClientSession, interpreter: Interpreter) {
+        self.session = session
+        self.interpreter = interpreter
+        var defined: [String: Value] = [:]
+        for (name, base) in metaflowExceptionHierarchy {
+            let baseClass = defined[base] ?? interpreter.builtinExceptionClass(base)
+            defined[name] = interpreter.defineExceptionClass(name: name, base: baseClass, module: "metaflow.exception")
+        }
+        defined["UnpicklingError"] = interpreter.defineExceptionClass(
+            name: "UnpicklingError", base: interpreter.builtinExceptionClass("Exception"), module: "pickle")
+        exceptionClasses = defined
+    }
+
+    /// Runs client code, turning its errors into the Python exceptions Python's client raises.
+    func bridge<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as MetaflowError {
+            throw pythonException(e)
+        } catch let e as PyException {
+            throw e
+        } catch let e as FileError {
+            throw PyException.builtin("OSError", e.description)
+        } catch {
+            throw PyException.builtin("RuntimeError", "\(error)")
+        }
+    }
+
+    func pythonException(_ e: MetaflowError) -> PyException {
+        switch e.type {
+        case "KeyError": return PyException.keyError(.str(e.key ?? e.message))
+        case "AttributeError": return PyException.attributeError(e.message)
+        case "TypeError", "ValueError", "OSError", "RuntimeError":
+            return PyException.builtin(e.type, e.message)
+        default:
+            if let cls = exceptionClasses[e.type] { return PyException(cls, e.message) }
+            return PyException(exceptionClasses["MetaflowException"] ?? interpreter.builtinExceptionClass("Exception") ?? .none, e.message)
+        }
+    }
+
+    // MARK: value conversion
+
+    func datetime(millis: Int) -> Value {
+        interpreter.localDatetime(epochMilliseconds: millis)
+    }
+
+    func frozenset(_ strings: [String]) throws -> Value {
+        try Value.newFrozenSet(strings.map { .str($0) })
+    }
+
+    func value(_ json: JSONValue) throws -> Value {
+        switch json {
+        case .null: return .none
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .float(d)
+        case .string(let s): return .str(s)
+        case .array(let a): return .newList(try a.map { try value($0) })
+        case .object(let m): return try .newDict(try m.map { (.str($0.0), try value($0.1)) })
+        }
+    }
+
+    func host(_ object: MetaflowObject?) -> Value {
+        guard let object else { return .none }
+        return .host(ClientObjectHost.make(object, context: self))
+    }
+
+    func list(_ objects: [MetaflowObject]) -> Value {
+        .newList(objects.map { host($0) })
+    }
+
+    /// A generator-like iterator over ready values.
+    func generator(_ values: [Value]) -> Value {
+        var i = 0
+        return .iterator(ClosureIterator("generator") {
+            guard i < values.count else { return nil }
+            defer { i += 1 }
+            return values[i]
+        })
+    }
+
+    /// A lazy Python iterator over client objects (Python returns generators here).
+    func iterator(_ name: String, _ objects: [MetaflowObject]) -> Value {
+        var i = 0
+        return .iterator(ClosureIterator(name) { [self] in
+            guard i < objects.count else { return nil }
+            defer { i += 1 }
+            return host(objects[i])
+        })
+    }
+}

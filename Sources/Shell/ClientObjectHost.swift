@@ -1,0 +1,243 @@
+// Flow, Run, Step, Task and DataArtifact as language objects, under their Python names and
+// attributes (client/core.py). Every client call goes through `context.bridge`, so errors are
+// the Python client's exceptions.
+import MFSInterpreter
+import MetaflowClient
+
+class ClientObjectHost: HostObject {
+    let object: MetaflowObject
+    unowned let context: ClientContext
+
+    init(_ object: MetaflowObject, context: ClientContext) {
+        self.object = object
+        self.context = context
+    }
+
+    static func make(_ object: MetaflowObject, context: ClientContext) -> ClientObjectHost {
+        switch object {
+        case let t as Task: return TaskHost(t, context: context)
+        case let r as Run: return RunHost(r, context: context)
+        case let f as Flow: return FlowHost(f, context: context)
+        case let s as Step: return StepHost(s, context: context)
+        case let a as DataArtifact: return DataArtifactHost(a, context: context)
+        default: return ClientObjectHost(object, context: context)
+        }
+    }
+
+    var typeName: String { type(of: object).className }
+    func repr() -> String { object.description }
+    func str() -> String { object.description }
+    var isTruthy: Bool { true }
+    var doc: String? { ClientDocs.text[typeName] }
+
+    func equals(_ other: any HostObject) -> Bool {
+        guard let o = other as? ClientObjectHost else { return false }
+        return o.typeName == typeName && o.object.pathspec == object.pathspec && o.object.attempt == object.attempt
+    }
+    var hashValue: Int { object.pathspec.hashValue }
+
+    /// Attributes every MetaflowObject has.
+    class var commonAttributes: [String] {
+        ["created_at", "id", "is_in_namespace", "origin_pathspec", "parent", "path_components",
+         "pathspec", "system_tags", "tags", "user_tags"]
+    }
+    class var ownAttributes: [String] { [] }
+    var attributeNames: [String] { (Self.commonAttributes + Self.ownAttributes).sorted() }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        let c = context
+        return try c.bridge { () throws -> Value? in
+            switch name {
+            case "id": return .str(object.id)
+            case "pathspec": return .str(object.pathspec)
+            case "path_components": return .newList(object.pathComponents.map { .str($0) })
+            case "parent": return c.host(try object.parent)
+            case "tags": return try c.frozenset(object.tags)
+            case "user_tags": return try c.frozenset(object.userTags)
+            case "system_tags": return try c.frozenset(object.systemTags)
+            case "created_at": return c.datetime(millis: object.createdAtMillis)
+            case "is_in_namespace":
+                return method(name) { _, _ in .bool(try self.object.isInCurrentNamespace()) }
+            default: return try attribute(name)
+            }
+        }
+    }
+
+    /// Class-specific attributes; nil → AttributeError.
+    func attribute(_ name: String) throws -> Value? { nil }
+
+    func method(_ name: String, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) -> Value {
+        let c = context
+        return .newBuiltin(name) { args, kwargs in try c.bridge { try body(args, kwargs) } }
+    }
+
+    static func stringArgs(_ args: [Value], _ fn: String) throws -> [String] {
+        try args.map {
+            guard case .str(let s) = $0 else { throw PyException.typeError("\(fn)() arguments must be strings") }
+            return s
+        }
+    }
+
+    // Children: iteration, obj[id], id in obj.
+    func getItem(_ key: Value) throws -> Value {
+        guard case .str(let id) = key else { throw PyException.keyError(key) }
+        return try context.bridge { context.host(try object.child(id)) }
+    }
+
+    func contains(_ v: Value) throws -> Bool {
+        guard case .str(let id) = v else { return false }
+        return try context.bridge { try object.hasChild(id) }
+    }
+
+    func makeIterator() throws -> PyIterator {
+        let kids = try context.bridge { try object.children() }
+        var i = 0
+        let c = context
+        return ClosureIterator("generator") {
+            guard i < kids.count else { return nil }
+            defer { i += 1 }
+            return c.host(kids[i])
+        }
+    }
+
+    func length() throws -> Int { throw PyException.typeError("object of type '\(typeName)' has no len()") }
+}
+
+final class FlowHost: ClientObjectHost {
+    let flow: Flow
+    init(_ flow: Flow, context: ClientContext) { self.flow = flow; super.init(flow, context: context) }
+    override class var ownAttributes: [String] { ["latest_run", "latest_successful_run", "runs"] }
+
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "latest_run": return context.host(try flow.latestRun)
+        case "latest_successful_run": return context.host(try flow.latestSuccessfulRun)
+        case "runs":
+            return method(name) { args, _ in
+                self.context.iterator("generator", try self.flow.runs(try Self.stringArgs(args, "runs")))
+            }
+        default: return nil
+        }
+    }
+}
+
+final class RunHost: ClientObjectHost {
+    let run: Run
+    init(_ run: Run, context: ClientContext) { self.run = run; super.init(run, context: context) }
+    override class var ownAttributes: [String] {
+        ["add_tag", "add_tags", "code", "data", "end_task", "finished", "finished_at", "remove_tag",
+         "remove_tags", "replace_tag", "replace_tags", "steps", "successful", "trigger"]
+    }
+
+    override func attribute(_ name: String) throws -> Value? {
+        let c = context
+        switch name {
+        case "successful": return .bool(try run.successful)
+        case "finished": return .bool(try run.finished)
+        case "finished_at": return try run.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
+        case "end_task": return c.host(try run.endTask)
+        case "data":
+            guard let end = try run.endTask else { return .none }
+            return .host(MetaflowDataHost(end, context: c))
+        case "origin_pathspec": return try run.originPathspec.map { .str($0) } ?? .none
+        case "code": return try run.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? .none
+        case "trigger": return .none
+        case "steps":
+            return method(name) { args, _ in c.iterator("generator", try self.run.steps(try Self.stringArgs(args, "steps"))) }
+        case "add_tag", "add_tags", "remove_tag", "remove_tags", "replace_tag", "replace_tags":
+            return method(name) { args, kwargs in
+                let params: [String] = name.hasPrefix("replace") ? ["tag_to_remove", "tag_to_add"]
+                    : [name.hasSuffix("s") ? "tags" : "tag"]
+                let values = try Self.bind(args, kwargs, params, function: name)
+                let lists = try values.map { try Self.tagList($0) }
+                switch name {
+                case "add_tag", "add_tags": try self.run.replaceTags(remove: [], add: lists[0])
+                case "remove_tag", "remove_tags": try self.run.replaceTags(remove: lists[0], add: [])
+                default: try self.run.replaceTags(remove: lists[0], add: lists[1])
+                }
+                return .none
+            }
+        default: return nil
+        }
+    }
+}
+
+extension RunHost {
+    /// Positional/keyword arguments bound to parameter names, all required.
+    static func bind(_ args: [Value], _ kwargs: [(String, Value)], _ params: [String], function: String) throws -> [Value] {
+        var out: [Value?] = params.map { _ in nil }
+        if args.count > params.count {
+            throw PyException.typeError("Run.\(function)() takes \(params.count + 1) positional arguments but \(args.count + 1) were given")
+        }
+        for (i, a) in args.enumerated() { out[i] = a }
+        for (k, v) in kwargs {
+            guard let i = params.firstIndex(of: k) else {
+                throw PyException.typeError("Run.\(function)() got an unexpected keyword argument '\(k)'")
+            }
+            out[i] = v
+        }
+        return try out.enumerated().map { i, v in
+            guard let v else { throw PyException.typeError("Run.\(function)() missing 1 required positional argument: '\(params[i])'") }
+            return v
+        }
+    }
+
+    /// A string is one tag; a list, tuple or set holds several (Python's is_stringish rule).
+    static func tagList(_ v: Value) throws -> [String] {
+        func one(_ x: Value) throws -> String {
+            guard case .str(let s) = x else {
+                throw MetaflowError.tagging("Tags must be some kind of string (bytes or unicode), got <class '\(x.typeName)'>")
+            }
+            return s
+        }
+        switch v {
+        case .str(let s): return [s]
+        case .list(let l): return try l.items.map(one)
+        case .tuple(let t): return try t.map(one)
+        case .set(let s), .frozenset(let s): return try s.items.map(one)
+        default: throw MetaflowError.tagging("tags must be iterable")
+        }
+    }
+}
+
+final class StepHost: ClientObjectHost {
+    let step: Step
+    init(_ step: Step, context: ClientContext) { self.step = step; super.init(step, context: context) }
+    override class var ownAttributes: [String] {
+        ["child_steps", "control_task", "control_tasks", "environment_info", "finished_at", "parent_steps", "task", "tasks"]
+    }
+
+    override func attribute(_ name: String) throws -> Value? {
+        let c = context
+        switch name {
+        case "task": return c.host(try step.task)
+        case "tasks":
+            return method(name) { args, _ in c.iterator("generator", try self.step.tasks(try Self.stringArgs(args, "tasks"))) }
+        case "control_task": return c.host(try step.controlTasks().first)
+        case "control_tasks":
+            return method(name) { args, _ in c.iterator("generator", try self.step.controlTasks(try Self.stringArgs(args, "control_tasks"))) }
+        case "finished_at": return try step.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
+        case "parent_steps": return c.iterator("generator", try step.parentSteps)
+        case "child_steps": return c.iterator("generator", try step.childSteps)
+        case "environment_info": return .none
+        default: return nil
+        }
+    }
+}
+
+final class DataArtifactHost: ClientObjectHost {
+    let artifact: DataArtifact
+    init(_ artifact: DataArtifact, context: ClientContext) { self.artifact = artifact; super.init(artifact, context: context) }
+    override class var ownAttributes: [String] { ["data", "finished_at", "sha", "size"] }
+
+    override func attribute(_ name: String) throws -> Value? {
+        let c = context
+        switch name {
+        case "data": return try c.pythonValue(artifact.data())
+        case "sha": return .str(artifact.sha)
+        case "size": return .int(try artifact.size)
+        case "finished_at": return c.datetime(millis: artifact.finishedAtMillis)
+        default: return nil
+        }
+    }
+}

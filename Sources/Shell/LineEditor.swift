@@ -1,0 +1,155 @@
+// Interactive line reading through libedit (see shared/docs/libedit-swift.md): EL_CLIENTDATA +
+// Unmanaged instead of globals, history saved after every line, SIGINT without SA_RESTART so
+// Ctrl-C interrupts el_gets, key bindings after el_source so ~/.editrc cannot wipe them.
+import CEditLine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum ReadResult: Equatable { case line(String), interrupted, eof }
+
+protocol LineReader: AnyObject {
+    func readLine(prompt: String) -> ReadResult
+}
+
+/// Pipes, files and tests: no prompt, no editing.
+final class PlainLineReader: LineReader {
+    func readLine(prompt: String) -> ReadResult {
+        guard let l = Swift.readLine(strippingNewline: true) else { return .eof }
+        return .line(l)
+    }
+}
+
+final class LineEditor: LineReader {
+    private let el: OpaquePointer
+    private let hist: OpaquePointer
+    private var promptC: UnsafeMutablePointer<CChar>?
+    private let historyPath: String?
+    /// Called with the text before the cursor; returns (replacement start offset in bytes, candidates).
+    var completer: ((String) -> (Int, [String]))?
+
+    static let historySize: Int32 = 2000
+
+    init?(program: String, historyPath: String?) {
+        guard let el = cel_init(program), let hist = history_init() else { return nil }
+        self.el = el
+        self.hist = hist
+        self.historyPath = historyPath
+        cel_hist_setsize(hist, Self.historySize)
+        cel_hist_setunique(hist, 1)
+        if let historyPath { cel_hist_load(hist, historyPath) }
+        cel_set_editor(el, "emacs")
+        cel_set_signal(el, 1)
+        cel_set_hist(el, hist)
+        cel_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
+        cel_set_prompt(el) { el in
+            guard let el, let raw = cel_get_clientdata(el) else { return nil }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptC
+        }
+        cel_add_fn(el, "mfsh-complete", "complete the current word") { el, _ in
+            guard let el, let raw = cel_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().complete()
+        }
+        el_source(el, nil)
+        cel_bind(el, "^I", "mfsh-complete")
+    }
+
+    deinit {
+        el_end(el)
+        history_end(hist)
+        free(promptC)
+    }
+
+    func readLine(prompt: String) -> ReadResult {
+        free(promptC)
+        promptC = strdup(prompt)
+        var count: Int32 = 0
+        errno = 0
+        guard let p = el_gets(el, &count) else {
+            return (count == -1 && errno == EINTR) ? .interrupted : .eof
+        }
+        var bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        while let b = bytes.last, b == 0x0A || b == 0x0D { bytes.removeLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
+        remember(line)
+        return .line(line)
+    }
+
+    /// History keeps real entries only: no blank lines, nothing that looks like a secret.
+    private func remember(_ line: String) {
+        let entry = HistoryPolicy.entry(for: line)
+        guard let entry else { return }
+        cel_hist_enter(hist, entry)
+        if let historyPath {
+            cel_hist_save(hist, historyPath)
+            chmod(historyPath, 0o600)
+        }
+    }
+
+    fileprivate func complete() -> UInt8 {
+        guard let completer, let li = el_line(el) else { return UInt8(CC_ERROR) }
+        let info = li.pointee
+        let len = info.cursor - info.buffer
+        let typed = UnsafeRawPointer(info.buffer).withMemoryRebound(to: UInt8.self, capacity: len) {
+            Array(UnsafeBufferPointer(start: $0, count: len))
+        }
+        let text = String(decoding: typed, as: UTF8.self)
+        let (start, candidates) = completer(text)
+        let word = Array(typed[min(start, typed.count)...])
+        let matches = candidates.filter { Array($0.utf8).starts(with: word) }
+        if matches.isEmpty { return UInt8(CC_REFRESH_BEEP) }
+        if matches.count == 1 {
+            el_insertstr(el, String(decoding: Array(matches[0].utf8).dropFirst(word.count), as: UTF8.self))
+            return UInt8(CC_REFRESH)
+        }
+        let common = commonPrefix(matches)
+        if common.utf8.count > word.count {
+            el_insertstr(el, String(decoding: Array(common.utf8).dropFirst(word.count), as: UTF8.self))
+            return UInt8(CC_REFRESH)
+        }
+        cel_puts("\n" + Completion.columns(matches, width: Int(terminalWidth())) + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
+
+    private func terminalWidth() -> Int32 {
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int32(ws.ws_col) }
+        return 80
+    }
+}
+
+enum HistoryPolicy {
+    /// What to store for a line, or nil to store nothing.
+    static func entry(for line: String) -> String? {
+        let t = line.trimmingCharacters(in: " \t")
+        if t.isEmpty { return nil }
+        let lower = t.lowercased()
+        for marker in ["password", "passwd", "secret", "token", "api_key", "apikey", "auth_key", "aws_secret"] where lower.contains(marker) {
+            return nil
+        }
+        return t
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Longest common prefix in Unicode scalars, so a multi-byte character is never split.
+func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first.map({ Array($0.unicodeScalars) }) else { return "" }
+    for w in words.dropFirst() {
+        let s = Array(w.unicodeScalars)
+        var i = 0
+        while i < prefix.count, i < s.count, prefix[i] == s[i] { i += 1 }
+        prefix = Array(prefix[..<i])
+    }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: prefix)
+    return String(out)
+}

@@ -1,1 +1,0 @@
-// Shell module: see Package.swift for what it owns.

@@ -1,0 +1,108 @@
+// The interactive loop, in the manner of Lua's lua.c: expressions echo their repr (not None) and
+// set `_`; unfinished input (open brackets, strings, block headers) reads continuation lines
+// until it is complete (a blank line ends a block); errors are shown and the loop goes on.
+import CEditLine
+import MFSInterpreter
+import MetaflowClient
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension MFShell {
+    public static let prompt = "mfsh> "
+    public static let continuationPrompt = "...   "
+
+    public func repl(banner: Bool = true) -> Int32 {
+        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        if !interactive { return runStdinScript() }
+        Locale.setUTF8()
+        installSigint()
+        let completion = Completion(context: context)
+        guard let editor = LineEditor(program: "mfsh", historyPath: Self.historyPath()) else {
+            writeErr("mfsh: cannot start line editing; reading plain lines\n")
+            return loop(PlainLineReader())
+        }
+        editor.completer = { completion.complete($0) }
+        if banner {
+            writeErr("mfsh — Metaflow client shell. \(context.session.getMetadata()); help(Flow), Ctrl-D to leave.\n")
+        }
+        return loop(editor)
+    }
+
+    func loop(_ reader: LineReader) -> Int32 {
+        var buffer: [String] = []
+        while true {
+            let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
+            switch result {
+            case .eof:
+                if buffer.isEmpty { StandardOutput.stdout.write("\n"); StandardOutput.stdout.flush(); return 0 }
+                buffer = []
+                StandardOutput.stdout.write("\n")
+            case .interrupted:
+                buffer = []
+                mfsInterruptRequested.store(false, ordering: .relaxed)
+                StandardOutput.stdout.write("^C\n")
+                StandardOutput.stdout.flush()
+            case .line(let line):
+                buffer.append(line)
+                let source = buffer.joined(separator: "\n")
+                let blank = line.trimmingCharacters(in: " \t").isEmpty
+                // A block (or an open bracket) keeps reading; a blank line closes a block.
+                if interpreter.isIncomplete(source) && !(blank && buffer.count > 1 && Self.endsBlock(buffer)) { continue }
+                if buffer.count > 1 && Self.needsBlankLine(buffer) && !blank { continue }
+                buffer = []
+                if source.trimmingCharacters(in: " \t\n").isEmpty { continue }
+                evaluate(source)
+            }
+        }
+    }
+
+    /// Compound statements (`for x in y:`) take lines until a blank one, like Python's REPL.
+    static func needsBlankLine(_ lines: [String]) -> Bool {
+        guard let first = lines.first?.trimmingCharacters(in: " \t") else { return false }
+        return first.hasSuffix(":") || lines.dropFirst().contains { $0.hasPrefix(" ") || $0.hasPrefix("\t") }
+    }
+
+    static func endsBlock(_ lines: [String]) -> Bool { needsBlankLine(lines) }
+
+    func evaluate(_ source: String) {
+        mfsInterruptRequested.store(false, ordering: .relaxed)
+        do {
+            if let v = try interpreter.executeInteractive(source: source + "\n") {
+                if case .none = v {} else {
+                    StandardOutput.stdout.write(try interpreter.repr(v) + "\n")
+                    interpreter.registerGlobal("_", v)
+                }
+            }
+            StandardOutput.stdout.flush()
+        } catch {
+            if let u = error as? UncaughtException, u.isSystemExit {
+                StandardOutput.stdout.flush()
+                exit(u.exitCode)
+            }
+            report(error)
+        }
+    }
+
+    static func historyPath() -> String? {
+        if let state = FileSystem.environment("XDG_STATE_HOME"), !state.isEmpty, FileSystem.isDirectory(state + "/mfsh") {
+            return state + "/mfsh/history"
+        }
+        guard let home = FileSystem.environment("HOME"), !home.isEmpty else { return nil }
+        return home + "/.mfsh_history"
+    }
+}
+
+enum Locale {
+    /// Non-ASCII keys are dropped by libedit without a UTF-8 LC_CTYPE.
+    static func setUTF8() {
+        if let l = setlocale(LC_CTYPE, ""), String(cString: l).uppercased().contains("UTF") { return }
+        _ = setlocale(LC_CTYPE, "C.UTF-8")
+    }
+}
+
+func installSigint() {
+    cel_install_sigint { _ in
+        mfsInterruptRequested.store(true, ordering: .relaxed)
+    }
+}

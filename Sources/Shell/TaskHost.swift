@@ -1,0 +1,167 @@
+// Task, MetaflowData (`task.data`) and Metadata entries as language objects.
+import MFSInterpreter
+import MetaflowClient
+
+final class TaskHost: ClientObjectHost {
+    let task: Task
+    init(_ task: Task, context: ClientContext) { self.task = task; super.init(task, context: context) }
+
+    override class var ownAttributes: [String] {
+        ["artifacts", "child_task_pathspecs", "child_tasks", "code", "current_attempt", "data",
+         "environment_info", "exception", "finished", "finished_at", "index", "loglines", "metadata",
+         "metadata_dict", "parent_task_pathspecs", "parent_tasks", "runtime_name", "stderr",
+         "stderr_size", "stdout", "stdout_size", "successful"]
+    }
+
+    override func attribute(_ name: String) throws -> Value? {
+        let c = context
+        switch name {
+        case "data": return .host(MetaflowDataHost(task, context: c))
+        case "artifacts": return .host(ArtifactsTupleHost(try task.artifacts, context: c))
+        case "successful": return .bool(try task.successful)
+        case "finished": return .bool(try task.finished)
+        case "exception": return try task.exception.map { try c.pythonValue($0) } ?? .none
+        case "finished_at": return try task.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
+        case "index": return try task.index.map { .int($0) } ?? .none
+        case "runtime_name": return task.runtimeName.map { .str($0) } ?? .none
+        case "current_attempt": return .int(try task.currentAttempt)
+        case "origin_pathspec": return try task.originPathspec.map { .str($0) } ?? .none
+        case "metadata": return .newList(try task.metadata().map { .host(MetadataHost($0, task: self)) })
+        case "metadata_dict":
+            return try .newDict(try task.metadataDictOrdered().map { (.str($0.0), try c.value($0.1)) })
+        case "stdout": return .str(try task.log("stdout"))
+        case "stderr": return .str(try task.log("stderr"))
+        case "stdout_size": return .int(try task.logSize("stdout"))
+        case "stderr_size": return .int(try task.logSize("stderr"))
+        case "loglines":
+            return method(name) { args, kwargs in
+                var stream: Value? = args.first
+                for (k, v) in kwargs where k == "stream" { stream = v }
+                guard case .str(let s)? = stream else { throw PyException.typeError("loglines() missing 1 required positional argument: 'stream'") }
+                return c.generator(try self.task.logLines(s).map { line in
+                    .tuple([line.utcTimestamp.map { c.interpreter.naiveDatetime(isoFormat: $0) ?? .none } ?? .none, .str(line.message)])
+                })
+            }
+        case "parent_task_pathspecs": return c.generator(try task.parentTaskPathspecs.map { .str($0) })
+        case "child_task_pathspecs": return c.generator(try task.childTaskPathspecs.map { .str($0) })
+        case "parent_tasks": return c.iterator("generator", try task.parentTasks)
+        case "child_tasks": return c.iterator("generator", try task.childTasks)
+        case "code": return try task.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? .none
+        case "environment_info": return .none
+        default: return nil
+        }
+    }
+}
+
+/// `task.data`: attribute access loads the artifact; public artifacts only.
+final class MetaflowDataHost: HostObject {
+    let task: Task
+    unowned let context: ClientContext
+    init(_ task: Task, context: ClientContext) { self.task = task; self.context = context }
+
+    var typeName: String { "MetaflowData" }
+
+    private func names() throws -> [String] { try context.bridge { try task.artifacts.map { $0.id } } }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        let c = context
+        return try c.bridge {
+            guard let a = try task.artifacts.first(where: { $0.id == name }) else { throw MetaflowError.attributeError(name) }
+            return try c.pythonValue(a.data())
+        }
+    }
+    var attributeNames: [String] { (try? names()) ?? [] }
+    func contains(_ v: Value) throws -> Bool {
+        guard case .str(let s) = v else { return false }
+        return try names().contains(s)
+    }
+    func repr() -> String { "<MetaflowData: \(((try? names()) ?? []).joined(separator: ", "))>" }
+    func str() -> String { repr() }
+    var isTruthy: Bool { true }
+    func equals(_ other: any HostObject) -> Bool { other === self }
+    var hashValue: Int { ObjectIdentifier(self).hashValue }
+    var doc: String? { "The artifacts of \(task.pathspec): read one with `.name`; `dir()` lists them." }
+}
+
+/// `task.artifacts`: a namedtuple of the public DataArtifacts, by name.
+final class ArtifactsTupleHost: HostObject {
+    let artifacts: [DataArtifact]
+    unowned let context: ClientContext
+    init(_ artifacts: [DataArtifact], context: ClientContext) { self.artifacts = artifacts; self.context = context }
+
+    var typeName: String { "MetaflowArtifacts" }
+    func getAttribute(_ name: String) throws -> Value? {
+        artifacts.first { $0.id == name }.map { context.host($0) }
+    }
+    var attributeNames: [String] { artifacts.map { $0.id } }
+    func getItem(_ key: Value) throws -> Value {
+        guard case .int(let i) = key else { throw PyException.typeError("tuple indices must be integers or slices, not \(key.typeName)") }
+        let j = i < 0 ? i + artifacts.count : i
+        guard j >= 0, j < artifacts.count else { throw PyException.indexError("tuple index out of range") }
+        return context.host(artifacts[j])
+    }
+    func makeIterator() throws -> PyIterator {
+        var i = 0
+        let c = context, a = artifacts
+        return ClosureIterator("tuple_iterator") { guard i < a.count else { return nil }; defer { i += 1 }; return c.host(a[i]) }
+    }
+    func length() throws -> Int { artifacts.count }
+    func repr() -> String {
+        "MetaflowArtifacts(" + artifacts.map { "\($0.id)=\($0.description)" }.joined(separator: ", ") + ")"
+    }
+    func str() -> String { repr() }
+    var isTruthy: Bool { !artifacts.isEmpty }
+    func equals(_ other: any HostObject) -> Bool { other === self }
+    var hashValue: Int { ObjectIdentifier(self).hashValue }
+    var doc: String? { nil }
+}
+
+/// One `Metadata(name, value, created_at, type, task)` namedtuple.
+final class MetadataHost: HostObject {
+    let entry: MetadataEntry
+    let task: TaskHost
+    init(_ entry: MetadataEntry, task: TaskHost) { self.entry = entry; self.task = task }
+
+    var typeName: String { "Metadata" }
+    static let fields = ["name", "value", "created_at", "type", "task"]
+
+    private func field(_ i: Int) -> Value {
+        switch i {
+        case 0: return .str(entry.name)
+        case 1: return (try? task.context.value(entry.value)) ?? .none
+        case 2: return .int(entry.createdAt)
+        case 3: return entry.type.map { .str($0) } ?? .none
+        default: return .host(task)
+        }
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        Self.fields.firstIndex(of: name).map { field($0) }
+    }
+    var attributeNames: [String] { Self.fields }
+    func getItem(_ key: Value) throws -> Value {
+        guard case .int(let i) = key else { throw PyException.typeError("tuple indices must be integers or slices, not \(key.typeName)") }
+        let j = i < 0 ? i + 5 : i
+        guard j >= 0, j < 5 else { throw PyException.indexError("tuple index out of range") }
+        return field(j)
+    }
+    func makeIterator() throws -> PyIterator {
+        var i = 0
+        return ClosureIterator("tuple_iterator") { guard i < 5 else { return nil }; defer { i += 1 }; return self.field(i) }
+    }
+    func length() throws -> Int { 5 }
+    func repr() -> String {
+        let interp = task.context.interpreter
+        let parts = (0..<5).map { "\(Self.fields[$0])=\((try? interp.repr(field($0))) ?? "?")" }
+        return "Metadata(" + parts.joined(separator: ", ") + ")"
+    }
+    func str() -> String { repr() }
+    var isTruthy: Bool { true }
+    func equals(_ other: any HostObject) -> Bool {
+        guard let o = other as? MetadataHost else { return false }
+        return o.entry.name == entry.name && o.entry.createdAt == entry.createdAt && o.entry.value == entry.value
+            && o.task.object.pathspec == task.object.pathspec
+    }
+    var hashValue: Int { entry.name.hashValue ^ entry.createdAt }
+    var doc: String? { nil }
+}
