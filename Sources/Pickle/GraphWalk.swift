@@ -24,7 +24,7 @@ private func rawChildren(_ value: PickleValue) -> [PickleValue] {
         if let kwargs = o.kwargs { children.append(.dict(kwargs)) }
         if let state = o.state { children.append(state) }
         if let items = o.dictItems { children.append(.dict(items)) }
-        return children
+        return children + o.additionalStates
     default: return []
     }
 }
@@ -50,6 +50,7 @@ func dismantle(_ value: PickleValue) {
     case .set(let s), .frozenset(let s): _ = s.dismantle()
     case .object(let o):
         o.callable = .none; o.args = []; o.kwargs = nil; o.state = nil; o.listItems = []; o.dictItems = nil
+        o.additionalStates = []
     default: break
     }
 }
@@ -132,6 +133,7 @@ struct GraphWalker {
             if needsRewrite(o.args) { o.args = o.args.map(resolver) }
             if needsRewrite(o.listItems) { o.listItems = o.listItems.map(resolver) }
             if let state = o.state { o.state = resolver(state) }
+            if needsRewrite(o.additionalStates) { o.additionalStates = o.additionalStates.map(resolver) }
             if interprets, let value = interpretObject(o) { replacement[ObjectIdentifier(o)] = value }
         default: break
         }

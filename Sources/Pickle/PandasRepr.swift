@@ -65,16 +65,7 @@ private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
             return .nan
         })
     case "M":
-        let cells = rows.map { a.element(at: $0) ?? PickleValue.none }
-        let allMidnight = cells.allSatisfy {
-            if case .dateTime(let dt) = $0 { return dt.hour == 0 && dt.minute == 0 && dt.second == 0 && dt.microsecond == 0 }
-            return true
-        }
-        return cells.map { cell in
-            if case .none = cell { return "NaT" }
-            if allMidnight, case .dateTime(let dt) = cell { return plainText(.date(dt.date)) }
-            return plainText(cell)
-        }
+        return pandasDateTimeCells(a, rows: rows)
     default:
         return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
     }
@@ -225,5 +216,39 @@ func indexRepr(_ i: PandasIndex) -> String {
         }
         let dtype = i.dtypeName
         return "\(i.className)([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(dtype)'\(nameText))"
+    }
+}
+
+/// Datetime64 cells as pandas prints them: dates only when every value is at midnight, else
+/// `YYYY-MM-DD HH:MM:SS` with as many fraction digits (0, 3, 6, 9) as the values need; NaT for missing.
+private func pandasDateTimeCells(_ a: NDArray, rows: [Int]) -> [String] {
+    guard case .raw(let bytes) = a.storage, a.dtype.itemSize == 8 else { return rows.map { _ in "?" } }
+    let texts: [String?] = rows.map { i in
+        let raw = loadSigned(bytes, offset: a.memoryIndex(ofFlat: i) * 8, width: 8, littleEndian: a.dtype.isLittleEndian)
+        return raw == notATime ? nil : datetime64Text(raw, a.dtype)
+    }
+    // numpy's ISO text: YYYY-MM-DD[THH[:MM[:SS[.fff...]]]]
+    var parts: [(date: String, time: String, fraction: String)?] = []
+    for text in texts {
+        guard let text else { parts.append(nil); continue }
+        let pieces = text.split(separator: "T", maxSplits: 1).map(String.init)
+        var time = pieces.count > 1 ? pieces[1] : ""
+        var fraction = ""
+        if let dot = time.firstIndex(of: ".") {
+            fraction = String(time[time.index(after: dot)...])
+            time = String(time[..<dot])
+        }
+        while time.count < 8 { time += time.count == 2 || time.count == 5 ? ":" : "0" }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        parts.append((pieces[0], time, fraction))
+    }
+    let datesOnly = parts.allSatisfy { $0 == nil || ($0?.time == "00:00:00" && $0?.fraction == "") }
+    let fractionDigits = parts.compactMap { $0?.fraction.count }.max().map { $0 == 0 ? 0 : ($0 <= 3 ? 3 : $0 <= 6 ? 6 : 9) } ?? 0
+    return parts.map { part in
+        guard let part else { return "NaT" }
+        if datesOnly { return part.date }
+        var text = part.date + " " + part.time
+        if fractionDigits > 0 { text += "." + part.fraction + String(repeating: "0", count: fractionDigits - part.fraction.count) }
+        return text
     }
 }

@@ -307,7 +307,11 @@ struct PickleMachine {
             guard case .object(let object) = target else {
                 throw error("BUILD on \(kindName(target)): only objects take state")
             }
-            object.state = mergedState(object.state, state)
+            if let old = object.state, !isDict(old) || !isDict(state) {
+                object.additionalStates.append(state)
+            } else {
+                object.state = mergedState(object.state, state)
+            }
         case UInt8(ascii: "P"), UInt8(ascii: "Q"):
             throw error("persistent IDs are not supported (\(reader.opcodeName) needs a persistent_load)")
         default:
@@ -390,6 +394,8 @@ struct PickleMachine {
         }
         return PickleObject(callable: callable, construction: .reduce, args: args)
     }
+
+    func isDict(_ v: PickleValue) -> Bool { if case .dict = v { return true }; return false }
 
     /// A second BUILD updates a dict state (like `__dict__.update`); otherwise the last state wins.
     func mergedState(_ old: PickleValue?, _ new: PickleValue) -> PickleValue {

@@ -106,6 +106,9 @@ public final class PickleObject {
     public var kwargs: PickleDict?
     /// BUILD state: usually a dict (`__dict__`), a `(dict, slots)` tuple, or anything `__setstate__` takes.
     public var state: PickleValue?
+    /// Further BUILD states when BUILD ran more than once with a different kind of state (pandas 2
+    /// extension arrays: a `(dtype, ndarray)` tuple, then a dict of attributes).
+    public var additionalStates: [PickleValue] = []
     /// Items added by APPEND/APPENDS (list subclasses).
     public var listItems: [PickleValue] = []
     /// Items added by SETITEM/SETITEMS (dict subclasses such as OrderedDict or defaultdict subclasses).

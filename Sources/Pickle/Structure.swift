@@ -11,6 +11,7 @@ public func pythonStructure(_ value: PickleValue) -> String {
     if let state = o.state {
         if case .dict(let d) = state, d.isEmpty {} else { parts.append("STATE " + pythonRepr(state)) }
     }
+    for extra in o.additionalStates { parts.append("STATE " + pythonRepr(extra)) }
     if !o.listItems.isEmpty { parts.append("LIST " + pythonRepr(.list(PickleList(o.listItems)))) }
     if let items = o.dictItems, !items.isEmpty { parts.append("DICT " + pythonRepr(.dict(items))) }
     return parts.joined(separator: " ")
