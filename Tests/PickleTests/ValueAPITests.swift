@@ -1,0 +1,98 @@
+import Testing
+@testable import Pickle
+
+/// The accessors the shell uses, on values from the CPython corpus.
+@Suite struct ValueAPITests {
+    func corpusValue(_ name: String) throws -> PickleValue {
+        guard let record = Corpus.records.first(where: { $0.name == name }) else {
+            Issue.record("corpus record \(name) missing")
+            return .none
+        }
+        return try unpickle(record.pickle)
+    }
+
+    @Test func arrayElementsAndConversions() throws {
+        guard case .ndarray(let a) = try corpusValue("np_2d_int.p4") else { Issue.record("not an array"); return }
+        #expect(a.shape == [3, 4])
+        #expect(a.dtype.name == "int64" && a.dtype.str == "<i8")
+        guard case .int(11)? = a.element(at: [-1, -1]), case .int(4)? = a.element(at: [1, 0]) else {
+            Issue.record("elements"); return
+        }
+        #expect(a.element(at: [3, 0]) == nil)
+        #expect(a.doubleValues()?.count == 12)
+        #expect(pythonRepr(a.toList()) == "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]")
+    }
+
+    @Test func fortranOrderIsLogicalOrder() throws {
+        guard case .ndarray(let a) = try corpusValue("np_fortran.p4") else { Issue.record("not an array"); return }
+        #expect(a.isFortranOrder)
+        #expect(pythonRepr(a.toList()) == "[[0, 1, 2], [3, 4, 5]]")
+    }
+
+    @Test func datetimeElementsFollowItem() throws {
+        guard case .ndarray(let a) = try corpusValue("np_datetime.p4") else { Issue.record("not an array"); return }
+        #expect(pythonRepr(a.element(at: 1) ?? .none) == "datetime.date(2024, 1, 2)")
+    }
+
+    @Test func scalarsAndDtypes() throws {
+        guard case .numpyScalar(let s) = try corpusValue("np_scalar_f8.p2") else { Issue.record("not a scalar"); return }
+        guard case .float(1.5) = s.value else { Issue.record("value \(s.value)"); return }
+        guard case .dtype(let d) = try corpusValue("np_dtype_m8.p4") else { Issue.record("not a dtype"); return }
+        #expect(d.kind == "M" && d.unit == "ns" && d.name == "datetime64[ns]")
+    }
+
+    @Test func dataFrameStructure() throws {
+        guard case .dataFrame(let df) = try corpusValue("pd_frame.p4") else { Issue.record("not a DataFrame"); return }
+        #expect(df.columnValues.count == 3)
+        #expect(df.columnDTypeNames == ["int64", "float64", "str"])
+        guard case .range(0, 3, 1) = df.index.values else { Issue.record("index \(df.index.values)"); return }
+        guard case .ndarray(let c) = df.columnValues[2], case .string("z")? = c.element(at: 2) else {
+            Issue.record("column c"); return
+        }
+    }
+
+    @Test func objectsKeepEverything() throws {
+        guard case .object(let o) = try corpusValue("model_linear.p4") else { Issue.record("not an object"); return }
+        #expect(o.module == "__main__" && o.qualifiedName == "LinearModel")
+        guard case .dict(let state)? = o.state, case .ndarray(let coef)? = state[string: "coef_"] else {
+            Issue.record("state"); return
+        }
+        #expect(coef.count == 3)
+    }
+
+    /// A 40 MB float64 array is decoded without copying its data: the array's bytes are the input's.
+    @Test func largeArrayIsNotCopied() throws {
+        let count = 5_000_000
+        var bytes: [UInt8] = [0x80, 4]
+        func unicode(_ s: String) { bytes += [0x8C, UInt8(s.utf8.count)] + Array(s.utf8) }
+        unicode("numpy._core.multiarray"); unicode("_reconstruct"); bytes.append(0x93)
+        unicode("numpy"); unicode("ndarray"); bytes.append(0x93)
+        bytes += [0x4B, 0, 0x85, 0x43, 1, 0x62, 0x87, 0x52]  // (0,), b'b', TUPLE3, REDUCE
+        bytes += [0x28, 0x4B, 1]  // MARK, version 1
+        bytes += [0x4A] + withUnsafeBytes(of: Int32(count).littleEndian, Array.init) + [0x85]  // shape
+        unicode("numpy"); unicode("dtype"); bytes.append(0x93)
+        unicode("f8"); bytes += [0x89, 0x88, 0x87, 0x52]
+        bytes += [0x28, 0x4B, 3]; unicode("<")
+        bytes += [0x4E, 0x4E, 0x4E, 0x4A, 0xFF, 0xFF, 0xFF, 0xFF, 0x4A, 0xFF, 0xFF, 0xFF, 0xFF, 0x4B, 0, 0x74, 0x62]
+        bytes.append(0x89)  // not Fortran
+        bytes += [0x8E] + withUnsafeBytes(of: UInt64(count * 8).littleEndian, Array.init)
+        let payloadStart = bytes.count
+        bytes.reserveCapacity(payloadStart + count * 8 + 3)
+        for i in 0..<count { bytes += withUnsafeBytes(of: Double(i).bitPattern.littleEndian, Array.init) }
+        bytes += [0x74, 0x62, 0x2E]
+
+        let value = try unpickle(bytes)
+        guard case .ndarray(let a) = value, case .raw(let raw) = a.storage else { Issue.record("not a raw array"); return }
+        #expect(a.count == count)
+        let shared = bytes.withUnsafeBufferPointer { input in
+            raw.withUnsafeBytes { data in
+                guard let dataStart = data.baseAddress, let inputStart = input.baseAddress else { return false }
+                return dataStart == UnsafeRawPointer(inputStart + payloadStart)
+            }
+        }
+        #expect(shared, "array data must be a view of the input, not a copy")
+        guard case .float(4_999_999)? = a.element(at: count - 1) else { Issue.record("last element"); return }
+        let text = pythonRepr(value)
+        #expect(text.contains(", ..., ") && text.hasSuffix("shape=(5000000,))") && text.utf8.count < 200)
+    }
+}
