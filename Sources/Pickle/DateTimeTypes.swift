@@ -80,7 +80,7 @@ private func normalizedTimeDelta(days: Int, seconds: Int, microseconds: Int) -> 
     guard !o1 else { return nil }
     let (d1, s) = floorDivMod(totalSeconds, 86_400)
     let (d, o2) = days.addingReportingOverflow(d1)
-    guard !o2, abs(d) <= 999_999_999 else { return nil }
+    guard !o2, d >= -999_999_999, d <= 999_999_999 else { return nil }
     return PickleTimeDelta(days: d, seconds: s, microseconds: us)
 }
 

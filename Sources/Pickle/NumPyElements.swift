@@ -86,9 +86,18 @@ extension NDArray {
         return out
     }
 
-    /// Nested lists like `ndarray.tolist()`. Materialises every element: mind the size.
-    public func toList() -> PickleValue {
+    /// Nested lists like `ndarray.tolist()`, or nil when that would create more than `limit` values
+    /// (an array of shape (10**18, 0) holds nothing but would need 10**18 empty lists).
+    public func toList(limit: Int = 10_000_000) -> PickleValue? {
         if shape.isEmpty { return element(at: 0) ?? PickleValue.none }
+        var values = 0, lists = 1
+        for n in shape {
+            let (product, overflow) = lists.multipliedReportingOverflow(by: n)
+            guard !overflow, product <= limit else { return nil }
+            lists = product
+            values += product
+            guard values <= limit else { return nil }
+        }
         var flat = 0
         func build(_ axis: Int) -> PickleValue {
             var items: [PickleValue] = []
@@ -234,9 +243,8 @@ private func datetime64Item(_ raw: Int64, _ dtype: NDDType) -> PickleValue {
     guard !overflow else { return .int(Int(raw)) }
     switch unit {
     case "Y":
-        let year = 1970 + n
-        guard (1...9999).contains(year) else { return .int(Int(raw)) }
-        return .date(PickleDate(year: Int(year), month: 1, day: 1))
+        guard (-1969...8029).contains(n) else { return .int(Int(raw)) }
+        return .date(PickleDate(year: Int(1970 + n), month: 1, day: 1))
     case "M":
         let (y, m) = floorDivMod(Int(n), 12)
         let year = 1970 + y

@@ -305,6 +305,8 @@ func datetime64Text(_ raw: Int64, _ dtype: NDDType) -> String {
         let digits = String(abs(y))
         return (y < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
+    // Beyond any representable calendar date: show the raw count rather than overflow.
+    guard value > -(1 << 52), value < 1 << 52 || !["Y", "M", "W", "D"].contains(unit) else { return String(raw) }
     switch unit {
     case "Y": return yearText(1970 + value)
     case "M":

@@ -142,9 +142,7 @@ private func managerContents(_ value: PickleValue) -> (axes: [PandasIndex], bloc
 
 private func indexLength(_ index: PandasIndex) -> Int? {
     switch index.values {
-    case .range(let start, let stop, let step):
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / -step : 0
+    case .range(let start, let stop, let step): return rangeLength(start: start, stop: stop, step: step)
     case .values(let v):
         if case .ndarray(let a) = v, a.shape.count == 1 { return a.count }
         if let items = sequenceItems(v) { return items.count }

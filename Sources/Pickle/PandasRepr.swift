@@ -8,7 +8,7 @@ private let edgeRows = 5
 /// Labels of an index as Python values (a RangeIndex is only materialised for the rows shown).
 func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
     switch index.values {
-    case .range(let start, _, let step): return .int(start + i * step)
+    case .range(let start, _, let step): return .int(start &+ i &* step)  // i < len: no real overflow
     case .values(let v):
         if case .ndarray(let a) = v { return a.element(at: i) ?? PickleValue.none }
         if let items = sequenceItems(v), i < items.count { return items[i] }
@@ -18,9 +18,7 @@ func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
 
 func indexCount(_ index: PandasIndex) -> Int {
     switch index.values {
-    case .range(let start, let stop, let step):
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / -step : 0
+    case .range(let start, let stop, let step): return rangeLength(start: start, stop: stop, step: step)
     case .values(let v):
         if case .ndarray(let a) = v { return a.count }
         return sequenceItems(v)?.count ?? 0
@@ -251,4 +249,14 @@ private func pandasDateTimeCells(_ a: NDArray, rows: [Int]) -> [String] {
         if fractionDigits > 0 { text += "." + part.fraction + String(repeating: "0", count: fractionDigits - part.fraction.count) }
         return text
     }
+}
+
+/// `len(range(start, stop, step))` without overflow (saturating at Int.max).
+func rangeLength(start: Int, stop: Int, step: Int) -> Int {
+    guard step != 0 else { return 0 }
+    let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+    if overflow { return Int.max }
+    guard span > 0 else { return 0 }
+    let magnitude = step == Int.min ? Int.max : abs(step)
+    return span / magnitude + (span % magnitude == 0 ? 0 : 1)
 }
