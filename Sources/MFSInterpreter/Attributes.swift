@@ -68,6 +68,20 @@ extension Interpreter {
     func getAttr(_ v: Value, _ name: String) throws -> Value {
         switch v {
         case .instance(let inst):
+            if inst.cls === wrapperClass("super"), case .type(let this)? = inst.attrs["__thisclass__"], let obj = inst.attrs["__self__"] {
+                let objClass: PyClass
+                if case .type(let c) = obj { objClass = c } else { objClass = classOf(obj) }
+                let mro = objClass.mro
+                if let idx = mro.firstIndex(where: { $0 === this }) {
+                    for c in mro[(idx + 1)...] {
+                        if let a = c.dict[name] {
+                            if case .type = obj { return a }
+                            return try bindClassAttribute(a, obj, objClass)
+                        }
+                    }
+                }
+                throw PyException.attributeError("'super' object has no attribute '\(name)'")
+            }
             if let a = inst.attrs[name] { return a }
             if let a = inst.cls.lookup(name) { return try bindClassAttribute(a, v, inst.cls) }
             switch name {
@@ -180,7 +194,7 @@ extension Interpreter {
 
     func bindClassAttribute(_ a: Value, _ inst: Value, _ cls: PyClass) throws -> Value {
         switch a {
-        case .function: return .boundMethod(PyBoundMethod(receiver: inst, function: a))
+        case .function, .builtin: return .boundMethod(PyBoundMethod(receiver: inst, function: a))
         case .instance(let w) where w.cls === wrapperClass("property"):
             guard let g = w.attrs["fget"], !g.isNone else { throw PyException.attributeError("property has no getter") }
             return try callValue(g, [inst], [])

@@ -83,6 +83,9 @@ extension Interpreter {
             if !args.isEmpty { throw PyException.typeError("object() takes no arguments") }
             return .instance(PyInstance(cls: BuiltinClasses.object))
         }
+        if BuiltinClasses.object.dict["__init__"] == nil {
+            BuiltinClasses.object.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { _, _ in .none })
+        }
         if let base = BuiltinClasses.exceptions["BaseException"], base.dict["__init__"] == nil {
             base.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { args, _ in
                 if case .instance(let i)? = args.first { i.args = Array(args.dropFirst()) }
@@ -138,8 +141,11 @@ extension Interpreter {
         defType("bool", base: typeClass("int")) { [unowned self] args, _ in .bool(try args.first.map { try self.isTruthy($0) } ?? false) }
         defType("list") { [unowned self] args, _ in .list(PyList(try args.first.map { try self.toArray($0) } ?? [])) }
         defType("tuple") { [unowned self] args, _ in .tuple(try args.first.map { try self.toArray($0) } ?? []) }
-        defType("set") { [unowned self] args, _ in .set(try PySet(try args.first.map { try self.toArray($0) } ?? [])) }
-        defType("frozenset") { [unowned self] args, _ in .frozenset(try PySet(try args.first.map { try self.toArray($0) } ?? [])) }
+        defType("set") { [unowned self] args, _ in .set(try self.setFrom(args.first)) }
+        defType("frozenset") { [unowned self] args, _ in
+            if case .frozenset? = args.first, let a = args.first { return a }
+            return .frozenset(try self.setFrom(args.first))
+        }
         defType("dict") { [unowned self] args, kw in
             let d = PyDict()
             if args.count > 1 { throw PyException.typeError("dict expected at most 1 argument, got \(args.count)") }
@@ -203,6 +209,14 @@ extension Interpreter {
             }
         }
         for n in ["NoneType", "function", "builtin_function_or_method", "method", "module", "generator"] { _ = typeClass(n) }
+    }
+
+    func setFrom(_ v: Value?) throws -> PySet {
+        guard let v else { return PySet() }
+        switch v {
+        case .set(let s), .frozenset(let s): return PySet(copying: s)
+        default: return try PySet(try toArray(v))
+        }
     }
 
     func parseInt(_ text: String, base: Int) throws -> Value {

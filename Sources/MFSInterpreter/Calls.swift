@@ -130,13 +130,18 @@ extension Interpreter {
         let inst = PyInstance(cls: c)
         let v = Value.instance(inst)
         if c.isException { inst.args = args }
-        if let initF = c.lookup("__init__") {
+        if let initF = c.lookup("__init__"), !(isObjectInit(initF) && !c.isException) {
             let r = try callValue(initF, [v] + args, kwargs)
             if !r.isNone { throw PyException.typeError("__init__() should return None, not '\(r.typeName)'") }
         } else if !c.isException && (!args.isEmpty || !kwargs.isEmpty) {
             throw PyException.typeError("\(c.name)() takes no arguments")
         }
         return v
+    }
+
+    func isObjectInit(_ v: Value) -> Bool {
+        if case .builtin(let b) = v, case .builtin(let o)? = BuiltinClasses.object.dict["__init__"] { return b === o }
+        return false
     }
 
     func makeExceptionInstance(_ v: Value) throws -> PyInstance {

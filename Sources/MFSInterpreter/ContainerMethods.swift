@@ -237,36 +237,40 @@ extension Interpreter {
             guard let first = s.items.first else { throw PyException.keyError(.str("pop from an empty set")) }
             try s.remove(first)
             return first
-        case "clear": s.dict.removeAll(); return .none
+        case "clear": s.removeAll(); return .none
         case "copy": return wrapSetLike(recv, s.copy())
         case "union":
-            let r = s.copy()
-            for o in try others() { for v in o.items { try r.add(v) } }
+            let r = PySet(copying: s)
+            for a in args { r.merge(try asSet(a)) }
             return wrapSetLike(recv, r)
         case "update":
-            for o in try others() { for v in o.items { try s.add(v) } }
+            for a in args {
+                switch a {
+                case .set(let o), .frozenset(let o): s.merge(o)
+                default: try forEach(a) { try s.add($0); return true }
+                }
+            }
             return .none
         case "intersection", "intersection_update":
-            var r = s.copy()
-            for o in try others() {
-                let n = PySet()
-                for v in r.items where try o.contains(v) { try n.add(v) }
-                r = n
-            }
-            if name == "intersection_update" { s.dict.removeAll(); for v in r.items { try s.add(v) }; return .none }
+            var r = s
+            for a in args { r = try setIntersection(r, a) }
+            if args.isEmpty { r = PySet(copying: s) }
+            if name == "intersection_update" { replaceContents(s, with: r); return .none }
             return wrapSetLike(recv, r)
-        case "difference", "difference_update":
-            let r = name == "difference" ? s.copy() : s
-            for o in try others() { for v in o.items { try r.remove(v) } }
-            return name == "difference" ? wrapSetLike(recv, r) : .none
-        case "symmetric_difference", "symmetric_difference_update":
+        case "difference":
+            var r = PySet(copying: s)
+            for a in args { r = try setDifference(r, a) }
+            return wrapSetLike(recv, r)
+        case "difference_update":
+            for a in args { try forEach(a) { try s.remove($0); return true } }
+            return .none
+        case "symmetric_difference":
             try checkArgs(name, args, 1, 1)
-            let o = try PySet(try toArray(args[0]))
-            let r = PySet()
-            for v in s.items where !(try o.contains(v)) { try r.add(v) }
-            for v in o.items where !(try s.contains(v)) { try r.add(v) }
-            if name.hasSuffix("update") { s.dict.removeAll(); for v in r.items { try s.add(v) }; return .none }
-            return wrapSetLike(recv, r)
+            return wrapSetLike(recv, try setSymmetricDifference(s, args[0]))
+        case "symmetric_difference_update":
+            try checkArgs(name, args, 1, 1)
+            try setSymmetricDifferenceUpdate(s, args[0])
+            return .none
         case "issubset":
             let o = try PySet(try toArray(args.first ?? .tuple([])))
             return .bool(try s.items.allSatisfy { try o.contains($0) })

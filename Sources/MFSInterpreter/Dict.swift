@@ -1,5 +1,6 @@
 // Insertion-ordered hash containers with Python hash/equality semantics (1 == 1.0 == True collide).
 import BigInt
+import Glibc
 
 /// A hashable wrapper around a Value using Python's hash and equality.
 struct HashKey: Hashable {
@@ -31,13 +32,21 @@ func pyHash(_ v: Value) throws -> Int {
         if d.isInfinite { return d > 0 ? 314159 : -314159 }
         if d == d.rounded(), abs(d) < 9.2e18 { return intHash(Int(d)) }
         if d == d.rounded() { return try pyHash(.integer(BigInt(d))) }
-        return d.bitPattern.hashValue
+        return floatHash(d)
     case .str(let s): var h = Hasher(); h.combine(s); return h.finalize()
     case .bytes(let b): var h = Hasher(); h.combine(b); return h.finalize()
     case .tuple(let items):
-        var h = Hasher()
-        for i in items { h.combine(try pyHash(i)) }
-        return h.finalize()
+        // CPython's xxHash-based tuple hash.
+        var acc: UInt = 2870177450012600261
+        for i in items {
+            let lane = UInt(bitPattern: try pyHash(i))
+            acc = acc &+ lane &* 14029467366897019727
+            acc = (acc << 31) | (acc >> 33)
+            acc = acc &* 11400714785074694791
+        }
+        acc = acc &+ (UInt(items.count) ^ (2870177450012600261 ^ 3527539))
+        if acc == UInt.max { return 1546275796 }
+        return Int(bitPattern: acc)
     case .frozenset(let s):
         var acc = 0
         for k in s.dict.keys { acc ^= try pyHash(k) &* 1_000_003 }
@@ -61,6 +70,32 @@ func pyHash(_ v: Value) throws -> Int {
     case .module(let m): return ObjectIdentifier(m).hashValue
     case .iterator(let m): return ObjectIdentifier(m).hashValue
     }
+}
+
+/// CPython's _Py_HashDouble for non-integral finite values.
+func floatHash(_ v: Double) -> Int {
+    let bits = 61
+    let modulus = UInt((1 << 61) - 1)
+    var e: Int32 = 0
+    var m = frexp(v, &e)
+    var sign = 1
+    if m < 0 { sign = -1; m = -m }
+    var x: UInt = 0
+    var ee = Int(e)
+    while m != 0 {
+        x = ((x << 28) & modulus) | x >> (bits - 28)
+        m *= 268435456.0
+        ee -= 28
+        let y = UInt(m)
+        m -= Double(y)
+        x += y
+        if x >= modulus { x -= modulus }
+    }
+    ee = ee >= 0 ? ee % bits : bits - 1 - ((-1 - ee) % bits)
+    x = ((x << UInt(ee)) & modulus) | x >> UInt(bits - ee)
+    var r = Int(bitPattern: x) * sign
+    if r == -1 { r = -2 }
+    return r
 }
 
 @inline(__always) func intHash(_ i: Int) -> Int {
@@ -159,19 +194,150 @@ public final class PyDict {
     }
 }
 
-/// A set or frozenset, iterated in insertion order.
+/// A set or frozenset. Membership uses `PyDict`; iteration order mirrors CPython's open-addressing
+/// table (same probing, resizing and dummies), so sets of ints print in CPython's order.
 public final class PySet {
     let dict: PyDict
-    public init() { dict = PyDict() }
+    private var table: [SetSlot]
+    private var fill = 0
+
+    private enum SetSlot {
+        case empty
+        case dummy
+        case active(Int, Value)
+    }
+
+    public init() { dict = PyDict(); table = Array(repeating: .empty, count: 8) }
     public init(_ items: [Value]) throws {
         dict = PyDict()
-        for v in items { try dict.set(v, .none) }
+        table = Array(repeating: .empty, count: 8)
+        for v in items { try add(v) }
     }
-    init(dict: PyDict) { self.dict = dict }
-    public var items: [Value] { dict.keys }
+    /// `set(other)`: CPython's set_merge into an empty set.
+    convenience init(copying other: PySet) {
+        self.init()
+        merge(other)
+    }
+
+    /// CPython's set_merge: bulk-add another set's members.
+    func merge(_ other: PySet) {
+        let n = other.count
+        if n == 0 { return }
+        if (fill + n) * 5 >= (table.count - 1) * 3 { resize((dict.count + n) * 2) }
+        if fill == 0 {
+            for (h, v) in other.hashedItems { _ = try? dict.set(v, .none); _ = h }
+            if table.count == other.table.count && other.fill == n {
+                table = other.table
+            } else {
+                for case .active(let h, let v) in other.table { insertClean(h, v) }
+            }
+            fill = n
+            return
+        }
+        for (h, v) in other.hashedItems where !((try? dict.contains(v)) ?? true) {
+            _ = try? dict.set(v, .none)
+            addEntry(h, v)
+        }
+    }
+
+    public var items: [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(dict.count)
+        for case .active(_, let v) in table { out.append(v) }
+        return out
+    }
+    var hashedItems: [(Int, Value)] {
+        var out: [(Int, Value)] = []
+        for case .active(let h, let v) in table { out.append((h, v)) }
+        return out
+    }
     public var count: Int { dict.count }
     public func contains(_ v: Value) throws -> Bool { try dict.contains(v) }
-    public func add(_ v: Value) throws { try dict.set(v, .none) }
-    @discardableResult public func remove(_ v: Value) throws -> Bool { try dict.remove(v) != nil }
-    func copy() -> PySet { PySet(dict: dict.copy()) }
+
+    public func add(_ v: Value) throws {
+        let h = try pyHash(v)
+        if try dict.contains(v) { return }
+        try dict.set(v, .none)
+        addEntry(h, v)
+    }
+
+    @discardableResult public func remove(_ v: Value) throws -> Bool {
+        guard try dict.remove(v) != nil else { return false }
+        let h = try pyHash(v)
+        let mask = table.count - 1
+        var i = UInt(bitPattern: h) & UInt(mask)
+        var perturb = UInt(bitPattern: h)
+        while true {
+            var j = Int(i)
+            let probes = Int(i) + 9 <= mask ? 9 : 0
+            for _ in 0...probes {
+                switch table[j] {
+                case .empty: return true
+                case .active(let eh, let ev) where eh == h && pyEquals(ev, v):
+                    table[j] = .dummy
+                    return true
+                default: break
+                }
+                j += 1
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ perturb) & UInt(mask)
+        }
+    }
+
+    public func removeAll() { dict.removeAll(); table = Array(repeating: .empty, count: 8); fill = 0 }
+
+    private func addEntry(_ h: Int, _ v: Value) {
+        let mask = table.count - 1
+        var i = UInt(bitPattern: h) & UInt(mask)
+        var perturb = UInt(bitPattern: h)
+        var freeslot: Int?
+        while true {
+            var j = Int(i)
+            let probes = Int(i) + 9 <= mask ? 9 : 0
+            for _ in 0...probes {
+                switch table[j] {
+                case .empty:
+                    if let f = freeslot { table[f] = .active(h, v); return }
+                    table[j] = .active(h, v)
+                    fill += 1
+                    if fill * 5 >= mask * 3 { resize(dict.count > 50000 ? dict.count * 2 : dict.count * 4) }
+                    return
+                case .dummy:
+                    if freeslot == nil { freeslot = j }
+                case .active: break
+                }
+                j += 1
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ perturb) & UInt(mask)
+        }
+    }
+
+    private func insertClean(_ h: Int, _ v: Value) {
+        let mask = table.count - 1
+        var i = UInt(bitPattern: h) & UInt(mask)
+        var perturb = UInt(bitPattern: h)
+        while true {
+            if case .empty = table[Int(i)] { table[Int(i)] = .active(h, v); return }
+            if Int(i) + 9 <= mask {
+                for j in 1...9 {
+                    if case .empty = table[Int(i) + j] { table[Int(i) + j] = .active(h, v); return }
+                }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ perturb) & UInt(mask)
+        }
+    }
+
+    private func resize(_ minused: Int) {
+        var newSize = 8
+        while newSize <= minused { newSize <<= 1 }
+        let old = table
+        table = Array(repeating: .empty, count: newSize)
+        for case .active(let h, let v) in old { insertClean(h, v) }
+        fill = dict.count
+    }
+
+    func copy() -> PySet { PySet(copying: self) }
 }

@@ -579,3 +579,18 @@ final class GeneratorExpIterator: PyIterator {
         }
     }
 }
+
+/// Zero-argument `super()` inside a method: resolved to (defining class, first argument).
+final class SuperExpr: Expr {
+    let classCode: FunctionCode
+    let selfExpr: NameExpr
+    init(_ classCode: FunctionCode, _ selfExpr: NameExpr, _ r: SrcRange) { self.classCode = classCode; self.selfExpr = selfExpr; super.init(r) }
+    override func eval(_ f: Frame) throws -> Value {
+        guard let cls = classCode.definedClass else { throw mark(PyException.runtimeError("super(): __class__ cell not found"), r) }
+        let obj = try selfExpr.eval(f)
+        let inst = PyInstance(cls: f.interp.wrapperClass("super"))
+        inst.attrs["__thisclass__"] = .type(cls)
+        inst.attrs["__self__"] = obj
+        return .instance(inst)
+    }
+}

@@ -98,6 +98,8 @@ final class FunctionCode {
     var doc: String?
     let filename: String
     var firstLine: SrcRange
+    /// For class bodies: the class most recently created from this code (zero-argument super()).
+    var definedClass: PyClass?
     var nPositional: Int { params.filter { $0.kind == .positional }.count }
 
     init(name: String, qualname: String, filename: String, range: SrcRange) {

@@ -71,8 +71,10 @@ public final class Interpreter {
     var interactiveCount = 0
     var typeOnlyClasses: [String: PyClass] = [:]
 
-    /// Requests a KeyboardInterrupt in running code (safe to call from a signal handler).
+    /// Requests a KeyboardInterrupt in code run by any interpreter (safe to call from a signal handler).
     public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }
+    /// Per-interpreter interrupt flag: set it (from any thread) to raise KeyboardInterrupt in this interpreter's code.
+    public let interruptRequested = Atomic<Bool>(false)
 
     public init(stdout: OutputSink = FileOutputSink(fd: 1), stderr: OutputSink = FileOutputSink(fd: 2, unbuffered: true)) {
         self.stdout = stdout
@@ -218,7 +220,8 @@ public final class Interpreter {
     }
 
     @inline(__always) func checkInterrupt() throws {
-        if mfsInterruptRequested.load(ordering: .relaxed) {
+        if interruptRequested.load(ordering: .relaxed) || mfsInterruptRequested.load(ordering: .relaxed) {
+            interruptRequested.store(false, ordering: .relaxed)
             mfsInterruptRequested.store(false, ordering: .relaxed)
             throw PyException(cls: BuiltinClasses.exc("KeyboardInterrupt"), args: [])
         }

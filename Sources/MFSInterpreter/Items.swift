@@ -25,6 +25,26 @@ func sliceIndices(_ s: PySlice, count: Int) throws -> [Int] {
     return start > stop ? Array(stride(from: start, to: stop, by: step)) : []
 }
 
+/// PySlice_AdjustIndices: clamped (start, stop, step) for a sequence of `count` items.
+func sliceBounds(_ s: PySlice, count: Int) throws -> (Int, Int, Int) {
+    func intOf(_ v: Value) throws -> Int? {
+        switch v {
+        case .none: return nil
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default: throw PyException.typeError("slice indices must be integers or None or have an __index__ method")
+        }
+    }
+    let step = try intOf(s.step) ?? 1
+    if step == 0 { throw PyException.valueError("slice step cannot be zero") }
+    func adjust(_ v: Int?, _ dflt: Int) -> Int {
+        guard var x = v else { return dflt }
+        if x < 0 { x += count; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= count { x = step < 0 ? count - 1 : count }
+        return x
+    }
+    return (adjust(try intOf(s.start), step < 0 ? count - 1 : 0), adjust(try intOf(s.stop), step < 0 ? -1 : count), step)
+}
+
 /// An index for sequences: ints and bools (and __index__-less failures raise TypeError).
 func indexValue(_ v: Value, _ what: String) throws -> Int {
     switch v {
@@ -137,11 +157,8 @@ extension Interpreter {
             return .int(Int(b[i]))
         case .range(let r):
             if case .slice(let s) = k {
-                let idx = try sliceIndices(s, count: r.count)
-                let step = (try? indexValue(s.step, "slice")) ?? 1
-                if idx.isEmpty { return .range(PyRange(r.start, r.start, r.step * step)) }
-                let first = r.at(idx[0])
-                return .range(PyRange(first, r.at(idx[idx.count - 1]) + (r.step * step > 0 ? 1 : -1), r.step * step))
+                let (start, stop, step) = try sliceBounds(s, count: r.count)
+                return .range(PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step))
             }
             var i = try indexValue(k, "range")
             if i < 0 { i += r.count }

@@ -50,27 +50,15 @@ extension Interpreter {
         case (.mul, .bytes(let t), _):
             if let n = repeatCount(b) { return .bytes(Array([[UInt8]](repeating: t, count: n).joined())) }
         case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
-        case (.sub, .set(let x), .set(let y)), (.sub, .set(let x), .frozenset(let y)),
-             (.sub, .frozenset(let x), .set(let y)), (.sub, .frozenset(let x), .frozenset(let y)):
-            let r = PySet()
-            for v in x.items where !(try y.contains(v)) { try r.add(v) }
-            return wrapSetLike(a, r)
+        case (.sub, .set(let x), .set), (.sub, .set(let x), .frozenset), (.sub, .frozenset(let x), .set), (.sub, .frozenset(let x), .frozenset):
+            return wrapSetLike(a, try setDifference(x, b))
         case (.bitor, .set(let x), .set(let y)), (.bitor, .set(let x), .frozenset(let y)),
              (.bitor, .frozenset(let x), .set(let y)), (.bitor, .frozenset(let x), .frozenset(let y)):
-            let r = x.copy()
-            for v in y.items { try r.add(v) }
-            return wrapSetLike(a, r)
-        case (.bitand, .set(let x), .set(let y)), (.bitand, .set(let x), .frozenset(let y)),
-             (.bitand, .frozenset(let x), .set(let y)), (.bitand, .frozenset(let x), .frozenset(let y)):
-            let r = PySet()
-            for v in x.items where try y.contains(v) { try r.add(v) }
-            return wrapSetLike(a, r)
-        case (.bitxor, .set(let x), .set(let y)), (.bitxor, .set(let x), .frozenset(let y)),
-             (.bitxor, .frozenset(let x), .set(let y)), (.bitxor, .frozenset(let x), .frozenset(let y)):
-            let r = PySet()
-            for v in x.items where !(try y.contains(v)) { try r.add(v) }
-            for v in y.items where !(try x.contains(v)) { try r.add(v) }
-            return wrapSetLike(a, r)
+            return wrapSetLike(a, setUnion(x, y))
+        case (.bitand, .set(let x), .set), (.bitand, .set(let x), .frozenset), (.bitand, .frozenset(let x), .set), (.bitand, .frozenset(let x), .frozenset):
+            return wrapSetLike(a, try setIntersection(x, b))
+        case (.bitxor, .set(let x), .set), (.bitxor, .set(let x), .frozenset), (.bitxor, .frozenset(let x), .set), (.bitxor, .frozenset(let x), .frozenset):
+            return wrapSetLike(a, try setSymmetricDifference(x, b))
         case (.bitor, .dict(let x), .dict(let y)):
             let r = x.copy()
             for (k, v) in y.items { try r.set(k, v) }
@@ -129,15 +117,23 @@ extension Interpreter {
             l.items = Array([[Value]](repeating: l.items, count: n).joined())
             return a
         case (.bitor, .set(let s)):
-            if case .set(let o) = b { for v in o.items { try s.add(v) }; return a }
-            if case .frozenset(let o) = b { for v in o.items { try s.add(v) }; return a }
+            if case .set(let o) = b { s.merge(o); return a }
+            if case .frozenset(let o) = b { s.merge(o); return a }
         case (.bitand, .set(let s)):
-            if case .set(let o) = b {
-                for v in s.items where !(try o.contains(v)) { try s.remove(v) }
-                return a
+            switch b {
+            case .set, .frozenset: replaceContents(s, with: try setIntersection(s, b)); return a
+            default: break
             }
         case (.sub, .set(let s)):
-            if case .set(let o) = b { for v in o.items { try s.remove(v) }; return a }
+            switch b {
+            case .set(let o), .frozenset(let o): for v in o.items { try s.remove(v) }; return a
+            default: break
+            }
+        case (.bitxor, .set(let s)):
+            switch b {
+            case .set, .frozenset: try setSymmetricDifferenceUpdate(s, b); return a
+            default: break
+            }
         case (.bitor, .dict(let d)):
             if case .dict(let o) = b { for (k, v) in o.items { try d.set(k, v) }; return a }
         default: break

@@ -811,7 +811,12 @@ struct Parser {
                 pos += 1
                 let args = try parseCallArgs()
                 try expect(")")
-                e = CallExpr(e, args, range(from: start))
+                if args.isEmpty, let n = e as? NameExpr, n.name == "super", scope.kind == .function,
+                   let cls = scope.parent, cls.kind == .classBody, let clsCode = cls.code, let first = scope.params.first {
+                    e = SuperExpr(clsCode, nameNode(first, n.r), range(from: start))
+                } else {
+                    e = CallExpr(e, args, range(from: start))
+                }
             } else if at("[") {
                 pos += 1
                 let idx = try parseSubscript()
@@ -1175,7 +1180,14 @@ struct Parser {
                 out.append(u)
                 i += len
             case "N":
-                out.append("\\"); out.append("N")
+                let startPos = i - 2
+                guard i < cs.count, cs[i] == "{", let close = cs[i...].firstIndex(of: "}"),
+                      let u = unicodeScalar(named: String(String.UnicodeScalarView(cs[(i + 1)..<close]))) else {
+                    throw SyntaxErrorInfo(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(startPos)-\(startPos + 1): malformed \\N character escape",
+                                          line: t.line, col: t.col)
+                }
+                out.append(u)
+                i = close + 1
             default:
                 out.append("\\"); out.append(n)
             }
@@ -1283,8 +1295,11 @@ struct Parser {
             else if depth == 0 {
                 if c == "}" || c == ":" { break }
                 if c == "!" && !(i + 1 < cs.count && cs[i + 1] == "=") { break }
-                if c == "=" && i + 1 < cs.count && (cs[i + 1] == "}" || cs[i + 1] == "!" || cs[i + 1] == ":")
-                    && i > exprStart && !"=!<>".unicodeScalars.contains(cs[i - 1]) { break }
+                if c == "=" && i > exprStart && !"=!<>".unicodeScalars.contains(cs[i - 1]) && !(i + 1 < cs.count && cs[i + 1] == "=") {
+                    var k = i + 1
+                    while k < cs.count && cs[k] == " " { k += 1 }
+                    if k < cs.count && (cs[k] == "}" || cs[k] == "!" || cs[k] == ":") { break }
+                }
             }
             i += 1
         }
@@ -1293,6 +1308,7 @@ struct Parser {
         var debugText: String?
         if cs[i] == "=" {
             i += 1
+            while i < cs.count && cs[i] == " " { i += 1 }
             debugText = String(String.UnicodeScalarView(cs[exprStart..<i]))
         }
         let exprText = String(String.UnicodeScalarView(cs[exprStart..<exprEnd]))
@@ -1332,6 +1348,16 @@ struct Parser {
         guard tok.kind == .endmarker else { throw SyntaxErrorInfo(message: "f-string: invalid syntax", line: tok.line, col: tok.col) }
         return e
     }
+}
+
+/// Looks up a Unicode character by name (for `\\N{...}` escapes); slow, but only used when such an escape appears.
+func unicodeScalar(named name: String) -> Unicode.Scalar? {
+    let upper = name.uppercased()
+    for v in 0..<0x110000 {
+        guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+        if u.properties.name == upper || u.properties.nameAlias == upper { return u }
+    }
+    return nil
 }
 
 extension Scope {

@@ -14,8 +14,8 @@ enum Oracle {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Language")
 
     static func corpusFiles() -> [URL] {
-        let items = (try? FileManager.default.contentsOfDirectory(at: languageDir, includingPropertiesForKeys: nil)) ?? []
-        return items.filter { $0.pathExtension == "py" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: languageDir.path)) ?? []
+        return names.filter { $0.hasSuffix(".py") }.sorted().map { languageDir.appendingPathComponent($0) }
     }
 
     /// Locates python3 on PATH and checks it is CPython 3.11.

@@ -1,0 +1,12 @@
+print("a\tb\nc")
+print('single \'quoted\'')
+print("\x41\u00e9\U0001F600".encode("utf-8"))
+print(r"raw \n stays", R"also raw \t")
+print("""triple
+quoted "string" here""")
+print('''another
+one''')
+print("implicit" " concatenation" ' works')
+print("line \
+continued")
+print("\N{LATIN SMALL LETTER E WITH ACUTE}", "\d", "\101")
