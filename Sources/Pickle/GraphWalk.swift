@@ -6,6 +6,7 @@ extension PickleMachine {
     mutating func finish(_ root: PickleValue) throws(UnpicklingError) -> PickleValue {
         var walker = GraphWalker(maxDepth: options.maxDepth, interprets: options.interpretsKnownTypes,
                                  offset: reader.opcodeStart)
+        walker.reserve(nodes.count)
         for node in nodes { try walker.walk(from: node) }
         nodes = []
         return walker.resolve(root)
@@ -75,6 +76,8 @@ struct GraphWalker {
         var next = 0
         var height = 1
     }
+
+    mutating func reserve(_ count: Int) { height.reserveCapacity(count) }
 
     func resolve(_ value: PickleValue) -> PickleValue {
         if case .object(let o) = value, let r = replacement[ObjectIdentifier(o)] { return r }

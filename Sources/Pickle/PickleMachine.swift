@@ -8,7 +8,11 @@ struct PickleMachine {
     var stack: [PickleValue] = []
     /// Stack heights at each MARK.
     var marks: [Int] = []
-    var memo: [Int: PickleValue] = [:]
+    /// The memo: dense indices (MEMOIZE, and PUTs written by CPython) in an array, others in a dict.
+    var memoDense: [PickleValue?] = []
+    var memoSparse: [Int: PickleValue] = [:]
+    /// Number of memo entries (MEMOIZE stores at `len(memo)`, like Python).
+    var memoCount = 0
     var proto = 0
     var nextBuffer = 0
     /// Every container created, so that deep garbage can be dismantled without recursion.
@@ -69,10 +73,10 @@ struct PickleMachine {
     mutating func run() throws(UnpicklingError) -> PickleValue {
         do {
             let result = try loop()
-            memo = [:]; stack = []
+            memoDense = []; memoSparse = [:]; stack = []
             return try finish(result)
         } catch {
-            memo = [:]; stack = []
+            memoDense = []; memoSparse = [:]; stack = []
             dismantleAll()
             throw error
         }
@@ -247,7 +251,7 @@ struct PickleMachine {
             try memoize(index)
         case UInt8(ascii: "q"): try memoize(Int(try reader.byte()))
         case UInt8(ascii: "r"): try memoize(Int(try reader.unsigned(4)))
-        case 0x94: try memoize(memo.count)
+        case 0x94: try memoize(memoCount)
         case UInt8(ascii: "g"):
             let line = try reader.line()
             guard case .int(let index)? = parseIntText(line) else { throw error("invalid GET index \(quoted(line))") }
@@ -360,11 +364,25 @@ struct PickleMachine {
 
     mutating func memoize(_ index: Int) throws(UnpicklingError) {
         let value = try top()
-        if memo.updateValue(value, forKey: index) == nil { try charge(48) }
+        let isNew: Bool
+        if index < memoDense.count {
+            isNew = memoDense[index] == nil
+            memoDense[index] = value
+        } else if index == memoDense.count {
+            isNew = true
+            memoDense.append(value)
+        } else {
+            isNew = memoSparse.updateValue(value, forKey: index) == nil
+        }
+        if isNew {
+            memoCount += 1
+            try charge(48)
+        }
     }
 
     mutating func fetch(_ index: Int) throws(UnpicklingError) {
-        guard let value = memo[index] else { throw error("memo value not found at index \(index)") }
+        let found = index >= 0 && index < memoDense.count ? memoDense[index] : memoSparse[index]
+        guard let value = found else { throw error("memo value not found at index \(index)") }
         try charge(16)
         push(value)
     }
