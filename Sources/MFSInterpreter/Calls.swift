@@ -85,8 +85,11 @@ extension Interpreter {
                 var takes: String
                 if nDefaults > 0 { takes = "from \(nPos - nDefaults) to \(nPos) positional arguments" }
                 else { takes = "\(nPos) positional argument" + (nPos == 1 ? "" : "s") }
-                var given = "\(args.count) positional argument" + (args.count == 1 ? "" : "s")
-                if kwGiven > 0 { given += " (and \(kwGiven) keyword-only argument" + (kwGiven == 1 ? "" : "s") + ")" }
+                var given = "\(args.count)"
+                if kwGiven > 0 {
+                    given += " positional argument" + (args.count == 1 ? "" : "s")
+                    given += " (and \(kwGiven) keyword-only argument" + (kwGiven == 1 ? "" : "s") + ")"
+                }
                 throw PyException.typeError("\(name)() takes \(takes) but \(given) \(args.count == 1 && kwGiven == 0 ? "was" : "were") given")
             }
         } else if let vi = varargsIndex {

@@ -518,7 +518,7 @@ final class ComprehensionExpr: Expr {
             }
         } catch let e as PyException {
             cf.leaveWithError(e, fallback: r)
-            throw e
+            throw mark(e, r)
         }
     }
 

@@ -191,7 +191,7 @@ public final class Interpreter {
         }
         let frame = Frame(interp: self, nLocals: 0, cells: [], globals: globals, name: "<module>", filename: filename)
         handling = []
-        depth = 0
+        depth = 1  // the module frame counts towards the recursion limit, as in CPython
         do {
             if interactive, body.count == 1, let es = body[0] as? ExprStmt {
                 do { return try es.expr.eval(frame) } catch { throw mark(error, es.r) }

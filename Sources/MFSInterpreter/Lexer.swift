@@ -164,8 +164,10 @@ struct Lexer {
                 tokens.append(Token(kind: .dedent, text: "", line: line, col: col, endLine: line, endCol: col))
             }
             if indents.last != width {
+                var end = pos
+                while end < chars.count, chars[end] != "\n", chars[end] != "\r" { end += 1 }
                 throw SyntaxErrorInfo(kind: "IndentationError", message: "unindent does not match any outer indentation level",
-                                      line: line, col: col)
+                                      line: line, col: end - lineStart)
             }
         }
         return false
@@ -180,7 +182,8 @@ struct Lexer {
         while true {
             guard let c = peek() else {
                 if triple {
-                    throw SyntaxErrorInfo(message: "unterminated triple-quoted string literal (detected at line \(line))",
+                    let detected = (pos > 0 && chars[pos - 1] == "\n") ? line - 1 : line
+                    throw SyntaxErrorInfo(message: "unterminated triple-quoted string literal (detected at line \(detected))",
                                           line: l, col: startCol, incomplete: true)
                 }
                 throw SyntaxErrorInfo(message: "unterminated string literal (detected at line \(l))", line: l, col: startCol)

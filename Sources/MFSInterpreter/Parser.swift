@@ -39,8 +39,10 @@ struct Parser {
         if t.kind == .endmarker || (t.kind == .newline && t.text.isEmpty) {
             return SyntaxErrorInfo(message: "invalid syntax", line: t.line, col: t.col, incomplete: true)
         }
-        if t.kind == .indent { return SyntaxErrorInfo(kind: "IndentationError", message: "unexpected indent", line: t.line, col: t.endCol) }
-        return error("invalid syntax", t)
+        if t.kind == .indent { return SyntaxErrorInfo(kind: "IndentationError", message: "unexpected indent", line: t.line, col: -1) }
+        var e = error("invalid syntax", t)
+        if t.endLine == t.line && t.endCol > t.col + 1 { e.endCol = t.endCol }
+        return e
     }
     mutating func expect(_ op: String) throws {
         if !accept(op) {
@@ -511,7 +513,15 @@ struct Parser {
                 targets.append(value)
             }
             targets.removeLast()
-            for t in targets { try bindTarget(t) }
+            for t in targets {
+                do { try bindTarget(t) } catch var e as SyntaxErrorInfo {
+                    if t is ConstExpr || t is CallExpr || t is CompareExpr || t is BinOpExpr {
+                        if !(t is CompareExpr) && !(t is BinOpExpr) { e.message += " here. Maybe you meant '==' instead of '='?" }
+                        if t.r.endLine == t.r.line { e.endCol = Int(t.r.endCol) }
+                    }
+                    throw e
+                }
+            }
             return AssignStmt(targets, value, range(from: start))
         }
         if tok.kind == .op, let op = augOps[tok.text] {
@@ -882,7 +892,7 @@ struct Parser {
                     args.append(.positional(g))
                 } else {
                     if sawKeyword {
-                        throw SyntaxErrorInfo(message: "positional argument follows keyword argument", line: Int(e.r.line), col: Int(e.r.col), endCol: Int(e.r.endCol))
+                        throw SyntaxErrorInfo(message: "positional argument follows keyword argument", line: tok.line, col: tok.col)
                     }
                     args.append(.positional(e))
                 }
@@ -1088,7 +1098,7 @@ struct Parser {
         if radix != 10 || (!lower.contains(".") && !lower.contains("e")) {
             if radix == 10 && digits.count > 1 && digits.hasPrefix("0") && digits.contains(where: { $0 != "0" }) {
                 throw SyntaxErrorInfo(message: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                                      line: t.line, col: t.col, endCol: t.endCol)
+                                      line: t.line, col: t.col)
             }
             if let i = Int(digits, radix: radix) { return .int(i) }
             if let b = BigInt(digits, radix: radix) { return .integer(b) }

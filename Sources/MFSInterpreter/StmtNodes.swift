@@ -150,7 +150,8 @@ final class ForStmt: Stmt {
             }
         default:
             let it: PyIterator
-            do { it = try interp.makeIterator(seq) } catch { throw mark(error, iter.r) }
+            // CPython attributes GET_ITER to the whole (multi-line) for statement: no caret markers.
+            do { it = try interp.makeIterator(seq) } catch { throw mark(error, SrcRange(line: Int(r.line), col: Int(r.col), endLine: Int(r.line) + 1, endCol: 0)) }
             while true {
                 try interp.checkInterrupt()
                 let next: Value?
@@ -360,7 +361,7 @@ final class AssertStmt: Stmt {
         var args: [Value] = []
         if let msg { args.append(try msg.eval(f)) }
         let e = PyException(cls: BuiltinClasses.exc("AssertionError"), args: args)
-        e.pendingRange = r
+        e.pendingRange = test.r
         throw e
     }
 }

@@ -18,7 +18,26 @@ extension Interpreter {
         }
         if !inst.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
-            for e in inst.traceback { out += formatEntry(e) }
+            var last: TracebackEntry?
+            var count = 0
+            func flushRepeats() {
+                if count > 3 {
+                    let n = count - 3
+                    out += "  [Previous line repeated \(n) more time\(n > 1 ? "s" : "")]\n"
+                }
+            }
+            for e in inst.traceback {
+                if let l = last, l.filename == e.filename, l.range.line == e.range.line, l.name == e.name {
+                    count += 1
+                } else {
+                    flushRepeats()
+                    last = e
+                    count = 1
+                }
+                if count > 3 { continue }
+                out += formatEntry(e)
+            }
+            flushRepeats()
         }
         out += exceptionOnly(inst)
         return out
@@ -32,19 +51,22 @@ extension Interpreter {
             if case .int(let l)? = inst.attrs["lineno"] { lineno = l } else { lineno = 0 }
             out += "  File \"\(file)\", line \(lineno)\n"
             if case .str(let text)? = inst.attrs["text"] {
-                let scalars = Array(text.unicodeScalars)
-                var lead = 0
-                while lead < scalars.count, scalars[lead] == " " || scalars[lead] == "\t" || scalars[lead] == "\u{0C}" { lead += 1 }
-                var end = scalars.count
-                while end > lead, scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\n" { end -= 1 }
-                let stripped = String(String.UnicodeScalarView(scalars[lead..<end]))
-                out += "    \(stripped)\n"
+                // Mirrors traceback._format_syntax_error.
+                var rtext = Substring(text)
+                while rtext.hasSuffix("\n") { rtext = rtext.dropLast() }
+                let ltext = rtext.drop { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }
+                let spaces = rtext.count - ltext.count
+                out += "    \(ltext)\n"
                 if case .int(let offset)? = inst.attrs["offset"] {
-                    var caretEnd = offset + 1
-                    if case .int(let e)? = inst.attrs["end_offset"], e > offset { caretEnd = e }
-                    let start = max(0, offset - 1 - lead)
-                    let width = max(1, min(caretEnd - offset, max(1, end - (offset - 1))))
-                    out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: width) + "\n"
+                    var endOffset = offset
+                    if case .int(let e)? = inst.attrs["end_offset"], e != 0 { endOffset = e }
+                    if offset == endOffset || endOffset == -1 { endOffset = offset + 1 }
+                    let colno = offset - 1 - spaces
+                    let endColno = endOffset - 1 - spaces
+                    if colno >= 0 {
+                        let caretSpace = ltext.prefix(colno).map { $0.isWhitespace ? String($0) : " " }.joined()
+                        out += "    " + caretSpace + String(repeating: "^", count: max(endColno - colno, 0)) + "\n"
+                    }
                 }
             }
             let msg: String

@@ -1,0 +1,3 @@
+x = 1
+y = None
+total = x * 2 + y

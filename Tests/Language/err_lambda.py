@@ -1,0 +1,3 @@
+f = lambda x: x["k"]
+print(f({"k": 1}))
+f({})
