@@ -25,7 +25,21 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
         let id = ObjectIdentifier(d)
         if reprInProgress.contains(id) { return "{...}" }
         reprInProgress.insert(id); defer { reprInProgress.remove(id) }
-        return "{" + (try d.items.map { "\(try formatRepr($0.0, interp: interp)): \(try formatRepr($0.1, interp: interp))" }.joined(separator: ", ")) + "}"
+        var items = d.items
+        if d.isCounter {
+            if items.isEmpty { return "Counter()" }
+            if let interp {
+                let sorted = try interp.sortValues(items.map { Value.tuple([$0.0, $0.1]) }, key: .builtin(PyBuiltin(name: "count") { a, _ in
+                    if case .tuple(let t)? = a.first, t.count == 2 { return t[1] }
+                    return .none
+                }), reverse: true)
+                items = sorted.compactMap { if case .tuple(let t) = $0, t.count == 2 { return (t[0], t[1]) }; return nil }
+            }
+        }
+        let body = "{" + (try items.map { "\(try formatRepr($0.0, interp: interp)): \(try formatRepr($0.1, interp: interp))" }.joined(separator: ", ")) + "}"
+        if d.isCounter { return "Counter(\(body))" }
+        if let f = d.defaultFactory { return "defaultdict(\(try formatRepr(f, interp: interp)), \(body))" }
+        return body
     case .set(let s):
         if s.count == 0 { return "set()" }
         return "{" + (try s.items.map { try formatRepr($0, interp: interp) }.joined(separator: ", ")) + "}"
@@ -48,7 +62,7 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
         if c.module == "builtins" { return "<class '\(c.name)'>" }
         return "<class '\(c.module).\(c.name)'>"
     case .instance(let inst):
-        if let interp, let m = inst.cls.lookup("__repr__"), case .function = m {
+        if let interp, let m = inst.cls.lookup("__repr__"), isUserCallable(m) {
             let r = try interp.callValue(m, [v], [])
             guard case .str(let s) = r else { throw PyException.typeError("__repr__ returned non-string (type \(r.typeName))") }
             return s
@@ -76,7 +90,7 @@ func formatStr(_ v: Value, interp: Interpreter?) throws -> String {
     switch v {
     case .str(let s): return s
     case .instance(let inst):
-        if let interp, let m = inst.cls.lookup("__str__"), case .function = m {
+        if let interp, let m = inst.cls.lookup("__str__"), isUserCallable(m) {
             let r = try interp.callValue(m, [v], [])
             guard case .str(let s) = r else { throw PyException.typeError("__str__ returned non-string (type \(r.typeName))") }
             return s
@@ -88,6 +102,15 @@ func formatStr(_ v: Value, interp: Interpreter?) throws -> String {
     case .timedelta(let t): return t.str
     case .host(let h): return h.str()
     default: return try formatRepr(v, interp: interp)
+    }
+}
+
+/// A method defined by a script or a host-made class (not the built-in object/exception defaults).
+func isUserCallable(_ v: Value) -> Bool {
+    switch v {
+    case .function: return true
+    case .builtin(let b): return b.name != "__init__"
+    default: return false
     }
 }
 

@@ -344,9 +344,10 @@ extension Interpreter {
                 if xs.allSatisfy({ if case .int = $0 { return true }; return false }) {
                     var total = Value.int(0)
                     for x in xs { total = try self.binaryOp(.add, total, x) }
-                    let q = try self.binaryOp(.truediv, total, .int(xs.count))
-                    if case .float(let d) = q, d == d.rounded(), abs(d) < 1e15 { return .float(d) }
-                    return q
+                    if case .int(let r)? = try numericOp(.mod, toNum(total) ?? .i(0), .i(xs.count)), r == 0 {
+                        return try self.binaryOp(.floordiv, total, .int(xs.count))
+                    }
+                    return try self.binaryOp(.truediv, total, .int(xs.count))
                 }
                 return .float(fsum(try xs.map { try toDouble(toNum($0) ?? .i(0)) }) / Double(xs.count))
             },

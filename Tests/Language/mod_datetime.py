@@ -1,0 +1,20 @@
+from datetime import datetime, timedelta, date
+import datetime as dtmod
+d = datetime(2026, 11, 27, 16, 33, 52, 983000)
+print(d, repr(d), d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond)
+print(d.isoformat(), d.isoformat(" "), d.strftime("%Y-%m-%d %H:%M:%S"), d.strftime("%a %b %d %j %A %B %p %I %f %%"))
+e = datetime(2026, 1, 1)
+print(e, repr(e), datetime(2026, 1, 1, 12, 30), repr(datetime(2026, 1, 1, 0, 0, 5)))
+delta = d - e
+print(delta, repr(delta), delta.days, delta.seconds, delta.microseconds, delta.total_seconds())
+print(e + timedelta(days=1, hours=2), e - timedelta(minutes=90), timedelta(hours=-1), repr(timedelta(hours=-1)))
+print(timedelta(days=2) > timedelta(hours=47), d > e, sorted([d, e])[0] == e, d == datetime(2026, 11, 27, 16, 33, 52, 983000))
+print(timedelta(seconds=90) * 2, timedelta(days=1) / timedelta(hours=1), timedelta(0), repr(timedelta(0)), timedelta(weeks=1, milliseconds=5))
+print(abs(timedelta(days=-1, seconds=5)), -timedelta(seconds=1), timedelta(days=1) // 3)
+x = date(2024, 2, 29)
+print(x, repr(x), x + timedelta(days=1), x.weekday(), x.isoweekday(), x.isoformat(), x.strftime("%d/%m/%Y"))
+print(date(2024, 3, 1) - x, d.date(), d.weekday(), type(d).__name__, isinstance(d, datetime), isinstance(x, date))
+print(datetime.fromisoformat("2024-05-06T07:08:09.123456"), datetime.fromisoformat("2024-05-06"))
+print(dtmod.timedelta(minutes=5), f"{d:%Y/%m/%d}", "{:%H:%M}".format(d), d.replace(year=2020, microsecond=0))
+print(datetime.fromtimestamp(0), datetime.fromtimestamp(1700000000.5), datetime.fromtimestamp(1700000000.123456))
+print(str(timedelta(microseconds=1)), str(timedelta(days=3, seconds=3661, microseconds=10)))

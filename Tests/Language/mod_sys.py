@@ -1,0 +1,12 @@
+import sys
+print("to stdout")
+sys.stdout.write("written\n")
+n = sys.stdout.write("abc\n")
+print(n, type(sys.argv).__name__, len(sys.argv) >= 1)
+print("to stderr", file=sys.stderr)
+sys.stderr.write("raw stderr\n")
+print(sys.maxsize > 2 ** 31, sys.version_info[0])
+print("a", "b", sep="-", end="!\n")
+print("x", end="")
+print()
+print(*[1, 2, 3], sep=", ")
