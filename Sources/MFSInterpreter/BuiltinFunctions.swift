@@ -241,6 +241,22 @@ extension Interpreter {
         def("open") { _, _ in throw PyException.builtin("PermissionError", "open() is not available in mfs") }
     }
 
+    /// inspect.cleandoc: drop common indentation and surrounding blank lines.
+    func cleandoc(_ doc: String) -> [String] {
+        var lines = doc.expandingTabs().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard !lines.isEmpty else { return [] }
+        var margin = Int.max
+        for l in lines.dropFirst() {
+            let content = l.drop { $0 == " " }
+            if !content.isEmpty { margin = min(margin, l.count - content.count) }
+        }
+        lines[0] = String(lines[0].drop { $0 == " " })
+        if margin < Int.max { for i in 1..<lines.count { lines[i] = String(lines[i].dropFirst(min(margin, lines[i].count))) } }
+        while let l = lines.last, l.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        while let f = lines.first, f.allSatisfy({ $0 == " " }) { lines.removeFirst() }
+        return lines
+    }
+
     func helpText(_ v: Value) -> String {
         switch v {
         case .function(let f):
@@ -261,7 +277,7 @@ extension Interpreter {
                 }
             }
             var out = "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(params.joined(separator: ", ")))\n"
-            if let d = f.doc { out += d.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + String($0).trimmedChars(" ") }.joined(separator: "\n") + "\n" }
+            if let d = f.doc { out += cleandoc(d).map { "    " + $0 }.joined(separator: "\n") + "\n" }
             return out + "\n"
         case .host(let h):
             return "Help on \(h.typeName) object:\n\n" + (h.doc ?? h.repr()) + "\n"

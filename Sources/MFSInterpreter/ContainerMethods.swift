@@ -293,7 +293,9 @@ extension Interpreter {
         default: n = 0
         }
         switch name {
-        case "bit_length": return .int(n.magnitude.bitWidth - n.magnitude.leadingZeroBitCount)
+        case "bit_length":
+            if case .int(let i) = v { return .int(Int.bitWidth - i.magnitude.leadingZeroBitCount) }
+            return .int(n.isZero ? 0 : String(n.magnitude, radix: 2).count)
         case "bit_count": return .int(n.magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount })
         case "conjugate", "real", "numerator": return .integer(n)
         case "imag": return .int(0)

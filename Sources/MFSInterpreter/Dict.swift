@@ -59,7 +59,15 @@ func pyHash(_ v: Value) throws -> Int {
     case .list, .dict, .set, .slice, .dictView:
         throw PyException.typeError("unhashable type: '\(v.typeName)'")
     case .instance(let i):
-        if i.cls.isException == false, let eq = i.cls.lookup("__eq__"), i.cls.lookup("__hash__") == nil, case .function = eq {
+        if let h = i.cls.lookup("__hash__"), case .function = h, let interp = i.cls.owner {
+            let r = try interp.callValue(h, [v], [])
+            guard case .int(let n) = r else {
+                if case .bigint = r { return try pyHash(r) }
+                throw PyException.typeError("__hash__ method should return an integer")
+            }
+            return n == -1 ? -2 : n
+        }
+        if i.cls.isException == false, let eq = i.cls.lookup("__eq__"), case .function = eq {
             throw PyException.typeError("unhashable type: '\(v.typeName)'")
         }
         return ObjectIdentifier(i).hashValue

@@ -12,6 +12,8 @@ public final class PyClass {
     /// Calls `cls(...)` for built-in types (int, str, list...).
     var constructor: (([Value], [(String, Value)]) throws -> Value)?
     public let isException: Bool
+    /// The interpreter that created a script class (used to run __hash__/__eq__ for dict keys).
+    weak var owner: Interpreter?
 
     public init(name: String, module: String = "__main__", bases: [PyClass], dict: [String: Value] = [:]) {
         self.name = name

@@ -441,7 +441,11 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     case (.function(let x), .function(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.type(let x), .type(let y)): return x === y
-    case (.instance(let x), .instance(let y)): return x === y
+    case (.instance(let x), .instance(let y)):
+        if x === y { return true }
+        if let eq = x.cls.lookup("__eq__"), case .function = eq, let interp = x.cls.owner,
+           let r = try? interp.callValue(eq, [a, b], []), let t = try? interp.isTruthy(r) { return t }
+        return false
     case (.module(let x), .module(let y)): return x === y
     case (.iterator(let x), .iterator(let y)): return x === y
     case (.slice(let x), .slice(let y)): return pyEquals(x.start, y.start) && pyEquals(x.stop, y.stop) && pyEquals(x.step, y.step)

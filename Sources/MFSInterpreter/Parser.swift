@@ -1322,6 +1322,9 @@ struct Parser {
             debugText = String(String.UnicodeScalarView(cs[exprStart..<i]))
         }
         let exprText = String(String.UnicodeScalarView(cs[exprStart..<exprEnd]))
+        if exprText.contains("\\") {
+            throw SyntaxErrorInfo(message: "f-string expression part cannot include a backslash", line: t.endLine, col: t.endCol)
+        }
         if exprText.trimmedChars(" \t\n").isEmpty {
             throw SyntaxErrorInfo(message: "f-string: empty expression not allowed", line: t.line, col: t.col)
         }

@@ -241,6 +241,7 @@ final class ClassStmt: Stmt {
         let cls = PyClass(name: name, module: "__main__", bases: baseClasses, dict: ns.values)
         cls.doc = code.doc
         code.definedClass = cls
+        cls.owner = f.interp
         for (_, v) in ns.values {
             if case .function(let fn) = v { fn.qualname = "\(code.qualname).\(fn.name)" }
         }

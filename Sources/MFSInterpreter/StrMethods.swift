@@ -517,3 +517,16 @@ extension Array where Element == Unicode.Scalar {
         return out
     }
 }
+
+extension String {
+    func expandingTabs(_ size: Int = 8) -> String {
+        guard contains("\t") else { return self }
+        var out = ""
+        var col = 0
+        for c in self {
+            if c == "\t" { let n = size - col % size; out += String(repeating: " ", count: n); col += n }
+            else { out.append(c); col = c == "\n" ? 0 : col + 1 }
+        }
+        return out
+    }
+}

@@ -1,0 +1,1 @@
+print(f"{'quote\"inside' if False else 'ok'}")
