@@ -70,6 +70,7 @@ public final class Interpreter {
     var handling: [PyException] = []
     var interactiveCount = 0
     var typeOnlyClasses: [String: PyClass] = [:]
+    var regexCache: [String: CompiledRegex] = [:]
 
     /// Requests a KeyboardInterrupt in code run by any interpreter (safe to call from a signal handler).
     public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }

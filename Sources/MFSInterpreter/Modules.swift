@@ -56,6 +56,8 @@ extension Interpreter {
                 },
             ])
         case "math": return makeMathModule()
+        case "re": return makeReModule()
+        case "csv": return makeCSVModule()
         case "json": return makeJSONModule()
         case "datetime": return makeDatetimeModule()
         case "collections": return makeCollectionsModule()
