@@ -46,7 +46,7 @@ public final class ClientContext {
             return PyException.builtin(e.type, e.message)
         default:
             if let cls = exceptionClasses[e.type] { return PyException(cls, e.message) }
-            return PyException(exceptionClasses["MetaflowException"] ?? interpreter.builtinExceptionClass("Exception") ?? .none, e.message)
+            return PyException(exceptionClasses["MetaflowException"] ?? interpreter.builtinExceptionClass("Exception") ?? Value.none, e.message)
         }
     }
 

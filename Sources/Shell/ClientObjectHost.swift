@@ -134,14 +134,14 @@ final class RunHost: ClientObjectHost {
         switch name {
         case "successful": return .bool(try run.successful)
         case "finished": return .bool(try run.finished)
-        case "finished_at": return try run.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
+        case "finished_at": return try run.finishedAtMillis.map { c.datetime(millis: $0) } ?? Value.none
         case "end_task": return c.host(try run.endTask)
         case "data":
-            guard let end = try run.endTask else { return .none }
+            guard let end = try run.endTask else { return Value.none }
             return .host(MetaflowDataHost(end, context: c))
-        case "origin_pathspec": return try run.originPathspec.map { .str($0) } ?? .none
-        case "code": return try run.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? .none
-        case "trigger": return .none
+        case "origin_pathspec": return try run.originPathspec.map { .str($0) } ?? Value.none
+        case "code": return try run.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? Value.none
+        case "trigger": return Value.none
         case "steps":
             return method(name) { args, _ in c.iterator("generator", try self.run.steps(try Self.stringArgs(args, "steps"))) }
         case "add_tag", "add_tags", "remove_tag", "remove_tags", "replace_tag", "replace_tags":
@@ -216,10 +216,10 @@ final class StepHost: ClientObjectHost {
         case "control_task": return c.host(try step.controlTasks().first)
         case "control_tasks":
             return method(name) { args, _ in c.iterator("generator", try self.step.controlTasks(try Self.stringArgs(args, "control_tasks"))) }
-        case "finished_at": return try step.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
+        case "finished_at": return try step.finishedAtMillis.map { c.datetime(millis: $0) } ?? Value.none
         case "parent_steps": return c.iterator("generator", try step.parentSteps)
         case "child_steps": return c.iterator("generator", try step.childSteps)
-        case "environment_info": return .none
+        case "environment_info": return Value.none
         default: return nil
         }
     }

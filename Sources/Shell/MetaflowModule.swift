@@ -51,10 +51,10 @@ enum MetaflowModule {
         }
         out.append(("namespace", .newBuiltin("namespace") { args, _ in
             let ns = try optionalString(args, "namespace")
-            return try c.bridge { try c.session.namespace(ns).map { .str($0) } ?? .none }
+            return try c.bridge { try c.session.namespace(ns).map { .str($0) } ?? Value.none }
         }))
         out.append(("get_namespace", .newBuiltin("get_namespace") { _, _ in
-            try c.bridge { try c.session.getNamespace().map { .str($0) } ?? .none }
+            try c.bridge { try c.session.getNamespace().map { .str($0) } ?? Value.none }
         }))
         out.append(("default_namespace", .newBuiltin("default_namespace") { _, _ in
             try c.bridge { .str(try c.session.defaultNamespace()) }

@@ -98,6 +98,7 @@ final class PickledObjectHost: HostObject {
     }
 
     func getAttribute(_ name: String) throws -> Value? {
+        if name == "__dict__", let d = stateDict { return try context.pythonValue(.dict(d)) }
         guard let d = stateDict, let v = d[string: name] else { return nil }
         return try context.pythonValue(v)
     }

@@ -31,7 +31,11 @@ public final class MFShell {
         interpreter = Interpreter(stdout: StandardOutput.stdout, stderr: StandardOutput.stderr)
         context = ClientContext(session: session, interpreter: interpreter)
         colour = isatty(STDERR_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-        interpreter.registerModule("metaflow", MetaflowModule.members(context))
+        let members = MetaflowModule.members(context)
+        interpreter.registerModule("metaflow", members)
+        // `from metaflow.exception import MetaflowNotFound` works as in Python.
+        let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
+        interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         if let m = options.metadata { _ = try context.bridge { try session.metadata(m) } }
         if options.allNamespaces { _ = try session.namespace(nil) }
         else if let ns = options.namespace { _ = try session.namespace(ns) }
@@ -137,7 +141,7 @@ public final class MFShell {
     func runJSON(_ code: String) -> Int32 {
         installInterruptHandler()
         do {
-            let v = try interpreter.executeInteractive(source: code) ?? .none
+            let v = try interpreter.executeInteractive(source: code) ?? Value.none
             StandardOutput.stdout.write(try JSONOutput.encode(v, context: context) + "\n")
             StandardOutput.stdout.flush()
             return 0

@@ -20,12 +20,12 @@ final class TaskHost: ClientObjectHost {
         case "artifacts": return .host(ArtifactsTupleHost(try task.artifacts, context: c))
         case "successful": return .bool(try task.successful)
         case "finished": return .bool(try task.finished)
-        case "exception": return try task.exception.map { try c.pythonValue($0) } ?? .none
-        case "finished_at": return try task.finishedAtMillis.map { c.datetime(millis: $0) } ?? .none
-        case "index": return try task.index.map { .int($0) } ?? .none
-        case "runtime_name": return task.runtimeName.map { .str($0) } ?? .none
+        case "exception": return try task.exception.map { try c.pythonValue($0) } ?? Value.none
+        case "finished_at": return try task.finishedAtMillis.map { c.datetime(millis: $0) } ?? Value.none
+        case "index": return try task.index.map { .int($0) } ?? Value.none
+        case "runtime_name": return task.runtimeName.map { .str($0) } ?? Value.none
         case "current_attempt": return .int(try task.currentAttempt)
-        case "origin_pathspec": return try task.originPathspec.map { .str($0) } ?? .none
+        case "origin_pathspec": return try task.originPathspec.map { .str($0) } ?? Value.none
         case "metadata": return .newList(try task.metadata().map { .host(MetadataHost($0, task: self)) })
         case "metadata_dict":
             return try .newDict(try task.metadataDictOrdered().map { (.str($0.0), try c.value($0.1)) })
@@ -39,15 +39,15 @@ final class TaskHost: ClientObjectHost {
                 for (k, v) in kwargs where k == "stream" { stream = v }
                 guard case .str(let s)? = stream else { throw PyException.typeError("loglines() missing 1 required positional argument: 'stream'") }
                 return c.generator(try self.task.logLines(s).map { line in
-                    .tuple([line.utcTimestamp.map { c.interpreter.naiveDatetime(isoFormat: $0) ?? .none } ?? .none, .str(line.message)])
+                    .tuple([line.utcTimestamp.map { c.interpreter.naiveDatetime(isoFormat: $0) ?? Value.none } ?? Value.none, .str(line.message)])
                 })
             }
         case "parent_task_pathspecs": return c.generator(try task.parentTaskPathspecs.map { .str($0) })
         case "child_task_pathspecs": return c.generator(try task.childTaskPathspecs.map { .str($0) })
         case "parent_tasks": return c.iterator("generator", try task.parentTasks)
         case "child_tasks": return c.iterator("generator", try task.childTasks)
-        case "code": return try task.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? .none
-        case "environment_info": return .none
+        case "code": return try task.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? Value.none
+        case "environment_info": return Value.none
         default: return nil
         }
     }
@@ -91,7 +91,8 @@ final class ArtifactsTupleHost: HostObject {
 
     var typeName: String { "MetaflowArtifacts" }
     func getAttribute(_ name: String) throws -> Value? {
-        artifacts.first { $0.id == name }.map { context.host($0) }
+        if name == "_fields" { return .tuple(artifacts.map { .str($0.id) }) }
+        return artifacts.first { $0.id == name }.map { context.host($0) }
     }
     var attributeNames: [String] { artifacts.map { $0.id } }
     func getItem(_ key: Value) throws -> Value {
@@ -128,15 +129,16 @@ final class MetadataHost: HostObject {
     private func field(_ i: Int) -> Value {
         switch i {
         case 0: return .str(entry.name)
-        case 1: return (try? task.context.value(entry.value)) ?? .none
+        case 1: return (try? task.context.value(entry.value)) ?? Value.none
         case 2: return .int(entry.createdAt)
-        case 3: return entry.type.map { .str($0) } ?? .none
+        case 3: return entry.type.map { .str($0) } ?? Value.none
         default: return .host(task)
         }
     }
 
     func getAttribute(_ name: String) throws -> Value? {
-        Self.fields.firstIndex(of: name).map { field($0) }
+        if name == "_fields" { return .tuple(Self.fields.map { .str($0) }) }
+        return Self.fields.firstIndex(of: name).map { field($0) }
     }
     var attributeNames: [String] { Self.fields }
     func getItem(_ key: Value) throws -> Value {
