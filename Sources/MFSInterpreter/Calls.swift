@@ -50,7 +50,7 @@ extension Interpreter {
         if code.nCells == 0 { cells = fn.closure } else { cells = (0..<code.nCells).map { _ in Cell() } + fn.closure }
         let frame = Frame(interp: self, nLocals: code.nLocals, cells: cells, globals: fn.globals, name: code.name, filename: code.filename)
         let params = code.params
-        if kwargs.isEmpty && args.count == params.count && code.simpleParams {
+        if kwargs.isEmpty && args.count == params.count && code.allPositional {
             for i in 0..<args.count { store(params[i].loc, args[i], frame) }
         } else {
             try bindArguments(fn, frame, args, kwargs)
@@ -228,6 +228,6 @@ extension Interpreter {
 
 extension FunctionCode {
     /// True when every parameter is a plain positional one (the fast binding path applies).
-    var simpleParams: Bool { params.allSatisfy { $0.kind == .positional } }
+    var simpleParams: Bool { allPositional }
     var nPositionalCount: Int { params.reduce(0) { $0 + ($1.kind == .positional ? 1 : 0) } }
 }

@@ -449,6 +449,18 @@ final class CallExpr: Expr {
     override func eval(_ f: Frame) throws -> Value {
         if let attr = fn as? AttributeExpr {
             let recv = try attr.obj.eval(f)
+            // Fast path: a plain method defined on the instance's class.
+            if case .instance(let inst) = recv, inst.attrs[attr.name] == nil, let m = inst.cls.lookup(attr.name), case .function(let fnv) = m {
+                var pos: [Value] = [recv]
+                if let simple {
+                    pos.reserveCapacity(simple.count + 1)
+                    for e in simple { pos.append(try e.eval(f)) }
+                    do { return try f.interp.callFunction(fnv, pos, []) } catch { throw mark(error, r) }
+                }
+                let (rest, kw) = try evalArgs(f)
+                pos.append(contentsOf: rest)
+                do { return try f.interp.callFunction(fnv, pos, kw) } catch { throw mark(error, r) }
+            }
             let method: Value?
             do { method = try f.interp.lookupMethod(recv, attr.name) } catch { throw mark(error, attr.r) }
             let (pos, kw) = try evalArgs(f)

@@ -23,7 +23,8 @@ final class ClassNamespace {
 
 /// One activation: module body, function call, comprehension or class body.
 final class Frame {
-    unowned let interp: Interpreter
+    /// The interpreter outlives every frame it runs; unowned(unsafe) avoids refcount traffic on the hot path.
+    unowned(unsafe) let interp: Interpreter
     let locals: UnsafeMutablePointer<Value?>
     let nLocals: Int
     var cells: [Cell]
@@ -89,7 +90,11 @@ final class FunctionCode {
     }
     let name: String
     var qualname: String
-    var params: [Param] = []
+    var params: [Param] = [] {
+        didSet { allPositional = params.allSatisfy { $0.kind == .positional } }
+    }
+    /// Every parameter is a plain positional one (enables the fast binding path).
+    private(set) var allPositional = true
     var body: [Stmt] = []
     var nLocals = 0
     var nCells = 0

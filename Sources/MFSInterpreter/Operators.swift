@@ -1,5 +1,6 @@
 // Operators: arithmetic dispatch, comparison, truth, membership, equality.
 import BigInt
+import Glibc
 
 private let dunder: [BinOp: (String, String)] = [
     .add: ("__add__", "__radd__"), .sub: ("__sub__", "__rsub__"), .mul: ("__mul__", "__rmul__"),
@@ -282,7 +283,7 @@ extension Interpreter {
         if let x = toNum(a), let y = toNum(b) { return compareNums(x, y) }
         switch (a, b) {
         case (.str(let x), .str(let y)):
-            if x == y && x.utf8.elementsEqual(y.utf8) { return 0 }
+            if strEqual(x, y) { return 0 }
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) { $0.value < $1.value } ? -1 : 1
         case (.bytes(let x), .bytes(let y)):
             if x == y { return 0 }
@@ -338,7 +339,7 @@ extension Interpreter {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return strEqual(x, y)
         case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
         case (.list(let x), .list(let y)): return x === y
         case (.dict(let x), .dict(let y)): return x === y
@@ -414,7 +415,7 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     if let x = toNum(a), let y = toNum(b) { return compareNums(x, y) == 0 }
     switch (a, b) {
     case (.none, .none): return true
-    case (.str(let x), .str(let y)): return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+    case (.str(let x), .str(let y)): return strEqual(x, y)
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.tuple(let x), .tuple(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { pyEquals($0, $1) }
@@ -451,5 +452,17 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     case (.slice(let x), .slice(let y)): return pyEquals(x.start, y.start) && pyEquals(x.stop, y.stop) && pyEquals(x.step, y.step)
     case (.boundMethod(let x), .boundMethod(let y)): return pyEquals(x.receiver, y.receiver) && pyEquals(x.function, y.function)
     default: return false
+    }
+}
+
+/// Code-point equality of two strings (Swift's == would apply canonical equivalence).
+@inline(__always) func strEqual(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    if a.utf8.count != b.utf8.count { return false }
+    return a.withUTF8 { pa in
+        b.withUTF8 { pb in
+            guard let x = pa.baseAddress, let y = pb.baseAddress else { return pa.count == pb.count }
+            return memcmp(x, y, pa.count) == 0
+        }
     }
 }
