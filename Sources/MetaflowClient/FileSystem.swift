@@ -33,27 +33,32 @@ public enum FileSystem {
         guard fstat(fd, &st) == 0 else { throw .unreadable(path, errno) }
         let expected = Int(st.st_size)
         if expected > limit { throw .tooLarge(path, expected) }
+        // Read into exactly-sized storage (the size stat reported), then keep reading in case
+        // the file grew; never zero-fill buffers through a generic iterator.
         var out = [UInt8]()
-        out.reserveCapacity(expected + 1)
-        var chunk = 1 << 16
+        var capacity = max(expected, 0) + 1
         while true {
-            let before = out.count
-            if out.count > limit { throw .tooLarge(path, out.count) }
-            // Read straight into the array's spare capacity: no intermediate buffer.
-            let want = max(chunk, expected - before)
             var readError: Int32 = 0
-            var got = 0
-            out.append(contentsOf: repeatElement(0, count: want))
-            out.withUnsafeMutableBytes { buf in
+            let before = out.count
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+                count = 0
                 guard let base = buf.baseAddress else { return }
-                let n = read(fd, base + before, want)
-                if n < 0 { readError = errno } else { got = n }
+                while count < buf.count {
+                    let n = read(fd, base + count, buf.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        readError = errno
+                        return
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
             }
-            out.removeLast(want - got)
-            if readError == EINTR { continue }
             if readError != 0 { throw .unreadable(path, readError) }
-            if got == 0 { break }
-            chunk = min(chunk * 2, 1 << 24)
+            out += chunk
+            if out.count > limit { throw .tooLarge(path, out.count) }
+            if chunk.count < capacity || out.count == before { break }
+            capacity = min(max(capacity * 2, 1 << 16), 1 << 26)
         }
         return out
     }

@@ -75,7 +75,7 @@ public enum Gzip {
                 }
                 if produced == out.count {
                     if out.count == capacity { capacity *= 2 }
-                    out.append(contentsOf: repeatElement(0, count: capacity - out.count))
+                    out += [UInt8](repeating: 0, count: capacity - out.count)
                 }
                 var status: Int32 = 0
                 var used = 0
