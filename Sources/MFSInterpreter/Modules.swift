@@ -128,7 +128,7 @@ extension Interpreter {
             fn("log") { args, _ in
                 try checkArgs("log", args, 1, 2)
                 var x: Double
-                if case .bigint(let b) = args[0], b.value.sign == .plus {
+                if case .bigint(let b) = args[0], b.value.sign == .plus, !Double(b.value).isFinite {
                     let bits = b.value.bitWidth - 53
                     x = Glibc.log(Double(b.value >> bits)) + Double(bits) * Glibc.log(2.0)
                 } else {

@@ -155,7 +155,7 @@ final class ForStmt: Stmt {
             while true {
                 try interp.checkInterrupt()
                 let next: Value?
-                do { next = try it.next() } catch { throw mark(error, iter.r) }
+                do { next = try it.next() } catch { throw mark(error, SrcRange(line: Int(r.line), col: Int(r.col), endLine: Int(r.line) + 1, endCol: 0)) }
                 guard let v = next else { break }
                 if fastSlot >= 0 { f.locals[fastSlot] = v } else { try target.assign(f, v) }
                 switch try execBlock(body, f) {

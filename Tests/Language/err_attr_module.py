@@ -1,0 +1,3 @@
+import math
+print(math.tau > 6)
+math.nope

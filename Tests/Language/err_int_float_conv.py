@@ -1,0 +1,2 @@
+x = float("nan")
+print(int(x))

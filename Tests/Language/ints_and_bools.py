@@ -1,0 +1,6 @@
+print(sum([True, True, False]), True * 10, int(True) + int(False), 3 + True)
+print(isinstance(True, int), type(True + 1).__name__, True == 1, False == 0, hash(True) == hash(1))
+print({True: "a", 1: "b"}, {0: "x", False: "y"}, len({1, 1.0, True}))
+print(max(True, 2), min(False, -1), abs(True), -True, ~True)
+print(10 // 3, 10 % 3, -10 // 3, -10 % 3, 10 // -3, 10 % -3, 2 ** 62 + 2 ** 62, 4611686018427387904 * 2)
+print(round(-0.5), round(1.5), round(2.5), round(-1.5), int(-0.9), 0 == -0, 5 / 1)
