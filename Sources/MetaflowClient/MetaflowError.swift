@@ -42,6 +42,18 @@ public struct MetaflowError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// Each class's `headline` class attribute, as metaflow/exception.py sets it.
+public let metaflowExceptionHeadlines: [String: String] = [
+    "MetaflowException": "Flow failed",
+    "MetaflowNotFound": "Object not found",
+    "MetaflowNamespaceMismatch": "Object not in the current namespace",
+    "MetaflowInvalidPathspec": "Invalid pathspec",
+    "MetaflowInternalError": "Internal error",
+    "MetaflowTaggingError": "Tagging error",
+    "MetaflowUnknownUser": "Unknown user",
+    "DataException": "Data store error",
+]
+
 /// The class hierarchy of the exceptions above (child → parent), for `except` clauses.
 public let metaflowExceptionHierarchy: [(String, String)] = [
     ("MetaflowException", "Exception"),

@@ -16,7 +16,9 @@ public final class ClientContext {
         var defined: [String: Value] = [:]
         for (name, base) in metaflowExceptionHierarchy {
             let baseClass = defined[base] ?? interpreter.builtinExceptionClass(base)
-            defined[name] = interpreter.defineExceptionClass(name: name, base: baseClass, module: "metaflow.exception")
+            let cls = interpreter.defineExceptionClass(name: name, base: baseClass, module: "metaflow.exception")
+            if case .type(let c) = cls, let headline = metaflowExceptionHeadlines[name] { c.dict["headline"] = .str(headline) }
+            defined[name] = cls
         }
         defined["UnpicklingError"] = interpreter.defineExceptionClass(
             name: "UnpicklingError", base: interpreter.builtinExceptionClass("Exception"), module: "pickle")

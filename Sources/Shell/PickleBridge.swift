@@ -49,6 +49,8 @@ extension ClientContext {
         case .dateTime(let dt) where dt.tzinfo == nil:
             return interpreter.makeDatetime(year: dt.year, month: dt.month, day: dt.day, hour: dt.hour,
                                             minute: dt.minute, second: dt.second, microsecond: dt.microsecond)
+        case .range(.int(let start), .int(let stop), .int(let step)) where step != 0:
+            return .range(PyRange(start, stop, step))
         case .date(let d):
             return interpreter.makeDate(year: d.year, month: d.month, day: d.day)
         case .timeDelta(let t):
@@ -68,19 +70,7 @@ final class PickledObjectHost: HostObject {
     unowned let context: ClientContext
     init(_ value: PickleValue, context: ClientContext) { self.value = value; self.context = context }
 
-    var typeName: String {
-        switch value {
-        case .object(let o): return o.qualifiedName.split(separator: ".").last.map(String.init) ?? o.qualifiedName
-        case .ndarray: return "ndarray"
-        case .dataFrame: return "DataFrame"
-        case .series: return "Series"
-        case .complex: return "complex"
-        case .decimal: return "Decimal"
-        case .uuid: return "UUID"
-        case .dateTime: return "datetime"
-        default: return "object"
-        }
-    }
+    var typeName: String { PickledText.typeName(value) }
 
     private var wrapperState: PickleDict? {
         guard case .object(let o) = value, o.module == "metaflow.exception", o.qualifiedName == "MetaflowExceptionWrapper",
@@ -100,13 +90,19 @@ final class PickledObjectHost: HostObject {
     }
 
     func getAttribute(_ name: String) throws -> Value? {
+        if let fields = ForeachFrameFields(value) {
+            guard let i = ForeachFrameFields.names.firstIndex(of: name) else { return nil }
+            return try context.pythonValue(fields.values[i])
+        }
+        if let special = try PickledText.attribute(value, name, context: context) { return special }
         if name == "__dict__", let d = stateDict { return try context.pythonValue(.dict(d)) }
         guard let d = stateDict, let v = d[string: name] else { return nil }
         return try context.pythonValue(v)
     }
 
     var attributeNames: [String] {
-        stateDict?.keys.compactMap { if case .string(let s) = $0 { return s }; return nil } ?? []
+        if ForeachFrameFields(value) != nil { return ForeachFrameFields.names }
+        return stateDict?.keys.compactMap { if case .string(let s) = $0 { return s }; return nil } ?? []
     }
 
     func repr() -> String {
@@ -116,9 +112,26 @@ final class PickledObjectHost: HostObject {
             let exc = (w[string: "exception"]).flatMap { if case .string(let s) = $0 { return s }; return nil } ?? ""
             return "[no stacktrace]\n\(type): \(exc)"
         }
+        if let f = ForeachFrameFields(value) {
+            return "ForeachFrame(" + zip(ForeachFrameFields.names, f.values).map { "\($0)=\(pythonRepr($1))" }.joined(separator: ", ") + ")"
+        }
         return pythonRepr(value)
     }
-    func str() -> String { repr() }
+    func str() -> String { PickledText.str(value) ?? repr() }
+
+    func getItem(_ key: Value) throws -> Value {
+        guard let f = ForeachFrameFields(value) else { throw PyException.typeError("'\(typeName)' object is not subscriptable") }
+        guard case .int(let i) = key else { throw PyException.typeError("tuple indices must be integers or slices, not \(key.typeName)") }
+        let j = i < 0 ? i + 5 : i
+        guard j >= 0, j < 5 else { throw PyException.indexError("tuple index out of range") }
+        return try context.pythonValue(f.values[j])
+    }
+
+    func length() throws -> Int {
+        if ForeachFrameFields(value) != nil { return 5 }
+        if case .bytearray(let b) = value { return b.bytes.count }
+        throw PyException.typeError("object of type '\(typeName)' has no len()")
+    }
     var isTruthy: Bool { true }
     func equals(_ other: any HostObject) -> Bool { other === self }
     var hashValue: Int { ObjectIdentifier(self).hashValue }
