@@ -33,6 +33,8 @@ public final class MFShell {
         colour = isatty(STDERR_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         let members = MetaflowModule.members(context)
         interpreter.registerModule("metaflow", members)
+        // The shell starts as if `from metaflow import *` had run: `Flow("X")` works at once.
+        for (name, value) in members { interpreter.registerGlobal(name, value) }
         // `from metaflow.exception import MetaflowNotFound` works as in Python.
         let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })

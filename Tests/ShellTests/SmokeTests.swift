@@ -1,4 +1,0 @@
-import Testing
-@testable import Shell
-
-@Test func moduleLinks() { #expect(Bool(true)) }
