@@ -87,4 +87,24 @@ enum FileHandleStderr {
     }
 }
 
-MFSH.main()
+/// Like ParsableCommand.main(), but usage errors exit with 2 (Python's convention) instead of 64.
+func runMain() -> Never {
+    do {
+        var command = try MFSH.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch {
+        let code = MFSH.exitCode(for: error)
+        let message = MFSH.fullMessage(for: error)
+        if code == .validationFailure {
+            FileHandleStderr.write(message + "\n")
+            exit(2)
+        }
+        if !message.isEmpty {
+            if code.isSuccess { print(message) } else { FileHandleStderr.write(message + "\n") }
+        }
+        exit(code.rawValue)
+    }
+}
+
+runMain()
