@@ -2,7 +2,7 @@
 // threshold 1000, edgeitems 3): the layout of `_formatArray` and the element formatters of arrayprint.
 
 private let lineWidth = 75
-private let summaryThreshold = 1000
+let summaryThreshold = 1000
 private let edgeItems = 3
 
 /// `repr(ndarray)`.
@@ -97,7 +97,7 @@ func numpyScalarRepr(_ s: NDScalar) -> String {
     }
 }
 
-private func scalarFloatText(_ x: Double, width: Int) -> String {
+func scalarFloatText(_ x: Double, width: Int) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
     if x == 0 { return x.sign == .minus ? "-0.0" : "0.0" }
@@ -122,13 +122,13 @@ func shortestDigits(_ x: Double, width: Int) -> ShortestDigits {
 // MARK: layout
 
 /// For each axis, the indices shown (first and last `edgeItems` when summarising).
-private func displayedAxisIndices(_ shape: [Int], summarize: Bool) -> [[Int]] {
+func displayedAxisIndices(_ shape: [Int], summarize: Bool) -> [[Int]] {
     shape.map { n in
         summarize && n > 2 * edgeItems ? Array(0..<edgeItems) + Array((n - edgeItems)..<n) : Array(0..<n)
     }
 }
 
-private func flatIndices(shape: [Int], axisIndices: [[Int]]) -> [Int] {
+func flatIndices(shape: [Int], axisIndices: [[Int]]) -> [Int] {
     var result = [0]
     for (axis, indices) in axisIndices.enumerated() {
         var next: [Int] = []
@@ -140,9 +140,8 @@ private func flatIndices(shape: [Int], axisIndices: [[Int]]) -> [Int] {
 }
 
 /// `_formatArray` of numpy's arrayprint (legacy=False).
-private func formatArray(_ a: NDArray, formatter: ElementFormatter, shown: [[Int]], summarize: Bool,
-                         lineWidth: Int, nextLinePrefix: String) -> String {
-    let separator = ", "
+func formatArray(_ a: NDArray, formatter: ElementFormatter, shown: [[Int]], summarize: Bool,
+                 lineWidth: Int, nextLinePrefix: String, separator: String = ", ") -> String {
     func recurse(_ index: [Int], _ hangingIndent: String, _ currentWidth: Int) -> String {
         let axis = index.count
         if axis == a.shape.count {
@@ -219,7 +218,7 @@ extension String {
 // MARK: element formatters
 
 /// Formats elements of one array with widths computed over the displayed elements, like numpy.
-private struct ElementFormatter {
+struct ElementFormatter {
     let array: NDArray
     private var integerWidth = 0
     private var real: FloatFormat?

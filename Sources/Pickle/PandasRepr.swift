@@ -36,6 +36,7 @@ private func plainText(_ v: PickleValue) -> String {
         if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
         return s
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
+    case .numpyScalar(let scalar): return numpyScalarStr(scalar)
     default: return pythonRepr(v)
     }
 }
@@ -150,13 +151,17 @@ func dataFrameText(_ df: DataFrame) -> String {
     let (rows, cut) = shownRows(rowCount)
     let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
     let headerRows = 1 + (showIndexName ? 1 : 0)
-    let indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : []) + rows.map { plainText(indexLabel(df.index, $0)) }
+    let indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : []) + indexLabelTexts(df.index, rows)
     let indexWidth = indexColumn.map(\.count).max() ?? 0
     var columns = [indexColumn.map { leftJustify($0, indexWidth) }]
     for (c, values) in df.columnValues.enumerated() {
         let cells = formatCells(values, rows: rows)
-        let width = max(cells.map(\.count).max() ?? 0, columnLabels[c].count)
-        columns.append([rightJustify(columnLabels[c], width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
+        // pandas gives the headers of numeric columns (bool included) a leading space, like their cells.
+        var isNumeric = false
+        if case .ndarray(let a) = values, "biufc".contains(a.dtype.kind) { isNumeric = true }
+        let label = (isNumeric ? " " : "") + columnLabels[c]
+        let width = max(cells.map(\.count).max() ?? 0, label.count)
+        columns.append([rightJustify(label, width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
                        + cells.map { rightJustify($0, width) })
     }
     if let cut {
@@ -172,11 +177,17 @@ func dataFrameText(_ df: DataFrame) -> String {
     return text
 }
 
+/// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only).
+private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
+    if case .values(.ndarray(let a)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
+    return rows.map { plainText(indexLabel(index, $0)) }
+}
+
 /// `print(series)`.
 func seriesText(_ s: Series) -> String {
     let count = indexCount(s.index)
     let (rows, cut) = shownRows(count)
-    var labels = rows.map { plainText(indexLabel(s.index, $0)) }
+    var labels = indexLabelTexts(s.index, rows)
     let labelWidth = labels.map(\.count).max() ?? 0
     var cells = formatCells(s.values, rows: rows)
     var cellWidth = cells.map(\.count).max() ?? 0

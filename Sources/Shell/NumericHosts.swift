@@ -1,9 +1,168 @@
-// numpy and pandas values in the language. Returns nil for values shown as inert objects.
+// numpy and pandas values in the language. Each value is an instance of a host-made class (`numpy.ndarray`,
+// `numpy.float64`, `pandas.DataFrame`, ...) whose special methods delegate to a Swift `NumericObject`:
+// the interpreter dispatches arithmetic, comparison, float()/int() and truth only through special methods
+// of instances (HostObject has no such hooks), so this is what lets `a * 2` and `float(x)` work.
 import MFSInterpreter
 import Pickle
 
 enum NumericHosts {
     static func make(_ value: PickleValue, context: ClientContext) -> Value? {
-        nil
+        let env = NumericEnvironment(context: context)
+        switch value {
+        case .ndarray(let a): return env.wrap(NDArrayHost(a, env: env))
+        case .numpyScalar(let s): return env.wrap(NDScalarHost(s, env: env))
+        case .dtype(let d): return env.wrap(NDDTypeHost(d, env: env))
+        case .dataFrame(let df): return env.wrap(DataFrameHost(df, env: env))
+        case .series(let s): return env.wrap(SeriesHost(s, env: env))
+        case .index(let i): return env.wrap(PandasIndexHost(i, env: env))
+        default: return nil
+        }
+    }
+
+    /// The Swift object behind a numeric value, if `v` is one.
+    static func object(_ v: Value) -> (any NumericObject)? {
+        guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
+        return h as? any NumericObject
+    }
+}
+
+/// Binary operators numeric values take part in.
+enum NumericOp: String, CaseIterable {
+    case add, sub, mul, truediv, floordiv, mod, pow
+    case lt, le, gt, ge, eq, ne
+
+    var isComparison: Bool { [.lt, .le, .gt, .ge, .eq, .ne].contains(self) }
+    /// The reflected operation for comparisons (`a < b` ⇔ `b > a`).
+    var swapped: NumericOp {
+        switch self {
+        case .lt: return .gt
+        case .gt: return .lt
+        case .le: return .ge
+        case .ge: return .le
+        default: return self
+        }
+    }
+}
+
+/// A numpy or pandas value: a HostObject that can also do arithmetic and number conversions.
+protocol NumericObject: HostObject {
+    /// Module shown in the class repr (`numpy`, `pandas`).
+    var moduleName: String { get }
+    /// `self op other` (`other op self` when `reflected`); nil means NotImplemented.
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value?
+    /// `bool(self)`.
+    func truth() throws -> Bool
+    /// `float(self)` / `int(self)`; nil raises TypeError.
+    func toDouble() throws -> Double?
+    func toInteger() throws -> Value?
+    func negated() throws -> Value?
+}
+
+extension NumericObject {
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if op == .eq { return .bool(NumericHosts.object(other).map { $0 === self } ?? false) }
+        if op == .ne { return .bool(!(NumericHosts.object(other).map { $0 === self } ?? false)) }
+        return nil
+    }
+    func truth() throws -> Bool { isTruthy }
+    func toDouble() throws -> Double? { nil }
+    func toInteger() throws -> Value? { nil }
+    func negated() throws -> Value? { nil }
+}
+
+/// What derived values share: the client context (for converting decoded values) and the classes.
+final class NumericEnvironment {
+    unowned let context: ClientContext
+    private var classes: [String: PyClass] = [:]
+
+    init(context: ClientContext) { self.context = context }
+
+    func wrap(_ object: any NumericObject) -> Value {
+        let instance = PyInstance(cls: cls(object.typeName, module: object.moduleName))
+        instance.args = [.host(object)]
+        return .instance(instance)
+    }
+
+    /// A decoded value as the language value Python's client would give.
+    func python(_ v: PickleValue) throws -> Value { try context.pythonValue(v) }
+
+    private func cls(_ name: String, module: String) -> PyClass {
+        if let c = classes[name] { return c }
+        let c = PyClass(name: name, module: module, bases: [], dict: Self.specialMethods())
+        classes[name] = c
+        return c
+    }
+
+    private static func target(_ args: [Value], _ name: String) throws -> any NumericObject {
+        guard let first = args.first, let o = NumericHosts.object(first) else {
+            throw PyException.typeError("descriptor '\(name)' requires a numeric object")
+        }
+        return o
+    }
+
+    private static func argument(_ args: [Value], _ name: String) throws -> Value {
+        guard args.count >= 2 else { throw PyException.typeError("\(name)() takes exactly one argument (0 given)") }
+        return args[1]
+    }
+
+    static var notImplemented: Value { .newBuiltin("NotImplemented") { _, _ in .none } }
+
+    private static func specialMethods() -> [String: Value] {
+        var d: [String: Value] = [:]
+        func def(_ name: String, _ body: @escaping (any NumericObject, [Value]) throws -> Value) {
+            d[name] = .newBuiltin(name) { args, _ in try body(try target(args, name), args) }
+        }
+        def("__repr__") { o, _ in .str(o.repr()) }
+        def("__str__") { o, _ in .str(o.str()) }
+        def("__getattr__") { o, args in
+            let a = try argument(args, "__getattr__")
+            guard case .str(let name) = a else { throw PyException.typeError("attribute name must be string") }
+            if let v = try o.getAttribute(name) { return v }
+            throw PyException.attributeError("'\(o.typeName)' object has no attribute '\(name)'")
+        }
+        def("__dir__") { o, _ in .newList(o.attributeNames.sorted().map { .str($0) }) }
+        def("__getitem__") { o, args in try o.getItem(try argument(args, "__getitem__")) }
+        def("__iter__") { o, _ in .iterator(try o.makeIterator()) }
+        def("__len__") { o, _ in .int(try o.length()) }
+        def("__contains__") { o, args in .bool(try o.contains(try argument(args, "__contains__"))) }
+        def("__bool__") { o, _ in .bool(try o.truth()) }
+        def("__neg__") { o, _ in
+            if let v = try o.negated() { return v }
+            throw PyException.typeError("bad operand type for unary -: '\(o.typeName)'")
+        }
+        def("__float__") { o, _ in
+            if let x = try o.toDouble() { return .float(x) }
+            throw PyException.typeError("float() argument must be a string or a real number, not '\(o.typeName)'")
+        }
+        def("__int__") { o, _ in
+            if let x = try o.toInteger() { return x }
+            throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(o.typeName)'")
+        }
+        def("__round__") { o, args in
+            guard let x = try o.toDouble() else { throw PyException.typeError("type \(o.typeName) doesn't define __round__ method") }
+            if args.count < 2 || args[1].isNone {
+                let r = x.rounded(.toNearestOrEven)
+                guard r.isFinite, abs(r) < 9e18 else { throw PyException.overflow("cannot convert float infinity to integer") }
+                return .int(Int(r))
+            }
+            guard case .int(let digits) = args[1], abs(digits) < 300 else { return .float(x) }
+            var scale = 1.0
+            for _ in 0..<abs(digits) { scale *= 10 }
+            return .float(digits >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale)
+        }
+        let names: [NumericOp: (String, String?)] = [
+            .add: ("__add__", "__radd__"), .sub: ("__sub__", "__rsub__"), .mul: ("__mul__", "__rmul__"),
+            .truediv: ("__truediv__", "__rtruediv__"), .floordiv: ("__floordiv__", "__rfloordiv__"),
+            .mod: ("__mod__", "__rmod__"), .pow: ("__pow__", "__rpow__"),
+            .lt: ("__lt__", nil), .le: ("__le__", nil), .gt: ("__gt__", nil), .ge: ("__ge__", nil),
+            .eq: ("__eq__", nil), .ne: ("__ne__", nil),
+        ]
+        for (op, (forward, reflected)) in names {
+            def(forward) { o, args in try o.binary(op, try argument(args, forward), reflected: false) ?? notImplemented }
+            if let reflected {
+                def(reflected) { o, args in try o.binary(op, try argument(args, reflected), reflected: true) ?? notImplemented }
+            }
+        }
+        return d
     }
 }

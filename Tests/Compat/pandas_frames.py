@@ -7,8 +7,6 @@ print(type(df).__name__, df.shape, list(df.columns))
 print(df)
 print(df.dtypes)
 print(df['score'].sum(), df['id'].tolist(), df['name'].tolist(), df['kind'].tolist(), df['ok'].tolist())
-print(df['kind'].cat.categories.tolist(), df.iloc[1].tolist(), df.loc[2, 'name'])
-print(df[df['ok']]['name'].tolist(), df.describe().loc['mean', 'score'])
 s = data.series
 print(type(s).__name__, s.name, s.dtype)
 print(s)
@@ -16,4 +14,3 @@ print(s['y'], s.sum(), s.index.tolist(), s.to_dict())
 daily = data.daily
 print(daily)
 print(daily.index.dtype, daily.index.name, [str(d.date()) for d in daily.index], daily['sales'].max())
-print(repr(daily.index))

@@ -1,0 +1,127 @@
+// numpy's `str()` of arrays and scalars (it differs from repr: `[0. 1.]` against `array([0., 1.])`), and
+// the public surface the shell needs to build derived arrays and scalars (indexing, reductions, arithmetic).
+
+/// `str(ndarray)`: `array2string` with separator `' '`, no prefix and the full line width.
+func ndarrayStr(_ a: NDArray) -> String {
+    if a.shape.isEmpty { return a.scalar(atFlat: 0).map(numpyScalarStr) ?? "" }
+    if a.count == 0 { return "[]" }
+    let summarize = a.count > summaryThreshold
+    let shown = displayedAxisIndices(a.shape, summarize: summarize)
+    let formatter = ElementFormatter(a, flatIndices: flatIndices(shape: a.shape, axisIndices: shown))
+    return formatArray(a, formatter: formatter, shown: shown, summarize: summarize,
+                       lineWidth: 75, nextLinePrefix: " ", separator: " ")
+}
+
+/// `str(numpy_scalar)`: the Python value's str (`0.875`, `3`, `True`, `cat`), dates in ISO form.
+func numpyScalarStr(_ s: NDScalar) -> String {
+    let value = s.value
+    switch (s.dtype.kind, value) {
+    case ("f", .float(let x)): return scalarFloatText(x, width: s.dtype.itemSize)
+    case ("U", .string(let text)): return text
+    case ("M", _):
+        guard case .raw(let bytes) = s.storage else { return pythonRepr(value) }
+        return datetime64Text(loadSigned(bytes, offset: 0, width: 8, littleEndian: s.dtype.isLittleEndian), s.dtype)
+    default: return pythonRepr(value)
+    }
+}
+
+extension NDDType {
+    /// `repr(dtype)`: `dtype('float64')`.
+    public var reprText: String { "dtype(" + dtypeReprArgument(self) + ")" }
+    /// `str(dtype)`: `float64`, `<U4`, `datetime64[D]`.
+    public var strText: String {
+        switch kind {
+        case "U", "S", "V": return str.replacingPipe()
+        case "O": return "object"
+        default: return byteOrder == ">" ? str : name
+        }
+    }
+    public static var float64: NDDType { NDDType(kind: "f", itemSize: 8, byteOrder: "<") }
+    public static var int64: NDDType { NDDType(kind: "i", itemSize: 8, byteOrder: "<") }
+    public static var bool: NDDType { NDDType(kind: "b", itemSize: 1, byteOrder: "|") }
+}
+
+extension String {
+    fileprivate func replacingPipe() -> String { hasPrefix("|") ? String(dropFirst()) : self }
+}
+
+extension NDArray {
+    /// `repr(ndarray)`, numpy-exact.
+    public var reprText: String { ndarrayRepr(self) }
+    /// `str(ndarray)`, numpy-exact.
+    public var strText: String { ndarrayStr(self) }
+
+    /// A new C-ordered array of the elements at C-order flat indices `flat`, shaped `shape`.
+    public func gathering(_ flat: [Int], shape: [Int]) -> NDArray {
+        let gathered: Storage
+        switch storage {
+        case .objects(let items):
+            gathered = .objects(flat.map { i -> PickleValue in
+                let m = memoryIndex(ofFlat: i)
+                return m >= 0 && m < items.count ? items[m] : PickleValue.none
+            })
+        case .raw(let bytes):
+            let size = dtype.itemSize
+            var out: [UInt8] = []
+            out.reserveCapacity(flat.count * size)
+            for i in flat {
+                let offset = memoryIndex(ofFlat: i) * size
+                if offset >= 0, offset + size <= bytes.count {
+                    let start = bytes.storage.startIndex + offset
+                    out.append(contentsOf: bytes.storage[start..<(start + size)])
+                } else {
+                    out.append(contentsOf: repeatElement(0, count: size))
+                }
+            }
+            gathered = .raw(PickleBytes(out))
+        }
+        let result = NDArray(dtype: dtype, shape: shape, isFortranOrder: false, storage: gathered)
+        result.loadsInNativeOrder = loadsInNativeOrder
+        return result
+    }
+
+    /// The numpy scalar at a C-order flat index (what `a[i, j]` returns).
+    public func scalar(atFlat flat: Int) -> NDScalar? {
+        guard flat >= 0, flat < count else { return nil }
+        let one = gathering([flat], shape: [])
+        return NDScalar(dtype: dtype, storage: one.storage)
+    }
+
+    public static func float64(_ values: [Double], shape: [Int]) -> NDArray {
+        NDArray(dtype: .float64, shape: shape, isFortranOrder: false, storage: .raw(PickleBytes(littleEndianBytes(values.map(\.bitPattern)))))
+    }
+    public static func int64(_ values: [Int], shape: [Int]) -> NDArray {
+        NDArray(dtype: .int64, shape: shape, isFortranOrder: false, storage: .raw(PickleBytes(littleEndianBytes(values.map { UInt64(bitPattern: Int64($0)) }))))
+    }
+    public static func bool(_ values: [Bool], shape: [Int]) -> NDArray {
+        NDArray(dtype: .bool, shape: shape, isFortranOrder: false, storage: .raw(PickleBytes(values.map { $0 ? 1 : 0 })))
+    }
+    /// An object array (`dtype=object`) of Python values.
+    public static func objects(_ values: [PickleValue], shape: [Int]) -> NDArray {
+        NDArray(dtype: NDDType(kind: "O", itemSize: 8, byteOrder: "|"), shape: shape, isFortranOrder: false, storage: .objects(values))
+    }
+}
+
+private func littleEndianBytes(_ words: [UInt64]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(words.count * 8)
+    for w in words { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))) } }
+    return out
+}
+
+extension NDScalar {
+    /// `repr(numpy_scalar)`: `np.float64(0.875)`.
+    public var reprText: String { numpyScalarRepr(self) }
+    /// `str(numpy_scalar)`: `0.875`.
+    public var strText: String { numpyScalarStr(self) }
+
+    public static func float64(_ x: Double) -> NDScalar {
+        NDScalar(dtype: .float64, storage: .raw(PickleBytes(littleEndianBytes([x.bitPattern]))))
+    }
+    public static func int64(_ i: Int) -> NDScalar {
+        NDScalar(dtype: .int64, storage: .raw(PickleBytes(littleEndianBytes([UInt64(bitPattern: Int64(i))]))))
+    }
+    public static func bool(_ b: Bool) -> NDScalar {
+        NDScalar(dtype: .bool, storage: .raw(PickleBytes([b ? 1 : 0])))
+    }
+}

@@ -1,0 +1,36 @@
+// The public surface the shell needs over pandas values: labels, display text, and building the
+// derived frames, series and indexes that selection (`df['col']`, `head(n)`) returns.
+
+extension PandasIndex {
+    /// Number of labels.
+    public var count: Int { indexCount(self) }
+    /// The label at position `i` (`i` in `0..<count`).
+    public func label(at i: Int) -> PickleValue { indexLabel(self, i) }
+    /// `repr(index)`.
+    public var reprText: String { indexRepr(self) }
+
+    /// A materialised `Index` (or subclass named `className`) over `labels`.
+    public static func make(className: String, labels: PickleValue, name: PickleValue, dtypeName: String) -> PandasIndex {
+        PandasIndex(className: className, values: .values(labels), name: name, dtypeName: dtypeName)
+    }
+    /// A `RangeIndex`.
+    public static func range(start: Int, stop: Int, step: Int, name: PickleValue) -> PandasIndex {
+        PandasIndex(className: "RangeIndex", values: .range(start: start, stop: stop, step: step), name: name, dtypeName: "int64")
+    }
+}
+
+extension Series {
+    /// `print(series)`.
+    public var displayText: String { seriesText(self) }
+    public static func make(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String) -> Series {
+        Series(values: values, index: index, name: name, dtypeName: dtypeName)
+    }
+}
+
+extension DataFrame {
+    /// `print(df)`.
+    public var displayText: String { dataFrameText(self) }
+    public static func make(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String]) -> DataFrame {
+        DataFrame(columns: columns, index: index, columnValues: columnValues, columnDTypeNames: columnDTypeNames)
+    }
+}

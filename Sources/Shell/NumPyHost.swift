@@ -1,0 +1,332 @@
+// numpy arrays, scalars and dtypes as language values: attributes, basic indexing, iteration, tolist(),
+// reductions and numpy-exact repr/str.
+import MFSInterpreter
+import Pickle
+
+final class NDArrayHost: NumericObject {
+    let array: NDArray
+    let env: NumericEnvironment
+    /// Set for the arrays behind Series methods like `gt`, which return the element-wise result itself.
+    let comparisonsAsArrays: Bool
+    init(_ array: NDArray, env: NumericEnvironment, comparisonsAsArrays: Bool = false) {
+        self.array = array; self.env = env; self.comparisonsAsArrays = comparisonsAsArrays
+    }
+
+    var typeName: String { "ndarray" }
+    var moduleName: String { "numpy" }
+    var doc: String? { "A numpy array decoded from an artifact (read-only)." }
+    var attributeNames: [String] {
+        ["T", "all", "any", "argmax", "argmin", "copy", "dtype", "flatten", "item", "max", "mean", "min", "ndim",
+         "ravel", "shape", "size", "sum", "tolist"]
+    }
+
+    func repr() -> String { array.reprText }
+    func str() -> String { array.strText }
+
+    /// The element at a C-order flat index as numpy returns it: a numpy scalar, or the object itself.
+    func item(_ flat: Int) throws -> Value {
+        if array.dtype.kind == "O" { return try env.python(array.element(at: flat) ?? PickleValue.none) }
+        guard let s = array.scalar(atFlat: flat) else { throw PyException.indexError("index \(flat) is out of bounds") }
+        return env.wrap(NDScalarHost(s, env: env))
+    }
+
+    func method(_ name: String, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) -> Value {
+        .newBuiltin(name, body)
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "dtype": return env.wrap(NDDTypeHost(array.dtype, env: env))
+        case "shape": return .tuple(array.shape.map { .int($0) })
+        case "ndim": return .int(array.shape.count)
+        case "size": return .int(array.count)
+        case "itemsize": return .int(array.dtype.itemSize)
+        case "nbytes": return .int(array.count * array.dtype.itemSize)
+        case "T": return transposed()
+        case "tolist":
+            return method(name) { [self] _, _ in
+                guard let list = array.toList() else { throw PyException.builtin("MemoryError", "array too large for tolist()") }
+                return try env.python(list)
+            }
+        case "item":
+            return method(name) { [self] args, _ in
+                if args.isEmpty {
+                    guard array.count == 1 else { throw PyException.valueError("can only convert an array of size 1 to a Python scalar") }
+                    return try env.python(array.element(at: 0) ?? PickleValue.none)
+                }
+                guard case .int(let i) = args[0], i >= -array.count, i < array.count else {
+                    throw PyException.indexError("index is out of bounds for size \(array.count)")
+                }
+                return try env.python(array.element(at: i < 0 ? i + array.count : i) ?? PickleValue.none)
+            }
+        case "copy": return method(name) { [self] _, _ in env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: array.shape), env: env)) }
+        case "flatten", "ravel":
+            return method(name) { [self] _, _ in env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: [array.count]), env: env)) }
+        case "sum", "mean", "min", "max", "argmax", "argmin", "any", "all":
+            return method(name) { [self] args, kwargs in try reduce(name, args, kwargs) }
+        default: return nil
+        }
+    }
+
+    private func transposed() -> Value {
+        let shape = array.shape
+        guard shape.count > 1 else { return env.wrap(self) }
+        let newShape = Array(shape.reversed())
+        var flat: [Int] = []
+        flat.reserveCapacity(array.count)
+        var index = Array(repeating: 0, count: newShape.count)
+        for _ in 0..<array.count {
+            // index over the transposed shape; the source index is its reverse.
+            var source = 0
+            for axis in 0..<shape.count { source = source * shape[axis] + index[shape.count - 1 - axis] }
+            flat.append(source)
+            var axis = newShape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                if index[axis] < newShape[axis] { break }
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return env.wrap(NDArrayHost(array.gathering(flat, shape: newShape), env: env))
+    }
+
+    // MARK: reductions
+
+    private func reduce(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var axis: Value = args.first ?? .none
+        for (k, v) in kwargs {
+            guard k == "axis" else { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'") }
+            axis = v
+        }
+        guard let operand = NumericOperand(array: array) else {
+            throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
+        }
+        if axis.isNone { return try reduceValues(name, operand, Array(0..<array.count)) }
+        guard case .int(let rawAxis) = axis else { throw PyException.typeError("'\(axis.typeName)' object cannot be interpreted as an integer") }
+        let ndim = array.shape.count
+        let a = rawAxis < 0 ? rawAxis + ndim : rawAxis
+        guard a >= 0, a < ndim else {
+            throw PyException.builtin("AxisError", "axis \(rawAxis) is out of bounds for array of dimension \(ndim)")
+        }
+        var outShape = array.shape
+        outShape.remove(at: a)
+        let inner = array.shape[(a + 1)...].reduce(1, *), length = array.shape[a]
+        let outer = array.shape[..<a].reduce(1, *)
+        var results: [Value] = []
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let positions = (0..<length).map { (o * length + $0) * inner + i }
+                results.append(try reduceValues(name, operand, positions))
+            }
+        }
+        let operands = results.compactMap(NumericOperand.init)
+        guard operands.count == results.count else { throw PyException.typeError("unsupported reduction") }
+        let kind = operands.map(\.kind).max() ?? .float
+        let out: NDArray
+        switch kind {
+        case .bool: out = .bool(operands.map { $0.doubles[0] != 0 }, shape: outShape)
+        case .int: out = .int64(operands.map { $0.ints?[0] ?? 0 }, shape: outShape)
+        case .float: out = .float64(operands.map { $0.doubles[0] }, shape: outShape)
+        }
+        return NumPyMath.result(out, isNumpy: true, env: env)
+    }
+
+    private func reduceValues(_ name: String, _ o: NumericOperand, _ positions: [Int]) throws -> Value {
+        func scalar(_ s: NDScalar) -> Value { env.wrap(NDScalarHost(s, env: env)) }
+        let doubles = positions.map { o.doubles[$0] }
+        switch name {
+        case "any": return scalar(.bool(doubles.contains { $0 != 0 }))
+        case "all": return scalar(.bool(doubles.allSatisfy { $0 != 0 }))
+        case "sum":
+            if let ints = o.ints { return scalar(.int64(positions.reduce(0) { $0 &+ ints[$1] })) }
+            return scalar(.float64(NumPyMath.sum(doubles[...])))
+        case "mean":
+            guard !doubles.isEmpty else { return scalar(.float64(.nan)) }
+            return scalar(.float64(NumPyMath.sum(doubles[...]) / Double(doubles.count)))
+        default: break
+        }
+        guard !positions.isEmpty else {
+            throw PyException.valueError("zero-size array to reduction operation \(name == "argmax" || name == "argmin" ? name : name == "min" ? "minimum" : "maximum") which has no identity")
+        }
+        let wantMax = name == "max" || name == "argmax"
+        var best = 0
+        for k in 1..<max(positions.count, 1) {
+            let x = doubles[k], y = doubles[best]
+            if y.isNaN { break }
+            if x.isNaN || (wantMax ? x > y : x < y) { best = k }
+        }
+        if name == "argmax" || name == "argmin" { return scalar(.int64(best)) }
+        return try item(positions[best])
+    }
+
+    // MARK: protocol
+
+    func length() throws -> Int {
+        guard let n = array.shape.first else { throw PyException.typeError("len() of unsized object") }
+        return n
+    }
+
+    func makeIterator() throws -> PyIterator {
+        guard let n = array.shape.first else { throw PyException.typeError("iteration over a 0-d array") }
+        var i = 0
+        return ClosureIterator("iterator") { [self] in
+            guard i < n else { return nil }
+            defer { i += 1 }
+            return try getItem(.int(i))
+        }
+    }
+
+    func truth() throws -> Bool {
+        guard array.count == 1 else {
+            if array.count == 0 { return false }
+            throw PyException.valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        }
+        guard let o = NumericOperand(array: array) else { return true }
+        return o.doubles[0] != 0
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        if let mask = NumericHosts.object(key) as? NDArrayHost, mask.array.dtype.kind == "b" {
+            guard mask.array.shape == array.shape else {
+                throw PyException.indexError("boolean index did not match indexed array")
+            }
+            let flat = (0..<array.count).filter { if case .bool(true)? = mask.array.element(at: $0) { return true }; return false }
+            return env.wrap(NDArrayHost(array.gathering(flat, shape: [flat.count]), env: env))
+        }
+        let parts: [Value]
+        if case .tuple(let t) = key { parts = t } else { parts = [key] }
+        guard parts.count <= array.shape.count else {
+            throw PyException.indexError("too many indices for array: array is \(array.shape.count)-dimensional, but \(parts.count) were indexed")
+        }
+        var selections: [[Int]] = []
+        var newShape: [Int] = []
+        for (axis, part) in parts.enumerated() {
+            let n = array.shape[axis]
+            switch part {
+            case .int, .bool:
+                guard case .int(let raw) = part else { throw PyException.indexError("boolean scalar indices are not supported in mfsh") }
+                let i = raw < 0 ? raw + n : raw
+                guard i >= 0, i < n else {
+                    throw PyException.indexError("index \(raw) is out of bounds for axis \(axis) with size \(n)")
+                }
+                selections.append([i])
+            case .slice(let s):
+                let picked = try sliceIndices(s, count: n)
+                selections.append(picked)
+                newShape.append(picked.count)
+            case .list(let l):
+                var picked: [Int] = []
+                for v in l.items {
+                    guard case .int(let raw) = v else { throw PyException.indexError("only integer lists are supported as indices in mfsh") }
+                    let i = raw < 0 ? raw + n : raw
+                    guard i >= 0, i < n else { throw PyException.indexError("index \(raw) is out of bounds for axis \(axis) with size \(n)") }
+                    picked.append(i)
+                }
+                selections.append(picked)
+                newShape.append(picked.count)
+            default:
+                if let s = NumericHosts.object(part) as? NDScalarHost, case .int(let raw) = s.scalar.value {
+                    return try getItem(.tuple(parts.prefix(axis) + [.int(raw)] + parts.dropFirst(axis + 1)))
+                }
+                throw PyException.indexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")
+            }
+        }
+        for axis in parts.count..<array.shape.count {
+            selections.append(Array(0..<array.shape[axis]))
+            newShape.append(array.shape[axis])
+        }
+        var flat = [0]
+        for (axis, picked) in selections.enumerated() {
+            var next: [Int] = []
+            next.reserveCapacity(flat.count * picked.count)
+            for base in flat { for i in picked { next.append(base * array.shape[axis] + i) } }
+            flat = next
+        }
+        if newShape.isEmpty { return try item(flat.first ?? 0) }
+        return env.wrap(NDArrayHost(array.gathering(flat, shape: newShape), env: env))
+    }
+
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
+            if op == .eq || op == .ne { return .bool(op == .ne) }
+            return nil
+        }
+        if op.isComparison, !comparisonsAsArrays, mine.count != 1 || theirs.count != 1 {
+            throw PyException.typeError("element-wise comparison of arrays is not supported in mfsh: the language turns every comparison into one bool (use Series.gt/lt/ge/le/eq/ne for masks)")
+        }
+        return try reflected ? NumPyMath.apply(op.swapped, theirs, mine, env: env) : NumPyMath.apply(op, mine, theirs, env: env)
+    }
+
+    func negated() throws -> Value? {
+        guard let o = NumericOperand(array: array) else { return nil }
+        return try NumPyMath.apply(.sub, NumericOperand(kind: .int, shape: [], ints: [0], doubles: [0], isNumpy: false), o, env: env)
+    }
+}
+
+/// Python's `slice.indices` applied to a length: the selected positions.
+func sliceIndices(_ s: PySlice, count n: Int) throws -> [Int] {
+    func intOrNil(_ v: Value) throws -> Int? {
+        switch v {
+        case .none: return nil
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default: throw PyException.typeError("slice indices must be integers or None or have an __index__ method")
+        }
+    }
+    let step = try intOrNil(s.step) ?? 1
+    guard step != 0 else { throw PyException.valueError("slice step cannot be zero") }
+    func clamp(_ v: Int?, _ defaultValue: Int) -> Int {
+        guard var v else { return defaultValue }
+        if v < 0 { v += n }
+        if step > 0 { return min(max(v, 0), n) }
+        return min(max(v, -1), n - 1)
+    }
+    let start = clamp(try intOrNil(s.start), step > 0 ? 0 : n - 1)
+    let stop = clamp(try intOrNil(s.stop), step > 0 ? n : -1)
+    return Array(stride(from: start, to: stop, by: step))
+}
+
+/// A numpy dtype: `str` gives `float64`, repr `dtype('float64')`, and it equals its name.
+final class NDDTypeHost: NumericObject {
+    let dtype: NDDType
+    let env: NumericEnvironment
+    init(_ dtype: NDDType, env: NumericEnvironment) { self.dtype = dtype; self.env = env }
+
+    var typeName: String {
+        switch dtype.kind {
+        case "U": return "StrDType"
+        case "S": return "BytesDType"
+        case "O": return "ObjectDType"
+        case "M": return "DateTime64DType"
+        case "m": return "TimeDelta64DType"
+        case "V": return "VoidDType"
+        default:
+            let name = dtype.name
+            return (name.first.map { String($0).uppercased() } ?? "") + name.dropFirst() + "DType"
+        }
+    }
+    var moduleName: String { "numpy.dtypes" }
+    var attributeNames: [String] { ["char", "itemsize", "kind", "name", "str"] }
+    func repr() -> String { dtype.reprText }
+    func str() -> String { dtype.strText }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "name": return .str(dtype.name)
+        case "kind": return .str(String(dtype.kind))
+        case "itemsize": return .int(dtype.itemSize)
+        case "str": return .str(dtype.str)
+        case "byteorder": return .str(dtype.byteOrder == "<" ? "=" : String(dtype.byteOrder))
+        default: return nil
+        }
+    }
+
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        guard op == .eq || op == .ne else { return nil }
+        var same = false
+        if case .str(let s) = other { same = s == dtype.name || s == dtype.str || s == dtype.strText }
+        if let d = NumericHosts.object(other) as? NDDTypeHost { same = d.dtype.str == dtype.str }
+        return .bool(op == .eq ? same : !same)
+    }
+}

@@ -1,0 +1,255 @@
+// pandas DataFrame, Series and Index as language values: shape, column and label selection, head/tail,
+// to_dict()/tolist(), reductions, boolean-mask row filtering and pandas' printed form.
+import MFSInterpreter
+import Pickle
+
+/// Helpers shared by the pandas hosts.
+extension NumericEnvironment {
+    /// Position of `key` among the labels of `index`, comparing as Python `==` would for scalars.
+    func position(of key: Value, in index: PandasIndex) -> Int? {
+        for i in 0..<index.count where labelMatches(index.label(at: i), key) { return i }
+        return nil
+    }
+
+    func labelMatches(_ label: PickleValue, _ key: Value) -> Bool {
+        switch (label, key) {
+        case (.string(let a), .str(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a), .float(let b)): return Double(a) == b
+        case (.float(let a), .float(let b)): return a == b
+        case (.float(let a), .int(let b)): return a == Double(b)
+        case (.bool(let a), .bool(let b)): return a == b
+        default:
+            if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.scalar.value) == pythonRepr(label) }
+            return false
+        }
+    }
+
+    /// An element of a pandas column as the Python value `tolist()` gives.
+    func pythonElement(_ values: PickleValue, _ i: Int) throws -> Value {
+        if case .ndarray(let a) = values { return try python(a.element(at: i) ?? PickleValue.none) }
+        return .none
+    }
+
+    /// An element as `series[label]` gives it: a numpy scalar for numeric columns.
+    func numpyElement(_ values: PickleValue, _ i: Int) throws -> Value {
+        if case .ndarray(let a) = values, "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: i) {
+            return wrap(NDScalarHost(s, env: self))
+        }
+        return try pythonElement(values, i)
+    }
+
+    /// The rows `rows` of an index (a RangeIndex stays a range when the rows are evenly spaced).
+    func take(_ index: PandasIndex, _ rows: [Int]) -> PandasIndex {
+        if case .range(let start, _, let step) = index.values {
+            if rows.count <= 1 || zip(rows, rows.dropFirst()).allSatisfy({ $1 - $0 == 1 }) {
+                let first = rows.first ?? 0
+                return .range(start: start + first * step, stop: start + (first + rows.count) * step, step: step, name: index.name)
+            }
+            return .make(className: "Index", labels: .ndarray(.int64(rows.map { start + $0 * step }, shape: [rows.count])),
+                         name: index.name, dtypeName: "int64")
+        }
+        if case .values(.ndarray(let a)) = index.values {
+            return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName)
+        }
+        return .make(className: "Index", labels: .ndarray(.objects(rows.map { index.label(at: $0) }, shape: [rows.count])),
+                     name: index.name, dtypeName: "object")
+    }
+
+    func take(_ values: PickleValue, _ rows: [Int]) -> PickleValue {
+        if case .ndarray(let a) = values { return .ndarray(a.gathering(rows, shape: [rows.count])) }
+        return values
+    }
+
+    /// Row positions selected by a boolean Series or array `mask` of `count` rows, if `mask` is one.
+    func maskRows(_ mask: Value, count: Int) throws -> [Int]? {
+        var array: NDArray?
+        if let s = NumericHosts.object(mask) as? SeriesHost, case .ndarray(let a) = s.series.values { array = a }
+        if let a = NumericHosts.object(mask) as? NDArrayHost { array = a.array }
+        guard let array, array.dtype.kind == "b" else { return nil }
+        guard array.count == count else {
+            throw PyException.valueError("Item wrong length \(array.count) instead of \(count).")
+        }
+        return (0..<count).filter { if case .bool(true)? = array.element(at: $0) { return true }; return false }
+    }
+
+    func headTail(_ name: String, _ args: [Value], _ kwargs: [(String, Value)], count: Int) throws -> [Int] {
+        var n = 5
+        if case .int(let v)? = args.first ?? kwargs.first(where: { $0.0 == "n" })?.1 { n = v }
+        if name == "head" { return Array(0..<(n >= 0 ? min(n, count) : max(0, count + n))) }
+        return Array((n >= 0 ? max(0, count - n) : min(count, -n))..<count)
+    }
+}
+
+final class DataFrameHost: NumericObject {
+    let frame: DataFrame
+    let env: NumericEnvironment
+    init(_ frame: DataFrame, env: NumericEnvironment) { self.frame = frame; self.env = env }
+
+    var typeName: String { "DataFrame" }
+    var moduleName: String { "pandas" }
+    var doc: String? { "A pandas DataFrame decoded from an artifact (read-only)." }
+    var rowCount: Int { frame.index.count }
+    var columnCount: Int { frame.columns.count }
+
+    func repr() -> String { frame.displayText }
+    func str() -> String { frame.displayText }
+    func length() throws -> Int { rowCount }
+    var isTruthy: Bool { true }
+
+    var attributeNames: [String] {
+        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
+        return names
+    }
+
+    func truth() throws -> Bool {
+        throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+    }
+
+    func column(_ c: Int) -> SeriesHost {
+        let name = frame.columns.label(at: c)
+        let dtype = c < frame.columnDTypeNames.count ? frame.columnDTypeNames[c] : "object"
+        return SeriesHost(.make(values: frame.columnValues[c], index: frame.index, name: name, dtypeName: dtype), env: env)
+    }
+
+    func selectRows(_ rows: [Int]) -> Value {
+        env.wrap(DataFrameHost(.make(columns: frame.columns, index: env.take(frame.index, rows),
+                                     columnValues: frame.columnValues.map { env.take($0, rows) },
+                                     columnDTypeNames: frame.columnDTypeNames), env: env))
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "shape": return .tuple([.int(rowCount), .int(columnCount)])
+        case "columns": return env.wrap(PandasIndexHost(frame.columns, env: env))
+        case "index": return env.wrap(PandasIndexHost(frame.index, env: env))
+        case "ndim": return .int(2)
+        case "size": return .int(rowCount * columnCount)
+        case "empty": return .bool(rowCount == 0 || columnCount == 0)
+        case "dtypes":
+            let names = frame.columnDTypeNames.map { PickleValue.string($0) }
+            let values = NDArray.objects(names, shape: [names.count])
+            return env.wrap(SeriesHost(.make(values: .ndarray(values), index: frame.columns, name: .none, dtypeName: "object"), env: env))
+        case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
+        case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
+        case "head", "tail":
+            return .newBuiltin(name) { [self] args, kwargs in selectRows(try env.headTail(name, args, kwargs, count: rowCount)) }
+        case "items":
+            return .newBuiltin(name) { [self] _, _ in
+                .iterator(ArrayIterator((0..<columnCount).map { c in
+                    .tuple([(try? env.python(frame.columns.label(at: c))) ?? .none, env.wrap(column(c))])
+                }))
+            }
+        case "to_dict":
+            return .newBuiltin(name) { [self] _, _ in
+                var pairs: [(Value, Value)] = []
+                for c in 0..<columnCount {
+                    pairs.append((try env.python(frame.columns.label(at: c)), try column(c).toDict()))
+                }
+                return try .newDict(pairs)
+            }
+        default:
+            if let c = env.position(of: .str(name), in: frame.columns) { return env.wrap(column(c)) }
+            return nil
+        }
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        if let rows = try env.maskRows(key, count: rowCount) { return selectRows(rows) }
+        if case .list(let l) = key {
+            var picked: [Int] = []
+            for k in l.items {
+                guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(k) }
+                picked.append(c)
+            }
+            let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
+            return env.wrap(DataFrameHost(.make(columns: .make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName),
+                                                index: frame.index, columnValues: picked.map { frame.columnValues[$0] },
+                                                columnDTypeNames: picked.map { $0 < frame.columnDTypeNames.count ? frame.columnDTypeNames[$0] : "object" }), env: env))
+        }
+        if case .slice(let s) = key { return selectRows(try sliceIndices(s, count: rowCount)) }
+        guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
+        return env.wrap(column(c))
+    }
+
+    func makeIterator() throws -> PyIterator {
+        ArrayIterator(try (0..<columnCount).map { try env.python(frame.columns.label(at: $0)) })
+    }
+
+    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: frame.columns) != nil }
+}
+
+/// `df.iloc` / `df.loc`: rows by position or label, `[row, column]` cells, and boolean masks.
+final class FrameIndexerHost: NumericObject {
+    let owner: DataFrameHost
+    let byLabel: Bool
+    init(_ owner: DataFrameHost, byLabel: Bool) { self.owner = owner; self.byLabel = byLabel }
+
+    var typeName: String { byLabel ? "_LocIndexer" : "_iLocIndexer" }
+    var moduleName: String { "pandas.core.indexing" }
+    var env: NumericEnvironment { owner.env }
+    var frame: DataFrame { owner.frame }
+
+    private func row(_ key: Value) throws -> Int {
+        if byLabel {
+            guard let r = env.position(of: key, in: frame.index) else { throw PyException.keyError(key) }
+            return r
+        }
+        guard case .int(let raw) = key else { throw PyException.typeError("Cannot index by location index with a non-integer key") }
+        let r = raw < 0 ? raw + owner.rowCount : raw
+        guard r >= 0, r < owner.rowCount else { throw PyException.indexError("single positional indexer is out-of-bounds") }
+        return r
+    }
+
+    private func columnPosition(_ key: Value) throws -> Int {
+        if byLabel {
+            guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
+            return c
+        }
+        guard case .int(let raw) = key else { throw PyException.typeError("Cannot index by location index with a non-integer key") }
+        let c = raw < 0 ? raw + owner.columnCount : raw
+        guard c >= 0, c < owner.columnCount else { throw PyException.indexError("single positional indexer is out-of-bounds") }
+        return c
+    }
+
+    private func rows(_ key: Value) throws -> [Int]? {
+        if let mask = try env.maskRows(key, count: owner.rowCount) { return mask }
+        if case .slice(let s) = key, !byLabel { return try sliceIndices(s, count: owner.rowCount) }
+        if case .list(let l) = key { return try l.items.map(row) }
+        return nil
+    }
+
+    /// One row as a Series indexed by the column labels (object dtype unless all columns share a numeric dtype).
+    private func rowSeries(_ r: Int) -> Value {
+        let arrays = frame.columnValues.compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
+        let name = frame.index.label(at: r)
+        if arrays.count == frame.columnValues.count, let first = arrays.first, "biuf".contains(first.dtype.kind),
+           arrays.allSatisfy({ $0.dtype.str == first.dtype.str }) {
+            let gathered = arrays.compactMap { $0.scalar(atFlat: r) }
+            let array = first.dtype.kind == "f" ? NDArray.float64(gathered.map { if case .float(let x) = $0.value { return x }; return .nan }, shape: [gathered.count])
+                : first.dtype.kind == "b" ? NDArray.bool(gathered.map { if case .bool(let b) = $0.value { return b }; return false }, shape: [gathered.count])
+                : NDArray.int64(gathered.map { if case .int(let i) = $0.value { return i }; return 0 }, shape: [gathered.count])
+            return env.wrap(SeriesHost(.make(values: .ndarray(array), index: frame.columns, name: name, dtypeName: array.dtype.name), env: env))
+        }
+        let cells: [PickleValue] = frame.columnValues.map { v in
+            guard case .ndarray(let a) = v else { return PickleValue.none }
+            if "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
+            return a.element(at: r) ?? PickleValue.none
+        }
+        return env.wrap(SeriesHost(.make(values: .ndarray(.objects(cells, shape: [cells.count])), index: frame.columns, name: name, dtypeName: "object"), env: env))
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        if case .tuple(let parts) = key, parts.count == 2 {
+            let c = try columnPosition(parts[1])
+            if let picked = try rows(parts[0]) {
+                let column = owner.column(c)
+                return column.withValues(env.take(column.series.values, picked), rows: picked)
+            }
+            return try env.numpyElement(frame.columnValues[c], try row(parts[0]))
+        }
+        if let picked = try rows(key) { return owner.selectRows(picked) }
+        return rowSeries(try row(key))
+    }
+}

@@ -1,0 +1,202 @@
+// pandas Series and Index as language values.
+import MFSInterpreter
+import Pickle
+
+final class SeriesHost: NumericObject {
+    let series: Series
+    let env: NumericEnvironment
+    init(_ series: Series, env: NumericEnvironment) { self.series = series; self.env = env }
+
+    var typeName: String { "Series" }
+    var moduleName: String { "pandas" }
+    var doc: String? { "A pandas Series decoded from an artifact (read-only)." }
+    var count: Int { series.index.count }
+    var attributeNames: [String] {
+        ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
+         "name", "ne", "shape", "size", "sum", "tail", "to_dict", "tolist", "values"]
+    }
+
+    func repr() -> String { series.displayText }
+    func str() -> String { series.displayText }
+    func length() throws -> Int { count }
+
+    func truth() throws -> Bool {
+        throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+    }
+
+    var valuesArray: NDArray? { if case .ndarray(let a) = series.values { return a }; return nil }
+
+    func toList() throws -> Value { .newList(try (0..<count).map { try env.pythonElement(series.values, $0) }) }
+
+    func toDict() throws -> Value {
+        try .newDict((0..<count).map { (try env.python(series.index.label(at: $0)), try env.pythonElement(series.values, $0)) })
+    }
+
+    func withValues(_ values: PickleValue, rows: [Int]? = nil, dtypeName: String? = nil) -> Value {
+        let index = rows.map { env.take(series.index, $0) } ?? series.index
+        return env.wrap(SeriesHost(.make(values: values, index: index, name: series.name, dtypeName: dtypeName ?? series.dtypeName), env: env))
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "name": return try env.python(series.name)
+        case "index": return env.wrap(PandasIndexHost(series.index, env: env))
+        case "shape": return .tuple([.int(count)])
+        case "size": return .int(count)
+        case "ndim": return .int(1)
+        case "empty": return .bool(count == 0)
+        case "dtype": return pandasDType(series.dtypeName, values: series.values, env: env)
+        case "values":
+            if let a = valuesArray { return env.wrap(NDArrayHost(a, env: env)) }
+            return try toList()
+        case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in try toList() }
+        case "to_dict": return .newBuiltin(name) { [self] _, _ in try toDict() }
+        case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(series.index, env: env)) }
+        case "items":
+            return .newBuiltin(name) { [self] _, _ in
+                .iterator(ArrayIterator(try (0..<count).map {
+                    .tuple([try env.python(series.index.label(at: $0)), try env.pythonElement(series.values, $0)])
+                }))
+            }
+        case "head", "tail":
+            return .newBuiltin(name) { [self] args, kwargs in
+                let rows = try env.headTail(name, args, kwargs, count: count)
+                return withValues(env.take(series.values, rows), rows: rows)
+            }
+        case "sum", "mean", "min", "max", "any", "all", "argmax", "argmin":
+            guard let a = valuesArray, let method = try NDArrayHost(a, env: env).getAttribute(name) else { return nil }
+            return method
+        case "gt", "lt", "ge", "le", "eq", "ne":
+            return .newBuiltin(name) { [self] args, _ in
+                guard let other = args.first, let op = NumericOp(rawValue: name),
+                      let result = try binary(op, other, reflected: false, comparisonsAsArrays: true) else {
+                    throw PyException.typeError("\(name)() needs one numeric argument in mfsh")
+                }
+                return result
+            }
+        case "idxmax", "idxmin":
+            return .newBuiltin(name) { [self] _, _ in
+                guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
+                      let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.scalar.value else {
+                    throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
+                }
+                return try env.python(series.index.label(at: p))
+            }
+        default: return nil
+        }
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        if let rows = try env.maskRows(key, count: count) { return withValues(env.take(series.values, rows), rows: rows) }
+        if case .slice(let s) = key {
+            let rows = try sliceIndices(s, count: count)
+            return withValues(env.take(series.values, rows), rows: rows)
+        }
+        guard let i = env.position(of: key, in: series.index) else { throw PyException.keyError(key) }
+        return try env.numpyElement(series.values, i)
+    }
+
+    func makeIterator() throws -> PyIterator {
+        var i = 0
+        return ClosureIterator("iterator") { [self] in
+            guard i < count else { return nil }
+            defer { i += 1 }
+            // pandas iterates Python scalars (boxed with .item()), unlike `series[label]`.
+            return try env.pythonElement(series.values, i)
+        }
+    }
+
+    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: series.index) != nil }
+
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        try binary(op, other, reflected: reflected, comparisonsAsArrays: false)
+    }
+
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool, comparisonsAsArrays: Bool) throws -> Value? {
+        guard let a = valuesArray else { return nil }
+        var operand = other
+        if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray { operand = env.wrap(NDArrayHost(b, env: env)) }
+        guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
+              let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
+        return withValues(.ndarray(array), dtypeName: array.dtype.name)
+    }
+}
+
+/// `series.dtype`: a numpy dtype where pandas uses one, otherwise a pandas extension dtype.
+func pandasDType(_ name: String, values: PickleValue, env: NumericEnvironment) -> Value {
+    if case .ndarray(let a) = values, a.dtype.name == name { return env.wrap(NDDTypeHost(a.dtype, env: env)) }
+    return env.wrap(PandasDTypeHost(name: name, env: env))
+}
+
+/// A pandas extension dtype (`str`, `category`, ...): prints as its name and equals it.
+final class PandasDTypeHost: NumericObject {
+    let name: String
+    let env: NumericEnvironment
+    init(name: String, env: NumericEnvironment) { self.name = name; self.env = env }
+    var typeName: String { name == "category" ? "CategoricalDtype" : name == "str" ? "StringDtype" : "dtype" }
+    var moduleName: String { "pandas" }
+    func repr() -> String { name }
+    func str() -> String { name }
+    func getAttribute(_ attribute: String) throws -> Value? { attribute == "name" ? .str(name) : nil }
+    func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        guard op == .eq || op == .ne else { return nil }
+        var same = false
+        if case .str(let s) = other { same = s == name }
+        if let d = NumericHosts.object(other) as? PandasDTypeHost { same = d.name == name }
+        return .bool(op == .eq ? same : !same)
+    }
+}
+
+final class PandasIndexHost: NumericObject {
+    let index: PandasIndex
+    let env: NumericEnvironment
+    init(_ index: PandasIndex, env: NumericEnvironment) { self.index = index; self.env = env }
+
+    var typeName: String { index.className }
+    var moduleName: String { "pandas" }
+    var attributeNames: [String] { ["dtype", "name", "shape", "size", "to_list", "tolist", "values"] }
+    func repr() -> String { index.reprText }
+    func length() throws -> Int { index.count }
+
+    func truth() throws -> Bool {
+        throw PyException.valueError("The truth value of a \(index.className) is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+    }
+
+    func labels() throws -> [Value] { try (0..<index.count).map { try env.python(index.label(at: $0)) } }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "name": return try env.python(index.name)
+        case "shape": return .tuple([.int(index.count)])
+        case "size": return .int(index.count)
+        case "dtype":
+            if case .values(let v) = index.values { return pandasDType(index.dtypeName, values: v, env: env) }
+            return env.wrap(NDDTypeHost(.int64, env: env))
+        case "values":
+            if case .values(.ndarray(let a)) = index.values { return env.wrap(NDArrayHost(a, env: env)) }
+            if case .range(let start, _, let step) = index.values {
+                return env.wrap(NDArrayHost(.int64((0..<index.count).map { start + $0 * step }, shape: [index.count]), env: env))
+            }
+            return .newList(try labels())
+        case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in .newList(try labels()) }
+        default: return nil
+        }
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        guard case .int(let raw) = key else {
+            if case .slice(let s) = key {
+                return env.wrap(PandasIndexHost(env.take(index, try sliceIndices(s, count: index.count)), env: env))
+            }
+            throw PyException.indexError("only integers and slices are valid indices of an Index in mfsh")
+        }
+        let i = raw < 0 ? raw + index.count : raw
+        guard i >= 0, i < index.count else {
+            throw PyException.indexError("index \(raw) is out of bounds for axis 0 with size \(index.count)")
+        }
+        return try env.python(index.label(at: i))
+    }
+
+    func makeIterator() throws -> PyIterator { ArrayIterator(try labels()) }
+    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: index) != nil }
+}
