@@ -27,7 +27,7 @@ final class Frame {
     unowned(unsafe) let interp: Interpreter
     let locals: UnsafeMutablePointer<Value?>
     let nLocals: Int
-    var cells: [Cell]
+    let cells: [Cell]
     let globals: Globals
     let name: String
     let filename: String

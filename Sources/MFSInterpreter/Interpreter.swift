@@ -60,7 +60,16 @@ public final class Interpreter {
     public var recursionLimit = 1000
     /// `sys.argv`.
     public var argv: [String] = [""]
-    var depth = 0
+    /// Current Python call depth (raw memory: touched on every call).
+    let depthCell: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    var depth: Int {
+        @inline(__always) get { depthCell.pointee }
+        @inline(__always) set { depthCell.pointee = newValue }
+    }
     let globals = Globals()
     var builtins: [String: Value] = [:]
     var registeredModules: [String: Value] = [:]
@@ -76,6 +85,8 @@ public final class Interpreter {
     public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }
     /// Per-interpreter interrupt flag: set it (from any thread) to raise KeyboardInterrupt in this interpreter's code.
     public let interruptRequested = Atomic<Bool>(false)
+
+    deinit { depthCell.deallocate() }
 
     public init(stdout: OutputSink = FileOutputSink(fd: 1), stderr: OutputSink = FileOutputSink(fd: 2, unbuffered: true)) {
         self.stdout = stdout

@@ -80,18 +80,59 @@ final class Cell {
     init(_ value: Value? = nil) { self.value = value }
 }
 
+/// Growable slot storage read through raw memory, so hot-path reads and writes avoid
+/// Swift's dynamic exclusivity bookkeeping (the interpreter is single-threaded).
+final class SlotStorage {
+    private let cell: UnsafeMutablePointer<UnsafeMutablePointer<Value?>>
+    private let capacityCell: UnsafeMutablePointer<Int>
+
+    init() {
+        cell = .allocate(capacity: 1)
+        capacityCell = .allocate(capacity: 1)
+        let buf = UnsafeMutablePointer<Value?>.allocate(capacity: 64)
+        buf.initialize(repeating: nil, count: 64)
+        cell.initialize(to: buf)
+        capacityCell.initialize(to: 64)
+    }
+    deinit {
+        cell.pointee.deinitialize(count: capacityCell.pointee)
+        cell.pointee.deallocate()
+        cell.deallocate()
+        capacityCell.deallocate()
+    }
+
+    /// Makes slots `0..<n` addressable.
+    func ensure(_ n: Int) {
+        let cap = capacityCell.pointee
+        guard n > cap else { return }
+        var newCap = cap
+        while newCap < n { newCap *= 2 }
+        let nb = UnsafeMutablePointer<Value?>.allocate(capacity: newCap)
+        nb.moveInitialize(from: cell.pointee, count: cap)
+        (nb + cap).initialize(repeating: nil, count: newCap - cap)
+        cell.pointee.deallocate()
+        cell.pointee = nb
+        capacityCell.pointee = newCap
+    }
+
+    subscript(i: Int) -> Value? {
+        @inline(__always) get { cell.pointee[i] }
+        @inline(__always) set { cell.pointee[i] = newValue }
+    }
+}
+
 /// Module-level variables, stored in slots resolved at parse time.
 final class Globals {
     var slotOf: [String: Int] = [:]
     var names: [String] = []
-    var values: [Value?] = []
+    let values = SlotStorage()
 
     func slot(_ name: String) -> Int {
         if let s = slotOf[name] { return s }
         let s = names.count
         slotOf[name] = s
         names.append(name)
-        values.append(nil)
+        values.ensure(s + 1)
         return s
     }
     func get(_ name: String) -> Value? {
