@@ -147,6 +147,7 @@ public final class Interpreter {
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             let endsWithBlank = source.hasSuffix("\n") && (lines.dropLast().last?.allSatisfy { $0 == " " || $0 == "\t" } ?? true)
             if toks.contains(where: { $0.kind == .indent }) { return !endsWithBlank }
+            if toks.first?.isOp("@") == true { return !endsWithBlank }
             let meaningful = toks.filter { $0.kind != .newline && $0.kind != .dedent && $0.kind != .endmarker }
             if let last = meaningful.last, last.isOp(":") { return true }
             if lines.count > 1 && toks.contains(where: { $0.kind == .indent }) { return !endsWithBlank }

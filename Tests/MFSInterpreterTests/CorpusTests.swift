@@ -35,7 +35,6 @@ enum Oracle {
         var env = ProcessInfo.processInfo.environment
         env["PYTHONHASHSEED"] = "0"
         env["PYTHONIOENCODING"] = "utf-8"
-        env["TZ"] = env["TZ"] ?? "UTC"
         p.environment = env
         p.currentDirectoryURL = file.deletingLastPathComponent()
         let out = Pipe(), err = Pipe()
