@@ -7,6 +7,8 @@ struct Parser {
     let filename: String
     var scope: Scope
     let module: Scope
+    /// Loops enclosing the current statement within the current function (for break/continue checks).
+    var loopDepth = 0
 
     init(tokens: [Token], filename: String) {
         self.tokens = tokens
@@ -209,7 +211,9 @@ struct Parser {
         let start = advance()
         let cond = try parseNamedExpression()
         let hr = range(from: start)
+        loopDepth += 1
         let body = try parseBlock("'while' statement", start)
+        loopDepth -= 1
         var orelse: [Stmt] = []
         if atKw("else") { let et = advance(); orelse = try parseBlock("'else' statement", et) }
         return WhileStmt(cond, body, orelse, hr)
@@ -222,7 +226,9 @@ struct Parser {
         guard acceptKw("in") else { throw invalid() }
         let iter = try parseStarExpressions()
         let hr = range(from: start)
+        loopDepth += 1
         let body = try parseBlock("'for' statement", start)
+        loopDepth -= 1
         var orelse: [Stmt] = []
         if atKw("else") { let et = advance(); orelse = try parseBlock("'else' statement", et) }
         return ForStmt(target, iter, body, orelse, hr)
@@ -355,7 +361,10 @@ struct Parser {
         let s = pushScope(.function, code)
         s.params = params.map { $0.name }
         code.params = params
+        let savedLoops = loopDepth
+        loopDepth = 0
         let body = try parseBlock("function definition", start)
+        loopDepth = savedLoops
         popScope()
         code.body = body
         code.doc = docstring(body)
@@ -439,7 +448,10 @@ struct Parser {
         let hr = range(from: start)
         let code = FunctionCode(name: nt.text, qualname: qualname(nt.text), filename: filename, range: start.range)
         _ = pushScope(.classBody, code)
+        let savedLoops = loopDepth
+        loopDepth = 0
         let body = try parseBlock("class definition", start)
+        loopDepth = savedLoops
         popScope()
         code.doc = docstring(body)
         return ClassStmt(name: nt.text, bases: bases, keywords: kws, body: body, code: code, decorators: decorators, target: target, hr)
@@ -452,8 +464,14 @@ struct Parser {
         if start.kind == .name {
             switch start.text {
             case "pass": pos += 1; return PassStmt(start.range)
-            case "break": pos += 1; return BreakStmt(start.range)
-            case "continue": pos += 1; return ContinueStmt(start.range)
+            case "break":
+                pos += 1
+                if loopDepth == 0 { throw SyntaxErrorInfo(message: "'break' outside loop", line: start.line, col: start.col, endCol: start.endCol) }
+                return BreakStmt(start.range)
+            case "continue":
+                pos += 1
+                if loopDepth == 0 { throw SyntaxErrorInfo(message: "'continue' not properly in loop", line: start.line, col: start.col, endCol: start.endCol) }
+                return ContinueStmt(start.range)
             case "return":
                 pos += 1
                 var v: Expr?

@@ -1,0 +1,4 @@
+while True:
+    def g():
+        break
+    break

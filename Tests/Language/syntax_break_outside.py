@@ -1,0 +1,4 @@
+print("a")
+for i in range(2):
+    pass
+break
