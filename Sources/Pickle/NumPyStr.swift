@@ -1,5 +1,6 @@
 // numpy's `str()` of arrays and scalars (it differs from repr: `[0. 1.]` against `array([0., 1.])`), and
 // the public surface the shell needs to build derived arrays and scalars (indexing, reductions, arithmetic).
+import BigInt
 
 /// `str(ndarray)`: `array2string` with separator `' '`, no prefix and the full line width.
 func ndarrayStr(_ a: NDArray) -> String {
@@ -123,5 +124,70 @@ extension NDScalar {
     }
     public static func bool(_ b: Bool) -> NDScalar {
         NDScalar(dtype: .bool, storage: .raw(PickleBytes([b ? 1 : 0])))
+    }
+}
+
+extension NDArray {
+    /// An array of `dtype` (kinds b, i, u, f) from integers, wrapping to the element width like numpy casts.
+    public static func make(dtype: NDDType, ints: [Int], shape: [Int]) -> NDArray {
+        let size = dtype.itemSize
+        var out: [UInt8] = []
+        out.reserveCapacity(ints.count * size)
+        for v in ints {
+            if dtype.kind == "f" { appendFloat(Double(v), size: size, to: &out); continue }
+            let bits = UInt64(bitPattern: Int64(v))
+            for k in 0..<size { out.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(k)))) }
+        }
+        return NDArray(dtype: dtype.nativeOrder, shape: shape, isFortranOrder: false, storage: .raw(PickleBytes(out)))
+    }
+
+    /// An array of a float `dtype` from doubles, rounded to the element width.
+    public static func make(dtype: NDDType, doubles: [Double], shape: [Int]) -> NDArray {
+        var out: [UInt8] = []
+        out.reserveCapacity(doubles.count * dtype.itemSize)
+        for v in doubles { appendFloat(v, size: dtype.itemSize, to: &out) }
+        return NDArray(dtype: dtype.nativeOrder, shape: shape, isFortranOrder: false, storage: .raw(PickleBytes(out)))
+    }
+}
+
+private func appendFloat(_ x: Double, size: Int, to out: inout [UInt8]) {
+    let bits: UInt64
+    switch size {
+    case 2: bits = UInt64(Float16(x).bitPattern)
+    case 4: bits = UInt64(Float(x).bitPattern)
+    default: bits = x.bitPattern
+    }
+    for k in 0..<min(size, 8) { out.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(k)))) }
+}
+
+extension NDDType {
+    /// The same type in native (little-endian) order, as numpy's results are.
+    public var nativeOrder: NDDType {
+        NDDType(kind: kind, itemSize: itemSize, byteOrder: itemSize == 1 ? "|" : "<", unit: unit, unitCount: unitCount)
+    }
+}
+
+/// The Python int nearest to a finite double, truncated toward zero (`int(1e20)`).
+public func integerValue(truncating x: Double) -> PickleValue {
+    let t = x.rounded(.towardZero)
+    if let i = Int(exactly: t) { return .int(i) }
+    return .bigInt(BigInt(t))
+}
+
+extension NDArray {
+    /// Scalars of one dtype laid side by side as an array of `shape` (nil when their dtypes differ).
+    public static func stacking(_ scalars: [NDScalar], shape: [Int]) -> NDArray? {
+        guard let dtype = scalars.first?.dtype else { return nil }
+        var bytes: [UInt8] = []
+        var objects: [PickleValue] = []
+        for s in scalars {
+            guard s.dtype.str == dtype.str else { return nil }
+            switch s.storage {
+            case .raw(let b): bytes.append(contentsOf: b.storage.prefix(dtype.itemSize))
+            case .objects(let items): objects.append(items.first ?? PickleValue.none)
+            }
+        }
+        let storage: Storage = dtype.kind == "O" ? .objects(objects) : .raw(PickleBytes(bytes))
+        return NDArray(dtype: dtype, shape: shape, isFortranOrder: false, storage: storage)
     }
 }

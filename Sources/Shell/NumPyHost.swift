@@ -102,61 +102,79 @@ final class NDArrayHost: NumericObject {
         guard let operand = NumericOperand(array: array) else {
             throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
         }
+        let ndim = array.shape.count
+        if case .int(let a) = axis, ndim == 0, a == 0 || a == -1, name != "mean" { axis = .none }
         if axis.isNone { return try reduceValues(name, operand, Array(0..<array.count)) }
         guard case .int(let rawAxis) = axis else { throw PyException.typeError("'\(axis.typeName)' object cannot be interpreted as an integer") }
-        let ndim = array.shape.count
         let a = rawAxis < 0 ? rawAxis + ndim : rawAxis
         guard a >= 0, a < ndim else {
-            throw PyException.builtin("AxisError", "axis \(rawAxis) is out of bounds for array of dimension \(ndim)")
+            throw PyException(env.axisError, "axis \(rawAxis) is out of bounds for array of dimension \(ndim)")
         }
         var outShape = array.shape
         outShape.remove(at: a)
         let inner = array.shape[(a + 1)...].reduce(1, *), length = array.shape[a]
         let outer = array.shape[..<a].reduce(1, *)
-        var results: [Value] = []
+        var scalars: [NDScalar] = []
         for o in 0..<outer {
             for i in 0..<inner {
                 let positions = (0..<length).map { (o * length + $0) * inner + i }
-                results.append(try reduceValues(name, operand, positions))
+                guard let s = NumericHosts.object(try reduceValues(name, operand, positions)) as? NDScalarHost else {
+                    throw PyException.typeError("\(name)(axis=) is not supported for dtype \(array.dtype.name) in mfsh")
+                }
+                scalars.append(s.scalar)
             }
         }
-        let operands = results.compactMap(NumericOperand.init)
-        guard operands.count == results.count else { throw PyException.typeError("unsupported reduction") }
-        let kind = operands.map(\.kind).max() ?? .float
-        let out: NDArray
-        switch kind {
-        case .bool: out = .bool(operands.map { $0.doubles[0] != 0 }, shape: outShape)
-        case .int: out = .int64(operands.map { $0.ints?[0] ?? 0 }, shape: outShape)
-        case .float: out = .float64(operands.map { $0.doubles[0] }, shape: outShape)
+        guard let out = NDArray.stacking(scalars, shape: outShape) else {
+            return env.wrap(NDArrayHost(.objects([], shape: [0]), env: env))
         }
-        return NumPyMath.result(out, isNumpy: true, env: env)
+        return NumPyMath.result(out, env: env)
+    }
+
+    /// numpy's accumulator type for sum: int64/uint64 for integers and bools, the float type itself.
+    private var sumType: NDDType {
+        switch array.dtype.kind {
+        case "f": return array.dtype.nativeOrder
+        case "u": return NumPyMath.dtype("u", 8)
+        default: return .int64
+        }
     }
 
     private func reduceValues(_ name: String, _ o: NumericOperand, _ positions: [Int]) throws -> Value {
-        func scalar(_ s: NDScalar) -> Value { env.wrap(NDScalarHost(s, env: env)) }
+        func scalar(_ a: NDArray) -> Value { NumPyMath.result(a, env: env) }
         let doubles = positions.map { o.doubles[$0] }
+        let isSingle = array.dtype.kind == "f" && array.dtype.itemSize <= 4
+        func floatSum() -> Double {
+            isSingle ? Double(NumPyMath.sum(doubles.map { Float($0) }[...])) : NumPyMath.sum(doubles[...])
+        }
         switch name {
-        case "any": return scalar(.bool(doubles.contains { $0 != 0 }))
-        case "all": return scalar(.bool(doubles.allSatisfy { $0 != 0 }))
+        case "any": return scalar(.bool([doubles.contains { $0 != 0 }], shape: []))
+        case "all": return scalar(.bool([doubles.allSatisfy { $0 != 0 }], shape: []))
         case "sum":
-            if let ints = o.ints { return scalar(.int64(positions.reduce(0) { $0 &+ ints[$1] })) }
-            return scalar(.float64(NumPyMath.sum(doubles[...])))
+            if let ints = o.ints, sumType.kind != "f" { return scalar(.make(dtype: sumType, ints: [positions.reduce(0) { $0 &+ ints[$1] }], shape: [])) }
+            return scalar(.make(dtype: sumType, doubles: [floatSum()], shape: []))
         case "mean":
-            guard !doubles.isEmpty else { return scalar(.float64(.nan)) }
-            return scalar(.float64(NumPyMath.sum(doubles[...]) / Double(doubles.count)))
+            guard !doubles.isEmpty else { return scalar(.make(dtype: isSingle ? sumType : .float64, doubles: [.nan], shape: [])) }
+            if isSingle { return scalar(.make(dtype: sumType, doubles: [Double(Float(floatSum()) / Float(doubles.count))], shape: [])) }
+            return scalar(.float64([NumPyMath.sum(doubles[...]) / Double(doubles.count)], shape: []))
         default: break
         }
         guard !positions.isEmpty else {
-            throw PyException.valueError("zero-size array to reduction operation \(name == "argmax" || name == "argmin" ? name : name == "min" ? "minimum" : "maximum") which has no identity")
+            let what = name == "argmax" || name == "argmin" ? name : name == "min" ? "minimum" : "maximum"
+            throw PyException.valueError("zero-size array to reduction operation \(what) which has no identity")
         }
         let wantMax = name == "max" || name == "argmax"
         var best = 0
         for k in 1..<max(positions.count, 1) {
-            let x = doubles[k], y = doubles[best]
+            let y = doubles[best]
             if y.isNaN { break }
-            if x.isNaN || (wantMax ? x > y : x < y) { best = k }
+            let x = doubles[k]
+            if let ints = o.ints {
+                if wantMax ? ints[positions[k]] > ints[positions[best]] : ints[positions[k]] < ints[positions[best]] { best = k }
+            } else if x.isNaN || (wantMax ? x > y : x < y) {
+                best = k
+            }
         }
-        if name == "argmax" || name == "argmin" { return scalar(.int64(best)) }
+        if name == "argmax" || name == "argmin" { return scalar(.int64([best], shape: [])) }
         return try item(positions[best])
     }
 
@@ -179,7 +197,9 @@ final class NDArrayHost: NumericObject {
 
     func truth() throws -> Bool {
         guard array.count == 1 else {
-            if array.count == 0 { return false }
+            if array.count == 0 {
+                throw PyException.valueError("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")
+            }
             throw PyException.valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
         }
         guard let o = NumericOperand(array: array) else { return true }
@@ -260,7 +280,7 @@ final class NDArrayHost: NumericObject {
 
     func negated() throws -> Value? {
         guard let o = NumericOperand(array: array) else { return nil }
-        return try NumPyMath.apply(.sub, NumericOperand(kind: .int, shape: [], ints: [0], doubles: [0], isNumpy: false), o, env: env)
+        return try NumPyMath.negate(o, env: env)
     }
 }
 

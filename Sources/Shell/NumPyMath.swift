@@ -16,21 +16,21 @@ struct NumericOperand {
     /// Set for bool and int operands.
     var ints: [Int]?
     var doubles: [Double]
-    /// True for numpy values (a result of shape () is then a numpy scalar, not a Python number).
-    var isNumpy: Bool
+    /// The numpy dtype; nil for a Python number (numpy's "weak" scalars, which take the other side's type).
+    var dtype: NDDType?
 
     var count: Int { doubles.count }
 
-    init(kind: Kind, shape: [Int], ints: [Int]?, doubles: [Double], isNumpy: Bool) {
-        self.kind = kind; self.shape = shape; self.ints = ints; self.doubles = doubles; self.isNumpy = isNumpy
+    init(kind: Kind, shape: [Int], ints: [Int]?, doubles: [Double], dtype: NDDType?) {
+        self.kind = kind; self.shape = shape; self.ints = ints; self.doubles = doubles; self.dtype = dtype
     }
 
     /// A plain number, a numpy scalar or a numeric array; nil for anything else.
     init?(_ v: Value) {
         switch v {
-        case .bool(let b): self.init(kind: .bool, shape: [], ints: [b ? 1 : 0], doubles: [b ? 1 : 0], isNumpy: false)
-        case .int(let i): self.init(kind: .int, shape: [], ints: [i], doubles: [Double(i)], isNumpy: false)
-        case .float(let d): self.init(kind: .float, shape: [], ints: nil, doubles: [d], isNumpy: false)
+        case .bool(let b): self.init(kind: .bool, shape: [], ints: [b ? 1 : 0], doubles: [b ? 1 : 0], dtype: nil)
+        case .int(let i): self.init(kind: .int, shape: [], ints: [i], doubles: [Double(i)], dtype: nil)
+        case .float(let d): self.init(kind: .float, shape: [], ints: nil, doubles: [d], dtype: nil)
         default:
             if let s = NumericHosts.object(v) as? NDScalarHost {
                 guard let o = NumericOperand(array: s.asArray) else { return nil }
@@ -61,51 +61,142 @@ struct NumericOperand {
             }
             if kind != .float { ints = values }
         }
-        self.init(kind: kind, shape: a.shape, ints: ints, doubles: doubles, isNumpy: true)
+        self.init(kind: kind, shape: a.shape, ints: ints, doubles: doubles, dtype: a.dtype)
     }
 }
 
 enum NumPyMath {
-    /// `a op b` element-wise; nil when the operands are not numeric.
-    static func apply(_ op: NumericOp, _ a: NumericOperand, _ b: NumericOperand, env: NumericEnvironment) throws -> Value {
-        let shape: [Int]
-        if a.shape == b.shape { shape = a.shape }
-        else if b.shape.isEmpty { shape = a.shape }
-        else if a.shape.isEmpty { shape = b.shape }
-        else {
-            func text(_ s: [Int]) -> String { "(" + s.map(String.init).joined(separator: ",") + (s.count == 1 ? ",)" : ")") }
-            throw PyException.valueError("operands could not be broadcast together with shapes \(text(a.shape)) \(text(b.shape)) ")
+    static func dtype(_ kind: Character, _ size: Int) -> NDDType {
+        NDDType(kind: kind, itemSize: size, byteOrder: size == 1 ? "|" : "<")
+    }
+
+    /// numpy's result type of `a op b` (NEP 50: Python numbers adapt to the numpy side).
+    static func resultType(_ op: NumericOp, _ a: NumericOperand, _ b: NumericOperand) throws -> NDDType {
+        if op.isComparison { return .bool }
+        var t: NDDType
+        switch (a.dtype, b.dtype) {
+        case (let x?, let y?): t = promote(x, y)
+        case (let x?, nil): t = weak(x, b.kind)
+        case (nil, let y?): t = weak(y, a.kind)
+        case (nil, nil): t = a.kind == .float || b.kind == .float ? .float64 : .int64
         }
+        if op == .truediv && t.kind != "f" { return .float64 }
+        if t.kind == "b" {
+            switch op {
+            case .add, .mul: return t
+            case .sub: throw PyException.typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+            default: return dtype("i", 1)
+            }
+        }
+        return t
+    }
+
+    private static func weak(_ d: NDDType, _ python: NumericOperand.Kind) -> NDDType {
+        switch python {
+        case .bool: return d
+        case .int: return d.kind == "b" ? .int64 : d
+        case .float: return d.kind == "f" ? d : .float64
+        }
+    }
+
+    private static func promote(_ x: NDDType, _ y: NDDType) -> NDDType {
+        if x.kind == y.kind && x.itemSize == y.itemSize { return x.nativeOrder }
+        if x.kind == "b" { return y.nativeOrder }
+        if y.kind == "b" { return x.nativeOrder }
+        if x.kind == "f" || y.kind == "f" {
+            func need(_ d: NDDType) -> Int { d.kind == "f" ? d.itemSize : min(8, 2 * d.itemSize) }
+            return dtype("f", min(8, max(need(x), need(y))))
+        }
+        if x.kind == y.kind { return dtype(x.kind, max(x.itemSize, y.itemSize)) }
+        let (signed, unsigned) = x.kind == "i" ? (x, y) : (y, x)
+        if signed.itemSize > unsigned.itemSize { return signed.nativeOrder }
+        return unsigned.itemSize < 8 ? dtype("i", 2 * unsigned.itemSize) : .float64
+    }
+
+    /// `a op b` element-wise, with numpy's result type.
+    static func apply(_ op: NumericOp, _ a: NumericOperand, _ b: NumericOperand, env: NumericEnvironment) throws -> Value {
+        let (shape, ia, ib) = try broadcast(a.shape, b.shape)
+        let type = try resultType(op, a, b)
         let n = shape.reduce(1, *)
-        func at(_ o: NumericOperand, _ i: Int) -> Int { o.count == 1 ? 0 : i }
-        let isNumpy = a.isNumpy || b.isNumpy
+        func at(_ o: NumericOperand, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (o.count == 1 ? 0 : i) }
+        let a = a, b = b
         if op.isComparison {
             var out: [Bool] = []
             out.reserveCapacity(n)
             for i in 0..<n {
-                let x = a.doubles[at(a, i)], y = b.doubles[at(b, i)]
-                if let xi = a.ints?[at(a, i)], let yi = b.ints?[at(b, i)] {
-                    out.append(compare(op, xi, yi))
+                if let ai = a.ints, let bi = b.ints {
+                    out.append(compare(op, ai[at(a, ia, i)], bi[at(b, ib, i)]))
                 } else {
-                    out.append(compare(op, x, y))
+                    out.append(compare(op, a.doubles[at(a, ia, i)], b.doubles[at(b, ib, i)]))
                 }
             }
-            return result(.bool(out, shape: shape), isNumpy: isNumpy, env: env)
+            return result(.bool(out, shape: shape), env: env)
         }
-        if let ai = a.ints, let bi = b.ints, op != .truediv {
+        if type.kind != "f", let ai = a.ints, let bi = b.ints {
             var out: [Int] = []
             out.reserveCapacity(n)
-            for i in 0..<n { out.append(try integerOp(op, ai[at(a, i)], bi[at(b, i)])) }
-            return result(.int64(out, shape: shape), isNumpy: isNumpy, env: env)
+            for i in 0..<n {
+                let x = ai[at(a, ia, i)], y = bi[at(b, ib, i)]
+                if type.kind == "b" { out.append(op == .add ? (x != 0 || y != 0 ? 1 : 0) : (x != 0 && y != 0 ? 1 : 0)) }
+                else { out.append(try integerOp(op, x, y)) }
+            }
+            return result(.make(dtype: type, ints: out, shape: shape), env: env)
         }
         var out: [Double] = []
         out.reserveCapacity(n)
-        for i in 0..<n { out.append(floatOp(op, a.doubles[at(a, i)], b.doubles[at(b, i)])) }
-        return result(.float64(out, shape: shape), isNumpy: isNumpy, env: env)
+        for i in 0..<n { out.append(floatOp(op, a.doubles[at(a, ia, i)], b.doubles[at(b, ib, i)])) }
+        return result(.make(dtype: type.kind == "f" ? type : .float64, doubles: out, shape: shape), env: env)
+    }
+
+    /// numpy broadcasting: the result shape and, for each operand whose shape differs from it, the source
+    /// position of every result element (nil when the operand already has the result shape).
+    static func broadcast(_ x: [Int], _ y: [Int]) throws -> ([Int], [Int]?, [Int]?) {
+        if x == y { return (x, nil, nil) }
+        let ndim = max(x.count, y.count)
+        let px = Array(repeating: 1, count: ndim - x.count) + x, py = Array(repeating: 1, count: ndim - y.count) + y
+        var shape: [Int] = []
+        for (p, q) in zip(px, py) {
+            guard p == q || p == 1 || q == 1 else {
+                func text(_ s: [Int]) -> String { "(" + s.map(String.init).joined(separator: ",") + (s.count == 1 ? ",)" : ")") }
+                throw PyException.valueError("operands could not be broadcast together with shapes \(text(x)) \(text(y)) ")
+            }
+            shape.append(p == 1 ? q : p)
+        }
+        func positions(_ source: [Int]) -> [Int]? {
+            if source == shape { return nil }
+            let n = shape.reduce(1, *)
+            var out: [Int] = []
+            out.reserveCapacity(n)
+            var index = Array(repeating: 0, count: ndim)
+            for _ in 0..<n {
+                var flat = 0
+                for axis in 0..<ndim { flat = flat * source[axis] + (source[axis] == 1 ? 0 : index[axis]) }
+                out.append(flat)
+                var axis = ndim - 1
+                while axis >= 0 {
+                    index[axis] += 1
+                    if index[axis] < shape[axis] { break }
+                    index[axis] = 0
+                    axis -= 1
+                }
+            }
+            return out
+        }
+        return (shape, positions(px), positions(py))
+    }
+
+    /// `-a`, keeping the dtype (unsigned values wrap, `-0.0` stays signed).
+    static func negate(_ a: NumericOperand, env: NumericEnvironment) throws -> Value {
+        guard let type = a.dtype else { throw PyException.typeError("bad operand type for unary -") }
+        if type.kind == "b" {
+            throw PyException.typeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
+        }
+        if type.kind != "f", let ints = a.ints { return result(.make(dtype: type, ints: ints.map { 0 &- $0 }, shape: a.shape), env: env) }
+        return result(.make(dtype: type, doubles: a.doubles.map { -$0 }, shape: a.shape), env: env)
     }
 
     /// An array result, or a numpy scalar for shape ().
-    static func result(_ a: NDArray, isNumpy: Bool, env: NumericEnvironment) -> Value {
+    static func result(_ a: NDArray, env: NumericEnvironment) -> Value {
         if a.shape.isEmpty, let s = a.scalar(atFlat: 0) { return env.wrap(NDScalarHost(s, env: env)) }
         return env.wrap(NDArrayHost(a, env: env))
     }
@@ -184,16 +275,16 @@ enum NumPyMath {
         return (floordiv, mod)
     }
 
-    /// numpy's pairwise summation of doubles (`np.add.reduce`: first element, then the rest pairwise).
-    static func sum(_ values: ArraySlice<Double>) -> Double {
+    /// numpy's pairwise summation (`np.add.reduce`: first element, then the rest pairwise) in the precision `T`.
+    static func sum<T: BinaryFloatingPoint>(_ values: ArraySlice<T>) -> T {
         guard let first = values.first else { return 0 }
         return first + pairwise(values.dropFirst())
     }
 
-    private static func pairwise(_ a: ArraySlice<Double>) -> Double {
+    private static func pairwise<T: BinaryFloatingPoint>(_ a: ArraySlice<T>) -> T {
         let n = a.count, s = a.startIndex
         if n < 8 {
-            var res = 0.0
+            var res: T = 0
             for x in a { res += x }
             return res
         }

@@ -23,16 +23,8 @@ final class NDScalarHost: NumericObject {
     func repr() -> String { scalar.reprText }
     func str() -> String { scalar.strText }
 
-    /// The scalar as a 0-d array (for arithmetic).
-    var asArray: NDArray { zeroD }
-    private var zeroD: NDArray {
-        switch scalar.value {
-        case .float(let x) where scalar.dtype.kind == "f": return .float64([x], shape: [])
-        case .int(let i): return .int64([i], shape: [])
-        case .bool(let b): return .bool([b], shape: [])
-        default: return .objects([scalar.value], shape: [])
-        }
-    }
+    /// The scalar as a 0-d array of its dtype (for arithmetic).
+    var asArray: NDArray { NDArray.stacking([scalar], shape: []) ?? .objects([scalar.value], shape: []) }
 
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -62,6 +54,10 @@ final class NDScalarHost: NumericObject {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)
         case .float(let x): return x
+        case .string(let text):
+            // np.str_ is a str: float('1.5') works, float('x') is a ValueError.
+            guard let x = Double(text.trimmingSpaces) else { throw PyException.valueError("could not convert string to float: \(pythonStringRepr(text))") }
+            return x
         default: return nil
         }
     }
@@ -70,18 +66,42 @@ final class NDScalarHost: NumericObject {
         switch scalar.value {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int(let i): return .int(i)
-        case .bigInt(let b): return .integer(b)
+        case .bigInt: return try env.python(scalar.value)
+        case .string(let text):
+            guard let i = Int(text.trimmingSpaces) else { throw PyException.valueError("invalid literal for int() with base 10: \(pythonStringRepr(text))") }
+            return .int(i)
         case .float(let x):
             if x.isNaN { throw PyException.valueError("cannot convert float NaN to integer") }
             if x.isInfinite { throw PyException.overflow("cannot convert float infinity to integer") }
-            guard abs(x) < 9.2e18 else { throw PyException.overflow("integer too large for mfsh") }
-            return .int(Int(x.rounded(.towardZero)))
+            return try env.python(integerValue(truncating: x))
         default: return nil
         }
     }
 
+    /// `round(x)` gives a Python int; `round(x, n)` a numpy scalar of the same type.
+    func round(_ digits: Value) throws -> Value {
+        let kind = scalar.dtype.kind
+        guard "iuf".contains(kind) else { throw PyException.typeError("type \(typeName) doesn't define __round__ method") }
+        guard case .int(let n) = digits else {
+            guard digits.isNone else { throw PyException.typeError("'\(digits.typeName)' object cannot be interpreted as an integer") }
+            guard let x = try toDouble() else { return .none }
+            if x.isNaN { throw PyException.valueError("cannot convert float NaN to integer") }
+            if x.isInfinite { throw PyException.overflow("cannot convert float infinity to integer") }
+            return try env.python(integerValue(truncating: x.rounded(.toNearestOrEven)))
+        }
+        var scale = 1.0
+        for _ in 0..<min(abs(n), 400) { scale *= 10 }
+        if kind == "f", let x = try toDouble() {
+            let y = n >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
+            return NumPyMath.result(.make(dtype: scalar.dtype, doubles: [y], shape: []), env: env)
+        }
+        guard case .int(let i) = scalar.value, n < 0 else { return env.wrap(self) }
+        let y = (Double(i) / scale).rounded(.toNearestOrEven) * scale
+        return NumPyMath.result(.make(dtype: scalar.dtype, ints: [Int(exactly: y) ?? 0], shape: []), env: env)
+    }
+
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
-        guard let mine = NumericOperand(array: zeroD), let theirs = NumericOperand(other) else {
+        guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {
             if op == .eq || op == .ne {
                 // Strings, dates and other non-numbers compare as the Python value numpy's item() gives.
                 let same = pyValueEquals(try env.python(scalar.value), other)
@@ -93,8 +113,8 @@ final class NDScalarHost: NumericObject {
     }
 
     func negated() throws -> Value? {
-        guard let o = NumericOperand(array: zeroD) else { return nil }
-        return try NumPyMath.apply(.sub, NumericOperand(kind: .int, shape: [], ints: [0], doubles: [0], isNumpy: false), o, env: env)
+        guard let o = NumericOperand(array: asArray) else { return nil }
+        return try NumPyMath.negate(o, env: env)
     }
 
     private func pyValueEquals(_ a: Value, _ b: Value) -> Bool {
@@ -105,5 +125,14 @@ final class NDScalarHost: NumericObject {
             if let o = NumericHosts.object(b) as? NDScalarHost { return pythonRepr(o.scalar.value) == pythonRepr(scalar.value) }
             return false
         }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -77,6 +77,10 @@ final class NumericEnvironment {
 
     init(context: ClientContext) { self.context = context }
 
+    /// `numpy.exceptions.AxisError` (a ValueError, so `except ValueError` catches it like in Python).
+    lazy var axisError: Value = context.interpreter.defineExceptionClass(
+        name: "AxisError", base: context.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
+
     func wrap(_ object: any NumericObject) -> Value {
         let instance = PyInstance(cls: cls(object.typeName, module: object.moduleName))
         instance.args = [.host(object)]
@@ -139,6 +143,7 @@ final class NumericEnvironment {
             throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(o.typeName)'")
         }
         def("__round__") { o, args in
+            if let scalar = o as? NDScalarHost { return try scalar.round(args.count > 1 ? args[1] : .none) }
             guard let x = try o.toDouble() else { throw PyException.typeError("type \(o.typeName) doesn't define __round__ method") }
             if args.count < 2 || args[1].isNone {
                 let r = x.rounded(.toNearestOrEven)

@@ -80,10 +80,18 @@ final class SeriesHost: NumericObject {
                       let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.scalar.value else {
                     throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
                 }
-                return try env.python(series.index.label(at: p))
+                switch series.index.values {
+                case .values(let labels): return try env.numpyElement(labels, p)
+                case .range: return NumPyMath.result(.int64([try labelInt(p)], shape: []), env: env)
+                }
             }
         default: return nil
         }
+    }
+
+    private func labelInt(_ p: Int) throws -> Int {
+        if case .int(let i) = series.index.label(at: p) { return i }
+        return p
     }
 
     func getItem(_ key: Value) throws -> Value {

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import Shell
+import MFSInterpreter
+import Pickle
+
+/// numpy and pandas values against CPython with numpy/pandas (the oracle venv, made by Scripts/venv):
+/// the oracle pickles each value and evaluates each expression; mfsh decodes the same pickle, binds it
+/// to `x` and must give the same `repr()` (or raise the same exception type).
+@Suite(.serialized) struct NumericTests {
+    static let top: String = {
+        let parts = "\(#filePath)".split(separator: "/").dropLast(3)
+        return "/" + parts.joined(separator: "/")
+    }()
+
+    /// The oracle program: prints JSON `[{"pickle": hex, "checks": [[expr, repr-or-!Exception], ...]}, ...]`.
+    static let oracle = #"""
+import json, pickle
+import numpy as np
+import pandas as pd
+
+numeric_arrays = [
+    np.arange(12.0).reshape(3, 4) / 7, np.array([1e-5, 1.0, 1e6]), np.array([1.5, np.nan, np.inf, -2.25]),
+    np.arange(2000), np.random.default_rng(0).random(9), np.array([[True, False], [False, True]]),
+    np.arange(24).reshape(2, 3, 4), np.array([3, -40], dtype=np.int32), np.array([0.1, 2.5], dtype=np.float32),
+    np.array([], dtype=float), np.array(5.0), np.arange(6, dtype=np.uint8), np.array([7, 9], dtype=np.int8),
+]
+other_arrays = [np.array(['a', 'bb', 'ccc']), np.array(['2024-01-01', '2024-03-05'], dtype='datetime64[D]')]
+common_exprs = ["repr(x)", "str(x)", "x.tolist()", "x.shape", "x.ndim", "x.size", "str(x.dtype)", "repr(x.dtype)",
+                "x.dtype.name", "x.dtype.kind", "x.dtype.itemsize", "x[0]", "x[-1]", "x[1:]", "x[::-2]", "x.T",
+                "len(x)", "list(x)", "x[0, 1]", "x[:, 0]", "x[5]", "str(x[0])", "float(x[0])", "int(x[0])", "bool(x)",
+                "x.item()", "x.dtype == 'float64'", "x.dtype == x.dtype", "x[1:][0]", "[str(v) for v in x]"]
+numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()",
+                 "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
+                 "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32"]
+scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
+           np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
+scalar_exprs = ["repr(x)", "str(x)", "x.dtype", "x.shape", "float(x)", "int(x)", "bool(x)", "x.item()",
+                "type(x).__name__", "bool(x == 7)", "bool(x == 'x')"]
+numeric_scalar_exprs = ["x + 1", "x * 2.5", "1 - x", "x / 2", "x // 2", "-x", "round(x)", "round(x, 1)", "round(x, -1)",
+                        "bool(x < 3)", "bool(x >= 2.5)", "x ** 2", "x + np_int8", "x * np_f32"]
+frame = pd.DataFrame({'a': [1, 2, 3], 'b': [0.5, 0.25, 1e-7], 'c': ['u', 'v', 'w']}, index=['r', 's', 't'])
+series = pd.Series([1.5, 2.5, -1.0], index=[10, 20, 30], name='s')
+frame_exprs = ["str(x)", "x.shape", "list(x)", "x.columns.tolist()", "str(x['b'])", "x['a'].tolist()", "x.a.sum()",
+               "x.to_dict()", "str(x.head(1))", "str(x.tail(2))", "str(x.dtypes)", "x.loc['s', 'c']", "x.iloc[2, 0]",
+               "x.iloc[0].tolist()", "str(x[x['a'].gt(1)])", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
+               "str(x.index)", "x.b.max()", "x.loc['q']"]
+series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()", "x[20]", "x.sum()", "x.mean()",
+                "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)"]
+
+def check(x, exprs):
+    out = []
+    for e in exprs:
+        try:
+            out.append([e, repr(eval(e, {'x': x, 'np_int8': np.int8(3), 'np_f32': np.float32(0.5)}))])
+        except Exception as exc:
+            # numpy's own exception classes are checked as the builtin class they derive from.
+            out.append([e, '!' + next(c.__name__ for c in type(exc).__mro__ if c.__module__ == 'builtins')])
+    return out
+
+cases = [(a, common_exprs + numeric_exprs) for a in numeric_arrays] + [(a, common_exprs) for a in other_arrays]
+cases += [(s, scalar_exprs + (numeric_scalar_exprs if s.dtype.kind in 'biuf' else [])) for s in scalars]
+cases += [(frame, frame_exprs), (series, series_exprs)]
+print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(v, ex)} for v, ex in cases]))
+"""#
+
+    static func runOracle() throws -> [[String: Any]] {
+        let python = top + "/.build-venv/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw OracleMissing(reason: "\(python) is missing: run Scripts/venv to create the numpy/pandas oracle")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", oracle]
+        var env = ProcessInfo.processInfo.environment
+        env["PYTHONHASHSEED"] = "0"
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, let cases = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            throw OracleMissing(reason: "the numpy/pandas oracle failed (status \(p.terminationStatus))")
+        }
+        return cases
+    }
+
+    struct OracleMissing: Error, CustomStringConvertible { let reason: String; var description: String { reason } }
+
+    func shell() throws -> MFShell {
+        var o = ShellOptions()
+        o.datastoreRoot = Self.top + "/Tests/Fixtures/demo"
+        o.allNamespaces = true
+        o.noPrelude = true
+        return try MFShell(options: o)
+    }
+
+    static func bytes(hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var it = hex.utf8.makeIterator()
+        while let hi = it.next(), let lo = it.next() {
+            func nibble(_ c: UInt8) -> UInt8 { c >= 97 ? c - 87 : c - 48 }
+            out.append(nibble(hi) << 4 | nibble(lo))
+        }
+        return out
+    }
+
+    /// The first element of `a` as a numpy scalar value (the oracle's `np_int8` / `np_f32`).
+    func scalar(_ a: NDArray, _ s: MFShell) -> Value {
+        guard let element = a.scalar(atFlat: 0) else { return .none }
+        return NumericHosts.make(.numpyScalar(element), context: s.context) ?? .none
+    }
+
+    @Test func valuesBehaveLikeNumpyAndPandas() throws {
+        let cases = try Self.runOracle()
+        #expect(cases.count > 20)
+        let s = try shell()
+        var failures: [String] = []
+        var checked = 0
+        for c in cases {
+            guard let hex = c["pickle"] as? String, let checks = c["checks"] as? [[String]] else {
+                Issue.record("malformed oracle case")
+                continue
+            }
+            let value = try s.context.pythonValue(try PickleDecoder().decode(Self.bytes(hex: hex)))
+            s.interpreter.registerGlobal("x", value)
+            s.interpreter.registerGlobal("np_int8", scalar(NDArray.make(dtype: NDDType(kind: "i", itemSize: 1, byteOrder: "|"), ints: [3], shape: [1]), s))
+            s.interpreter.registerGlobal("np_f32", scalar(NDArray.make(dtype: NDDType(kind: "f", itemSize: 4, byteOrder: "<"), doubles: [0.5], shape: [1]), s))
+            let shown = (try? s.interpreter.repr(value)) ?? "?"
+            for check in checks where check.count == 2 {
+                let (expr, expected) = (check[0], check[1])
+                var actual: String
+                do {
+                    if case .str(let text)? = try s.interpreter.executeInteractive(source: "repr(\(expr))") { actual = text } else { actual = "<no value>" }
+                } catch let e as UncaughtException {
+                    let cls = e.exception.instance.cls
+                    actual = "!" + (cls.mro.first { $0.module == "builtins" } ?? cls).name
+                }
+                checked += 1
+                if actual != expected { failures.append("\(shown.prefix(60)) | \(expr): expected \(expected), got \(actual)") }
+            }
+        }
+        #expect(checked > 500)
+        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) mismatches:\n" + failures.joined(separator: "\n")))
+    }
+
+    @Test func elementwiseComparisonsOfArraysExplainTheLimit() throws {
+        let s = try shell()
+        guard let a = NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), context: s.context) else {
+            Issue.record("no array value")
+            return
+        }
+        s.interpreter.registerGlobal("a", a)
+        for source in ["a > 1", "a == a", "2 <= a"] {
+            do {
+                _ = try s.interpreter.executeInteractive(source: source)
+                Issue.record("\(source) should raise")
+            } catch let e as UncaughtException {
+                #expect(e.exception.instance.cls.name == "TypeError")
+                #expect(e.tracebackText.contains("element-wise comparison"))
+            }
+        }
+    }
+
+    @Test func everyNumericKindIsWrapped() throws {
+        let s = try shell()
+        let array = NDArray.float64([1, 2], shape: [2])
+        let index = PandasIndex.range(start: 0, stop: 2, step: 1, name: .none)
+        let series = Series.make(values: .ndarray(array), index: index, name: .string("v"), dtypeName: "float64")
+        let frame = DataFrame.make(columns: .make(className: "Index", labels: .ndarray(.objects([.string("v")], shape: [1])), name: .none, dtypeName: "object"),
+                                   index: index, columnValues: [.ndarray(array)], columnDTypeNames: ["float64"])
+        let values: [PickleValue] = [.ndarray(array), .numpyScalar(.float64(1)), .dtype(.int64), .dataFrame(frame), .series(series), .index(index)]
+        let names = values.map { v -> String in
+            guard let wrapped = NumericHosts.make(v, context: s.context) else { return "nil" }
+            return wrapped.typeName
+        }
+        #expect(names == ["ndarray", "float64", "Int64DType", "DataFrame", "Series", "RangeIndex"])
+    }
+}
