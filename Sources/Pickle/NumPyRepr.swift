@@ -248,7 +248,8 @@ struct ElementFormatter {
     func format(_ flat: Int) -> String {
         switch array.dtype.kind {
         case "b":
-            if case .bool(let b)? = array.element(at: flat) { return b ? " True" : "False" }
+            // numpy pads True to the width of False, except in a 0-d array.
+            if case .bool(let b)? = array.element(at: flat) { return b ? (array.shape.isEmpty ? "True" : " True") : "False" }
             return "?"
         case "i", "u":
             let text = pythonRepr(array.element(at: flat) ?? PickleValue.none)

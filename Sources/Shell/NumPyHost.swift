@@ -17,7 +17,7 @@ final class NDArrayHost: NumericObject {
     var doc: String? { "A numpy array decoded from an artifact (read-only)." }
     var attributeNames: [String] {
         ["T", "all", "any", "argmax", "argmin", "copy", "dtype", "flatten", "item", "max", "mean", "min", "ndim",
-         "ravel", "shape", "size", "sum", "tolist"]
+         "ravel", "shape", "size", "sum", "tolist"] + Self.extraMethodNames
     }
 
     func repr() -> String { array.reprText }
@@ -64,7 +64,7 @@ final class NDArrayHost: NumericObject {
             return method(name) { [self] _, _ in env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: [array.count]), env: env)) }
         case "sum", "mean", "min", "max", "argmax", "argmin", "any", "all":
             return method(name) { [self] args, kwargs in try reduce(name, args, kwargs) }
-        default: return nil
+        default: return extraMethod(name)
         }
     }
 

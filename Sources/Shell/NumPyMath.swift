@@ -275,10 +275,10 @@ enum NumPyMath {
         return (floordiv, mod)
     }
 
-    /// numpy's pairwise summation (`np.add.reduce`: first element, then the rest pairwise) in the precision `T`.
+    /// numpy's pairwise summation (`np.add.reduce` of a contiguous array) in the precision `T`.
     static func sum<T: BinaryFloatingPoint>(_ values: ArraySlice<T>) -> T {
-        guard let first = values.first else { return 0 }
-        return first + pairwise(values.dropFirst())
+        if values.count == 1, let only = values.first { return only }
+        return pairwise(values)
     }
 
     private static func pairwise<T: BinaryFloatingPoint>(_ a: ArraySlice<T>) -> T {

@@ -32,7 +32,9 @@ common_exprs = ["repr(x)", "str(x)", "x.tolist()", "x.shape", "x.ndim", "x.size"
                 "x.item()", "x.dtype == 'float64'", "x.dtype == x.dtype", "x[1:][0]", "[str(v) for v in x]"]
 numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()",
                  "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
-                 "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32"]
+                 "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32",
+                 "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
+                 "x.round(1)", "x.round()", "x.prod()", "x.cumsum()", "x.std()", "x.var()", "x.std(ddof=1)"]
 scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
            np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
 scalar_exprs = ["repr(x)", "str(x)", "x.dtype", "x.shape", "float(x)", "int(x)", "bool(x)", "x.item()",

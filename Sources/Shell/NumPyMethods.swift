@@ -1,0 +1,149 @@
+// More ndarray methods: reshape, astype, round, prod, cumsum, std and var, with numpy's result types.
+import Glibc
+import MFSInterpreter
+import Pickle
+
+extension NDArrayHost {
+    static let extraMethodNames = ["astype", "cumsum", "prod", "reshape", "round", "std", "var"]
+
+    func extraMethod(_ name: String) -> Value? {
+        guard Self.extraMethodNames.contains(name) else { return nil }
+        return .newBuiltin(name) { [self] args, kwargs in
+            switch name {
+            case "reshape": return try reshape(args, kwargs)
+            case "astype": return try astype(args.first ?? kwargs.first { $0.0 == "dtype" }?.1 ?? .none)
+            case "round": return try round(args.first ?? kwargs.first { $0.0 == "decimals" }?.1 ?? .int(0))
+            default: return try statistic(name, kwargs)
+            }
+        }
+    }
+
+    private func reshape(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var wanted: [Value] = args
+        if args.count == 1, case .tuple(let t) = args[0] { wanted = t }
+        if args.count == 1, case .list(let l) = args[0] { wanted = l.items }
+        var shape: [Int] = []
+        var unknown: Int?
+        for (k, v) in wanted.enumerated() {
+            guard case .int(let n) = v else { throw PyException.typeError("'\(v.typeName)' object cannot be interpreted as an integer") }
+            if n == -1 {
+                guard unknown == nil else { throw PyException.valueError("can only specify one unknown dimension") }
+                unknown = k
+            } else if n < 0 {
+                throw PyException.valueError("negative dimensions not allowed")
+            }
+            shape.append(n)
+        }
+        let known = shape.enumerated().filter { $0.offset != unknown }.reduce(1) { $0 * $1.element }
+        if let unknown, known > 0, array.count % known == 0 { shape[unknown] = array.count / known }
+        guard shape.reduce(1, *) == array.count, unknown == nil || known > 0 else {
+            let text = "(" + wanted.map { if case .int(let n) = $0 { return String(n) }; return "?" }.joined(separator: ", ") + (wanted.count == 1 ? ",)" : ")")
+            throw PyException.valueError("cannot reshape array of size \(array.count) into shape \(text)")
+        }
+        return env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: shape), env: env))
+    }
+
+    /// The dtype named by `astype`'s argument: `float`, `int`, `bool`, `'float32'`, a dtype object.
+    private func targetType(_ v: Value) throws -> NDDType {
+        var name = ""
+        switch v {
+        case .type(let c): name = c.name
+        case .str(let s): name = s
+        default:
+            if let d = NumericHosts.object(v) as? NDDTypeHost { return d.dtype }
+            throw PyException.typeError("Cannot interpret '\(v.typeName)' as a data type in mfsh")
+        }
+        switch name {
+        case "float", "float64", "f8", "double": return .float64
+        case "float32", "f4", "single": return NumPyMath.dtype("f", 4)
+        case "float16", "f2", "half": return NumPyMath.dtype("f", 2)
+        case "int", "int64", "i8": return .int64
+        case "int32", "i4": return NumPyMath.dtype("i", 4)
+        case "int16", "i2": return NumPyMath.dtype("i", 2)
+        case "int8", "i1": return NumPyMath.dtype("i", 1)
+        case "uint8", "u1": return NumPyMath.dtype("u", 1)
+        case "uint16", "u2": return NumPyMath.dtype("u", 2)
+        case "uint32", "u4": return NumPyMath.dtype("u", 4)
+        case "uint64", "u8": return NumPyMath.dtype("u", 8)
+        case "bool", "?": return .bool
+        default: throw PyException.typeError("data type '\(name)' is not supported by astype in mfsh")
+        }
+    }
+
+    private func astype(_ target: Value) throws -> Value {
+        let type = try targetType(target)
+        guard let o = NumericOperand(array: array) else {
+            throw PyException.typeError("astype() from dtype \(array.dtype.name) is not supported in mfsh")
+        }
+        if type.kind == "f" { return env.wrap(NDArrayHost(.make(dtype: type, doubles: o.doubles, shape: array.shape), env: env)) }
+        if type.kind == "b" { return env.wrap(NDArrayHost(.bool(o.doubles.map { $0 != 0 }, shape: array.shape), env: env)) }
+        let ints = try o.ints ?? o.doubles.map { d -> Int in
+            guard d.isFinite, abs(d) < 9.2e18 else {
+                // numpy gives the type's minimum (with a warning).
+                if d.isNaN || d.isInfinite { return type.itemSize >= 8 ? Int.min : -(1 << (8 * type.itemSize - 1)) }
+                throw PyException.overflow("value out of range for \(type.name)")
+            }
+            return Int(d.rounded(.towardZero))
+        }
+        return env.wrap(NDArrayHost(.make(dtype: type, ints: ints, shape: array.shape), env: env))
+    }
+
+    private func round(_ decimals: Value) throws -> Value {
+        guard case .int(let n) = decimals else { throw PyException.typeError("'\(decimals.typeName)' object cannot be interpreted as an integer") }
+        guard let o = NumericOperand(array: array) else { throw PyException.typeError("round() is not supported for dtype \(array.dtype.name) in mfsh") }
+        var scale = 1.0
+        for _ in 0..<min(abs(n), 400) { scale *= 10 }
+        if array.dtype.kind == "b" {
+            // numpy rounds booleans through float16, and only to 0 decimals.
+            guard n == 0 else { throw PyException.typeError("ufunc 'multiply' output cannot be cast to bool") }
+            return NumPyMath.result(.make(dtype: NumPyMath.dtype("f", 2), doubles: o.doubles, shape: array.shape), env: env)
+        }
+        if array.dtype.kind == "f" {
+            let out = o.doubles.map { n >= 0 ? ($0 * scale).rounded(.toNearestOrEven) / scale : ($0 / scale).rounded(.toNearestOrEven) * scale }
+            return NumPyMath.result(.make(dtype: array.dtype, doubles: out, shape: array.shape), env: env)
+        }
+        guard n < 0, let ints = o.ints else { return NumPyMath.result(array.gathering(Array(0..<array.count), shape: array.shape), env: env) }
+        let out = ints.map { Int(exactly: (Double($0) / scale).rounded(.toNearestOrEven) * scale) ?? 0 }
+        return NumPyMath.result(.make(dtype: array.dtype, ints: out, shape: array.shape), env: env)
+    }
+
+    /// prod, cumsum, std and var over the whole array (numpy's defaults: ddof=0, pairwise sums).
+    private func statistic(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
+        guard let o = NumericOperand(array: array) else {
+            throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
+        }
+        var ddof = 0
+        for (k, v) in kwargs {
+            guard k == "ddof", case .int(let d) = v else { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'") }
+            ddof = d
+        }
+        let integerType: NDDType = array.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
+        switch name {
+        case "prod":
+            if let ints = o.ints { return NumPyMath.result(.make(dtype: integerType, ints: [ints.reduce(1, &*)], shape: []), env: env) }
+            return NumPyMath.result(.make(dtype: array.dtype, doubles: [o.doubles.reduce(1, *)], shape: []), env: env)
+        case "cumsum":
+            if let ints = o.ints {
+                var total = 0
+                return env.wrap(NDArrayHost(.make(dtype: integerType, ints: ints.map { total = total &+ $0; return total }, shape: [array.count]), env: env))
+            }
+            var total = 0.0
+            return env.wrap(NDArrayHost(.make(dtype: array.dtype, doubles: o.doubles.map { total += $0; return total }, shape: [array.count]), env: env))
+        default:
+            let single = array.dtype.kind == "f" && array.dtype.itemSize <= 4
+            let variance = single ? Double(Self.variance(o.doubles.map { Float($0) }, ddof: ddof))
+                                  : Self.variance(o.doubles, ddof: ddof)
+            let type: NDDType = array.dtype.kind == "f" ? array.dtype : .float64
+            let value = name == "std" ? (single ? Double(Float(variance).squareRoot()) : variance.squareRoot()) : variance
+            return NumPyMath.result(.make(dtype: type, doubles: [value], shape: []), env: env)
+        }
+    }
+
+    /// numpy's `_var`: mean by pairwise sum, squared deviations, pairwise sum again, all in precision `T`.
+    private static func variance<T: BinaryFloatingPoint>(_ values: [T], ddof: Int) -> T {
+        let n = T(values.count)
+        let mean = NumPyMath.sum(values[...]) / n
+        let squares = values.map { ($0 - mean) * ($0 - mean) }
+        return NumPyMath.sum(squares[...]) / max(n - T(ddof), 0)
+    }
+}
