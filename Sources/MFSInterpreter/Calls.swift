@@ -49,6 +49,7 @@ extension Interpreter {
         let cells: [Cell]
         if code.nCells == 0 { cells = fn.closure } else { cells = (0..<code.nCells).map { _ in Cell() } + fn.closure }
         let frame = Frame(interp: self, nLocals: code.nLocals, cells: cells, globals: fn.globals, name: code.name, filename: code.filename)
+        frame.code = code
         let params = code.params
         if kwargs.isEmpty && args.count == params.count && code.allPositional {
             for i in 0..<args.count { store(params[i].loc, args[i], frame) }

@@ -19,6 +19,14 @@ final class NameExpr: Expr {
     var loc: NameLoc = .unresolved
     init(_ name: String, _ r: SrcRange) { self.name = name; super.init(r) }
 
+    /// A NameError carrying CPython's "Did you mean" candidate computed from this frame.
+    func nameError(_ f: Frame) -> any Error {
+        let e = PyException.nameError("name '\(name)' is not defined")
+        e.instance.attrs["name"] = .str(name)
+        if let s = f.interp.suggestName(name, f) { e.instance.suggestion = s }
+        return mark(e, r)
+    }
+
     override func eval(_ f: Frame) throws -> Value {
         switch loc {
         case .fast(let i):
@@ -27,7 +35,7 @@ final class NameExpr: Expr {
         case .global(let i):
             if let v = f.globals.values[i] { return v }
             if let v = f.interp.builtins[name] { return v }
-            throw mark(PyException.nameError("name '\(name)' is not defined"), r)
+            throw nameError(f)
         case .cell(let i):
             if let v = f.cells[i].value { return v }
             throw mark(PyException.nameError("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope"), r)
@@ -35,7 +43,7 @@ final class NameExpr: Expr {
             if let v = f.classNS?.values[name] { return v }
             if let v = f.globals.values[i] { return v }
             if let v = f.interp.builtins[name] { return v }
-            throw mark(PyException.nameError("name '\(name)' is not defined"), r)
+            throw nameError(f)
         case .unresolved:
             if let v = f.globals.get(name) { return v }
             if let v = f.interp.builtins[name] { return v }

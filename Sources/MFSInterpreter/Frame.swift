@@ -33,6 +33,8 @@ final class Frame {
     let filename: String
     var classNS: ClassNamespace?
     var returnValue: Value = .none
+    /// The code being run (nil for module bodies), for NameError suggestions.
+    var code: FunctionCode?
 
     init(interp: Interpreter, nLocals: Int, cells: [Cell], globals: Globals, name: String, filename: String) {
         self.interp = interp
@@ -103,6 +105,9 @@ final class FunctionCode {
     var doc: String?
     let filename: String
     var firstLine: SrcRange
+    /// Names of the fast-local slots and of the cells, by index (for NameError suggestions).
+    var localNames: [String] = []
+    var cellNames: [String] = []
     /// For class bodies: the class most recently created from this code (zero-argument super()).
     var definedClass: PyClass?
     var nPositional: Int { params.filter { $0.kind == .positional }.count }

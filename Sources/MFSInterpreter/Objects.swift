@@ -71,6 +71,8 @@ public final class PyInstance {
     var cause: PyInstance?
     var context: PyInstance?
     var suppressContext = false
+    /// "Did you mean" text CPython appends when printing a NameError.
+    var suggestion: String?
     public init(cls: PyClass) { self.cls = cls }
 }
 

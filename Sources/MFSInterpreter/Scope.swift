@@ -105,6 +105,12 @@ struct ScopeResolver {
             if let code = s.code {
                 code.nLocals = fast
                 code.nCells = s.cellNames.count
+                var ln = [String](repeating: "", count: fast)
+                for (n, i) in s.fastIndex { ln[i] = n }
+                code.localNames = ln
+                var cn = [String](repeating: "", count: idx)
+                for (n, i) in s.cellIndex where i < idx { cn[i] = n }
+                code.cellNames = cn
             }
         }
         for c in s.children { layout(c) }

@@ -73,12 +73,18 @@ extension Interpreter {
             if case .str(let m)? = inst.attrs["msg"] { msg = m } else { msg = exceptionMessage(inst) }
             return out + "\(name): \(msg)\n"
         }
-        let msg: String
+        var msg: String
         if let strMethod = inst.cls.lookup("__str__"), case .function = strMethod,
            let v = try? callValue(strMethod, [.instance(inst)], []), case .str(let s) = v {
             msg = s
         } else {
             msg = exceptionMessage(inst)
+        }
+        if inst.cls.isSubclass(of: BuiltinClasses.exc("NameError")), let s = inst.suggestion {
+            msg += ". Did you mean: '\(s)'?"
+        } else if inst.cls.isSubclass(of: BuiltinClasses.exc("AttributeError")), case .str(let name)? = inst.attrs["name"],
+                  let obj = inst.attrs["obj"], let s = bestSuggestion(name, dirNames(obj)) {
+            msg += ". Did you mean: '\(s)'?"
         }
         return msg.isEmpty ? "\(name)\n" : "\(name): \(msg)\n"
     }
@@ -145,5 +151,71 @@ extension Interpreter {
         default:
             return nil
         }
+    }
+}
+
+extension Interpreter {
+    /// CPython's NameError suggestion: locals, then globals, then builtins.
+    func suggestName(_ name: String, _ f: Frame) -> String? {
+        var locals: [String] = []
+        if let code = f.code {
+            for (i, n) in code.localNames.enumerated() where i < f.nLocals && f.locals[i] != nil { locals.append(n) }
+            for (i, n) in code.cellNames.enumerated() where i < f.cells.count && f.cells[i].value != nil { locals.append(n) }
+            if let s = bestSuggestion(name, locals) { return s }
+        }
+        var globalNames: [String] = []
+        for (i, n) in globals.names.enumerated() where globals.values[i] != nil { globalNames.append(n) }
+        if let s = bestSuggestion(name, globalNames) { return s }
+        return bestSuggestion(name, builtins.keys.sorted())
+    }
+
+    /// calculate_suggestions from CPython's Python/suggestions.c.
+    func bestSuggestion(_ name: String, _ candidates: [String]) -> String? {
+        if candidates.count >= 750 { return nil }
+        let a = Array(name.utf8)
+        if a.count > 40 { return nil }
+        var best: String?
+        var bestDistance = Int.max
+        for c in candidates {
+            if c == name { continue }
+            let b = Array(c.utf8)
+            var maxDistance = (a.count + b.count + 3) * 2 / 6
+            maxDistance = min(maxDistance, bestDistance - 1)
+            let d = levenshtein(a, b, maxDistance)
+            if d > maxDistance { continue }
+            if best == nil || d < bestDistance { best = c; bestDistance = d }
+        }
+        return best
+    }
+
+    func levenshtein(_ a0: [UInt8], _ b0: [UInt8], _ maxCost: Int) -> Int {
+        var a = a0[...], b = b0[...]
+        while let x = a.first, let y = b.first, x == y { a = a.dropFirst(); b = b.dropFirst() }
+        while let x = a.last, let y = b.last, x == y { a = a.dropLast(); b = b.dropLast() }
+        if a.isEmpty || b.isEmpty { return (a.count + b.count) * 2 }
+        if a.count > 40 || b.count > 40 { return maxCost + 1 }
+        if b.count < a.count { swap(&a, &b) }
+        if (b.count - a.count) * 2 > maxCost { return maxCost + 1 }
+        let av = Array(a), bv = Array(b)
+        func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        func subst(_ x: UInt8, _ y: UInt8) -> Int { x == y ? 0 : lower(x) == lower(y) ? 1 : 2 }
+        var buffer = (0..<av.count).map { ($0 + 1) * 2 }
+        var result = 0
+        for bi in 0..<bv.count {
+            let code = bv[bi]
+            var distance = bi * 2
+            result = distance
+            var minimum = Int.max
+            for i in 0..<av.count {
+                let substitute = distance + subst(code, av[i])
+                distance = buffer[i]
+                let insertDelete = min(result, distance) + 2
+                result = min(insertDelete, substitute)
+                buffer[i] = result
+                if result < minimum { minimum = result }
+            }
+            if minimum > maxCost { return maxCost + 1 }
+        }
+        return result
     }
 }

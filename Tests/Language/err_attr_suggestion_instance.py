@@ -1,0 +1,6 @@
+class P:
+    def __init__(self):
+        self.name = "n"
+
+p = P()
+print(p.nmae)

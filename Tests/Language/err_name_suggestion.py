@@ -1,0 +1,3 @@
+values = [1, 2]
+print(len(values))
+print(valuse)

@@ -1,0 +1,5 @@
+try:
+    lenn
+except NameError as e:
+    print(e)
+print(lenn([1]))
