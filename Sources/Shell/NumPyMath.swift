@@ -99,7 +99,7 @@ enum NumPyMath {
         }
     }
 
-    private static func promote(_ x: NDDType, _ y: NDDType) -> NDDType {
+    static func promote(_ x: NDDType, _ y: NDDType) -> NDDType {
         if x.kind == y.kind && x.itemSize == y.itemSize { return x.nativeOrder }
         if x.kind == "b" { return y.nativeOrder }
         if y.kind == "b" { return x.nativeOrder }

@@ -19,6 +19,17 @@ enum NumericHosts {
         }
     }
 
+    /// The plain-Python form of a numeric value, for JSON output: `tolist()` of arrays and indexes,
+    /// `item()` of scalars, `to_dict()` of frames and series, `str()` of dtypes; nil for other values.
+    static func plainValue(_ v: Value, interpreter: Interpreter) throws -> Value? {
+        guard let o = object(v) else { return nil }
+        if o is NDDTypeHost || o is PandasDTypeHost { return .str(o.str()) }
+        for name in ["tolist", "item", "to_dict"] where (name == "to_dict") == (o is DataFrameHost || o is SeriesHost) {
+            if let method = try o.getAttribute(name) { return try interpreter.call(method, []) }
+        }
+        return nil
+    }
+
     /// The Swift object behind a numeric value, if `v` is one.
     static func object(_ v: Value) -> (any NumericObject)? {
         guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
@@ -93,6 +104,7 @@ final class NumericEnvironment {
     private func cls(_ name: String, module: String) -> PyClass {
         if let c = classes[name] { return c }
         let c = PyClass(name: name, module: module, bases: [], dict: Self.specialMethods())
+        c.doc = "A \(module) \(name) decoded from an artifact (read-only): numpy/pandas are not loaded."
         classes[name] = c
         return c
     }

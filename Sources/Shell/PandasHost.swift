@@ -220,21 +220,32 @@ final class FrameIndexerHost: NumericObject {
         return nil
     }
 
-    /// One row as a Series indexed by the column labels (object dtype unless all columns share a numeric dtype).
+    /// One row as a Series indexed by the column labels: numeric columns share their common type
+    /// (bool mixed with numbers, or anything else, makes an object row, like pandas' find_common_type).
     private func rowSeries(_ r: Int) -> Value {
         let arrays = frame.columnValues.compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
         let name = frame.index.label(at: r)
-        if arrays.count == frame.columnValues.count, let first = arrays.first, "biuf".contains(first.dtype.kind),
-           arrays.allSatisfy({ $0.dtype.str == first.dtype.str }) {
-            let gathered = arrays.compactMap { $0.scalar(atFlat: r) }
-            let array = first.dtype.kind == "f" ? NDArray.float64(gathered.map { if case .float(let x) = $0.value { return x }; return .nan }, shape: [gathered.count])
-                : first.dtype.kind == "b" ? NDArray.bool(gathered.map { if case .bool(let b) = $0.value { return b }; return false }, shape: [gathered.count])
-                : NDArray.int64(gathered.map { if case .int(let i) = $0.value { return i }; return 0 }, shape: [gathered.count])
-            return env.wrap(SeriesHost(.make(values: .ndarray(array), index: frame.columns, name: name, dtypeName: array.dtype.name), env: env))
+        let numeric = arrays.count == frame.columnValues.count && arrays.allSatisfy { "biuf".contains($0.dtype.kind) }
+        let bools = arrays.filter { $0.dtype.kind == "b" }.count
+        if numeric, let first = arrays.first, bools == 0 || bools == arrays.count {
+            let operands = arrays.compactMap { a in
+                a.scalar(atFlat: r).flatMap { NDArray.stacking([$0], shape: []) }.flatMap { NumericOperand(array: $0) }
+            }
+            if operands.count == arrays.count {
+                let type = arrays.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
+                let array: NDArray
+                if type.kind == "f" || operands.contains(where: { $0.ints == nil }) {
+                    array = .make(dtype: type.kind == "f" ? type : .float64, doubles: operands.map { $0.doubles[0] }, shape: [operands.count])
+                } else {
+                    array = .make(dtype: type, ints: operands.map { $0.ints?[0] ?? 0 }, shape: [operands.count])
+                }
+                return env.wrap(SeriesHost(.make(values: .ndarray(array), index: frame.columns, name: name, dtypeName: array.dtype.name), env: env))
+            }
         }
         let cells: [PickleValue] = frame.columnValues.map { v in
             guard case .ndarray(let a) = v else { return PickleValue.none }
-            if "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
+            // Numbers stay numpy scalars in an object row; dates become Python datetimes (pandas Timestamps).
+            if "biuf".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
             return a.element(at: r) ?? PickleValue.none
         }
         return env.wrap(SeriesHost(.make(values: .ndarray(.objects(cells, shape: [cells.count])), index: frame.columns, name: name, dtypeName: "object"), env: env))

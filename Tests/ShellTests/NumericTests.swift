@@ -47,6 +47,14 @@ frame_exprs = ["str(x)", "x.shape", "list(x)", "x.columns.tolist()", "str(x['b']
                "x.to_dict()", "str(x.head(1))", "str(x.tail(2))", "str(x.dtypes)", "x.loc['s', 'c']", "x.iloc[2, 0]",
                "x.iloc[0].tolist()", "str(x[x['a'].gt(1)])", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
                "str(x.index)", "x.b.max()", "x.loc['q']"]
+more_frames = [
+    pd.DataFrame({'x': [1.5, float('nan'), -3.25], 'when': pd.to_datetime(['2024-01-01 00:00', '2024-01-02 12:30', None], format='ISO8601'),
+                  'obj': ['a', None, 'c'], 'flag': [True, False, True]}),
+    pd.DataFrame({'n': range(70), 'sq': [i * i / 3 for i in range(70)]}).set_index('n'),
+    pd.DataFrame({'big': [1e7, 2.5e8], 'tiny': [1e-7, 3.0], 'neg': [-1, 2]}, index=pd.Index([5, 9], name='k')),
+]
+more_frame_exprs = ["str(x)", "x.shape", "str(x.dtypes)", "str(x.head(3))", "str(x.iloc[0])", "x.columns.tolist()",
+                    "str(x[x.columns[0]])", "len(x)", "str(x.index)", "str(x.tail(2))"]
 series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()", "x[20]", "x.sum()", "x.mean()",
                 "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)"]
 
@@ -62,7 +70,7 @@ def check(x, exprs):
 
 cases = [(a, common_exprs + numeric_exprs) for a in numeric_arrays] + [(a, common_exprs) for a in other_arrays]
 cases += [(s, scalar_exprs + (numeric_scalar_exprs if s.dtype.kind in 'biuf' else [])) for s in scalars]
-cases += [(frame, frame_exprs), (series, series_exprs)]
+cases += [(frame, frame_exprs), (series, series_exprs)] + [(f, more_frame_exprs) for f in more_frames]
 print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(v, ex)} for v, ex in cases]))
 """#
 
@@ -178,5 +186,18 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
             return wrapped.typeName
         }
         #expect(names == ["ndarray", "float64", "Int64DType", "DataFrame", "Series", "RangeIndex"])
+    }
+}
+
+extension NumericTests {
+    @Test func plainValuesForJSON() throws {
+        let s = try shell()
+        let array = NDArray.int64([1, 2, 3], shape: [3])
+        let wrapped = NumericHosts.make(.ndarray(array), context: s.context) ?? .none
+        let plain = try NumericHosts.plainValue(wrapped, interpreter: s.interpreter)
+        #expect(try plain.map { try s.interpreter.repr($0) } == s.interpreter.repr(.newList([.int(1), .int(2), .int(3)])))
+        let scalar = NumericHosts.make(.numpyScalar(.float64(0.5)), context: s.context) ?? .none
+        if case .float(let x)? = try NumericHosts.plainValue(scalar, interpreter: s.interpreter) { #expect(x == 0.5) } else { Issue.record("scalar is not a float") }
+        #expect(try NumericHosts.plainValue(.int(1), interpreter: s.interpreter) == nil)
     }
 }
