@@ -19,6 +19,10 @@ final class NDArrayHost: NumericObject {
         ["T", "all", "any", "argmax", "argmin", "copy", "dtype", "flatten", "item", "max", "mean", "min", "ndim",
          "ravel", "shape", "size", "sum", "tolist"] + Self.extraMethodNames
     }
+    var methodNames: [String] {
+        ["all", "any", "argmax", "argmin", "copy", "flatten", "item", "max", "mean", "min", "ravel", "sum", "tolist"] + Self.extraMethodNames
+    }
+    var lazyAttributeNames: [String] { ["T"] }
 
     func repr() -> String { array.reprText }
     func str() -> String { array.strText }

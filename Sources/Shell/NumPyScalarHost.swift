@@ -20,6 +20,7 @@ final class NDScalarHost: NumericObject {
     }
     var moduleName: String { "numpy" }
     var attributeNames: [String] { ["dtype", "item", "ndim", "shape", "size", "tolist"] }
+    var methodNames: [String] { ["item", "tolist"] }
     func repr() -> String { scalar.reprText }
     func str() -> String { scalar.strText }
 

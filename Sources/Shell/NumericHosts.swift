@@ -67,6 +67,11 @@ protocol NumericObject: HostObject {
     func toDouble() throws -> Double?
     func toInteger() throws -> Value?
     func negated() throws -> Value?
+    /// Names in `attributeNames` that are methods: they live in the class (shared, listed by dir()).
+    var methodNames: [String] { get }
+    /// Attributes too costly to compute up front (`T`, `values`); the rest are set on each instance so
+    /// dir() and completion list them.
+    var lazyAttributeNames: [String] { get }
 }
 
 extension NumericObject {
@@ -79,6 +84,8 @@ extension NumericObject {
     func toDouble() throws -> Double? { nil }
     func toInteger() throws -> Value? { nil }
     func negated() throws -> Value? { nil }
+    var methodNames: [String] { [] }
+    var lazyAttributeNames: [String] { [] }
 }
 
 /// What derived values share: the client context (for converting decoded values) and the classes.
@@ -93,17 +100,32 @@ final class NumericEnvironment {
         name: "AxisError", base: context.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
 
     func wrap(_ object: any NumericObject) -> Value {
-        let instance = PyInstance(cls: cls(object.typeName, module: object.moduleName))
+        let instance = PyInstance(cls: cls(for: object))
         instance.args = [.host(object)]
+        let skipped = Set(object.methodNames + object.lazyAttributeNames)
+        for name in object.attributeNames where !skipped.contains(name) {
+            if let v = try? object.getAttribute(name) { instance.attrs[name] = v }
+        }
         return .instance(instance)
     }
 
     /// A decoded value as the language value Python's client would give.
     func python(_ v: PickleValue) throws -> Value { try context.pythonValue(v) }
 
-    private func cls(_ name: String, module: String) -> PyClass {
+    private func cls(for object: any NumericObject) -> PyClass {
+        let name = object.typeName, module = object.moduleName
         if let c = classes[name] { return c }
-        let c = PyClass(name: name, module: module, bases: [], dict: Self.specialMethods())
+        var methods = Self.specialMethods()
+        for method in object.methodNames {
+            methods[method] = .newBuiltin(method) { args, kwargs in
+                let o = try Self.target(args, method)
+                guard case .builtin(let bound)? = try o.getAttribute(method) else {
+                    throw PyException.attributeError("'\(o.typeName)' object has no attribute '\(method)'")
+                }
+                return try bound.body(Array(args.dropFirst()), kwargs)
+            }
+        }
+        let c = PyClass(name: name, module: module, bases: [], dict: methods)
         c.doc = "A \(module) \(name) decoded from an artifact (read-only): numpy/pandas are not loaded."
         classes[name] = c
         return c

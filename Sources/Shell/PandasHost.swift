@@ -102,6 +102,7 @@ final class DataFrameHost: NumericObject {
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
+    var methodNames: [String] { ["head", "items", "keys", "tail", "to_dict"] }
 
     func truth() throws -> Bool {
         throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")

@@ -15,6 +15,11 @@ final class SeriesHost: NumericObject {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
          "name", "ne", "shape", "size", "sum", "tail", "to_dict", "tolist", "values"]
     }
+    var methodNames: [String] {
+        ["eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max", "mean", "min", "ne", "sum",
+         "tail", "to_dict", "to_list", "tolist"]
+    }
+    var lazyAttributeNames: [String] { ["values"] }
 
     func repr() -> String { series.displayText }
     func str() -> String { series.displayText }
@@ -163,6 +168,8 @@ final class PandasIndexHost: NumericObject {
     var typeName: String { index.className }
     var moduleName: String { "pandas" }
     var attributeNames: [String] { ["dtype", "name", "shape", "size", "to_list", "tolist", "values"] }
+    var methodNames: [String] { ["to_list", "tolist"] }
+    var lazyAttributeNames: [String] { ["values"] }
     func repr() -> String { index.reprText }
     func length() throws -> Int { index.count }
 
