@@ -91,6 +91,7 @@ func numpyScalarRepr(_ s: NDScalar) -> String {
         let raw = loadSigned(bytes, offset: 0, width: 8, littleEndian: s.dtype.isLittleEndian)
         let text = s.dtype.kind == "M" ? datetime64Text(raw, s.dtype) : (raw == notATime ? "NaT" : String(raw))
         let unit = s.dtype.unit.map { $0 == "generic" ? "" : ",'\($0)'" } ?? ""
+        if s.dtype.kind == "M" && raw == notATime { return "np.datetime64('NaT'\(unit))" }
         return s.dtype.kind == "M" ? "np.datetime64('\(text)')" : "np.timedelta64(\(raw == notATime ? "'NaT'" : text)\(unit))"
     case ("O", _): return pythonRepr(value)
     default: return "np.\(s.dtype.name)(\(pythonRepr(value)))"
@@ -241,6 +242,12 @@ struct ElementFormatter {
             imag = FloatFormat(values.map(\.imag), width: a.dtype.itemSize / 2, sign: true)
         case "m":
             for i in flatIndices { timedeltaWidth = max(timedeltaWidth, (a.rawInt64(at: i).map(timedeltaText) ?? "").count) }
+        case "M":
+            // numpy's _TimelikeFormat: everything right-justified to the widest value, 'NaT' (5) included.
+            for i in flatIndices {
+                let raw = a.rawInt64(at: i)
+                timedeltaWidth = max(timedeltaWidth, raw == notATime ? 5 : (raw.map { datetime64Text($0, a.dtype) } ?? "").count + 2)
+            }
         default: break
         }
     }
@@ -264,7 +271,8 @@ struct ElementFormatter {
             i = trimmed + "j" + String(repeating: " ", count: i.count - trimmed.count)
             return r + i
         case "M":
-            return "'" + (array.rawInt64(at: flat).map { datetime64Text($0, array.dtype) } ?? "?") + "'"
+            let text = "'" + (array.rawInt64(at: flat).map { datetime64Text($0, array.dtype) } ?? "?") + "'"
+            return String(repeating: " ", count: max(0, timedeltaWidth - text.count)) + text
         case "m":
             let text = array.rawInt64(at: flat).map(timedeltaText) ?? "?"
             return String(repeating: " ", count: max(0, timedeltaWidth - text.count)) + text

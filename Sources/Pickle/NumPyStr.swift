@@ -191,3 +191,14 @@ extension NDArray {
         return NDArray(dtype: dtype, shape: shape, isFortranOrder: false, storage: storage)
     }
 }
+
+extension NDArray {
+    /// The raw int64 count of a datetime64/timedelta64 element (nil for NaT or other dtypes), for ordering.
+    public func timeCount(atFlat flat: Int) -> Int64? {
+        guard "Mm".contains(dtype.kind), dtype.itemSize == 8, flat >= 0, flat < count, case .raw(let bytes) = storage else { return nil }
+        let offset = memoryIndex(ofFlat: flat) * 8
+        guard offset + 8 <= bytes.count else { return nil }
+        let raw = loadSigned(bytes, offset: offset, width: 8, littleEndian: dtype.isLittleEndian)
+        return raw == notATime ? nil : raw
+    }
+}

@@ -104,6 +104,7 @@ final class NDArrayHost: NumericObject {
             axis = v
         }
         guard let operand = NumericOperand(array: array) else {
+            if axis.isNone, let v = try nonNumericReduce(name) { return v }
             throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
         }
         let ndim = array.shape.count

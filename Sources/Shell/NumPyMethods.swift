@@ -147,3 +147,39 @@ extension NDArrayHost {
         return NumPyMath.sum(squares[...]) / max(n - T(ddof), 0)
     }
 }
+
+extension NDArrayHost {
+    /// min/max/argmin/argmax/any/all of string and datetime arrays (whole array only): strings order by
+    /// code point, dates by time, and NaT wins like numpy's NaN.
+    func nonNumericReduce(_ name: String) throws -> Value? {
+        let kind = array.dtype.kind
+        // numpy has no maximum/minimum loop for strings, only argmax/argmin.
+        guard "UMm".contains(kind), ["min", "max", "argmin", "argmax", "any", "all"].contains(name),
+              kind != "U" || !(name == "min" || name == "max") else { return nil }
+        func text(_ i: Int) -> String { if case .string(let s)? = array.element(at: i) { return s }; return "" }
+        let n = array.count
+        if name == "any" || name == "all" {
+            let truth = (0..<n).map { kind == "U" ? !text($0).isEmpty : array.timeCount(atFlat: $0) != 0 }
+            return NumPyMath.result(.bool([name == "any" ? truth.contains(true) : !truth.contains(false)], shape: []), env: env)
+        }
+        guard n > 0 else {
+            throw PyException.valueError("zero-size array to reduction operation \(name == "min" ? "minimum" : name == "max" ? "maximum" : name) which has no identity")
+        }
+        let wantMax = name == "max" || name == "argmax"
+        var best = 0
+        for k in 1..<n {
+            if kind == "U" {
+                let x = text(k).unicodeScalars, y = text(best).unicodeScalars
+                let less = x.lexicographicallyPrecedes(y) { $0.value < $1.value }
+                let greater = y.lexicographicallyPrecedes(x) { $0.value < $1.value }
+                if wantMax ? greater : less { best = k }
+            } else {
+                guard let y = array.timeCount(atFlat: best) else { break }
+                guard let x = array.timeCount(atFlat: k) else { best = k; break }
+                if wantMax ? x > y : x < y { best = k }
+            }
+        }
+        if name.hasPrefix("arg") { return NumPyMath.result(.int64([best], shape: []), env: env) }
+        return try item(best)
+    }
+}

@@ -25,11 +25,13 @@ numeric_arrays = [
     np.arange(24).reshape(2, 3, 4), np.array([3, -40], dtype=np.int32), np.array([0.1, 2.5], dtype=np.float32),
     np.array([], dtype=float), np.array(5.0), np.arange(6, dtype=np.uint8), np.array([7, 9], dtype=np.int8),
 ]
-other_arrays = [np.array(['a', 'bb', 'ccc']), np.array(['2024-01-01', '2024-03-05'], dtype='datetime64[D]')]
+other_arrays = [np.array(['a', 'bb', 'ccc', 'ab']), np.array(['2024-01-01', '2024-03-05', '2023-12-31'], dtype='datetime64[D]'),
+                np.array(['2024-01-01T10:00', 'NaT', '2025-01-01T00:00'], dtype='datetime64[s]'), np.array(['', 'x'])]
 common_exprs = ["repr(x)", "str(x)", "x.tolist()", "x.shape", "x.ndim", "x.size", "str(x.dtype)", "repr(x.dtype)",
                 "x.dtype.name", "x.dtype.kind", "x.dtype.itemsize", "x[0]", "x[-1]", "x[1:]", "x[::-2]", "x.T",
                 "len(x)", "list(x)", "x[0, 1]", "x[:, 0]", "x[5]", "str(x[0])", "float(x[0])", "int(x[0])", "bool(x)",
-                "x.item()", "x.dtype == 'float64'", "x.dtype == x.dtype", "x[1:][0]", "[str(v) for v in x]"]
+                "x.item()", "x.dtype == 'float64'", "x.dtype == x.dtype", "x[1:][0]", "[str(v) for v in x]",
+                "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()"]
 numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()",
                  "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
                  "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32",
