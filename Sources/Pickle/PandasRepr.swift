@@ -36,7 +36,9 @@ private func plainText(_ v: PickleValue) -> String {
         if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
         return s
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
-    case .numpyScalar(let scalar): return numpyScalarStr(scalar)
+    case .numpyScalar(let scalar):
+        if case .float(let d) = scalar.value, d.isNaN { return "NaN" }
+        return numpyScalarStr(scalar)
     default: return pythonRepr(v)
     }
 }
@@ -177,9 +179,15 @@ func dataFrameText(_ df: DataFrame) -> String {
     return text
 }
 
-/// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only).
+/// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only; floats share a format).
 private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
     if case .values(.ndarray(let a)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
+    if case .values(.ndarray(let a)) = index.values, a.dtype.kind == "f" {
+        // Index labels get no sign space: formatted like cells, then right-justified together.
+        let cells = formatCells(.ndarray(a), rows: rows).map { String($0.drop { $0 == " " }) }
+        let width = cells.map(\.count).max() ?? 0
+        return cells.map { rightJustify($0, width) }
+    }
     return rows.map { plainText(indexLabel(index, $0)) }
 }
 

@@ -200,6 +200,23 @@ final class NDArrayHost: NumericObject {
         }
     }
 
+    /// `v in array`: any element equal to `v` (numbers by value, strings and other values by their Python form).
+    func contains(_ v: Value) throws -> Bool {
+        if let needle = NumericOperand(v), needle.count == 1, let mine = NumericOperand(array: array) {
+            if let i = needle.ints?.first, let ints = mine.ints { return ints.contains(i) }
+            return mine.doubles.contains(needle.doubles[0])
+        }
+        let it = try makeIterator()
+        while let x = try it.next() {
+            switch (x, v) {
+            case (.str(let a), .str(let b)) where a == b: return true
+            default:
+                if let s = NumericHosts.object(x) as? NDScalarHost, case .string(let a) = s.scalar.value, case .str(let b) = v, a == b { return true }
+            }
+        }
+        return false
+    }
+
     func truth() throws -> Bool {
         guard array.count == 1 else {
             if array.count == 0 {

@@ -98,11 +98,11 @@ final class DataFrameHost: NumericObject {
     var isTruthy: Bool { true }
 
     var attributeNames: [String] {
-        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "keys", "ndim", "shape", "size", "tail", "to_dict"]
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
-    var methodNames: [String] { ["head", "items", "keys", "tail", "to_dict"] }
+    var methodNames: [String] { ["head", "items", "iterrows", "keys", "tail", "to_dict"] }
 
     func truth() throws -> Bool {
         throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
@@ -134,6 +134,16 @@ final class DataFrameHost: NumericObject {
             return env.wrap(SeriesHost(.make(values: .ndarray(values), index: frame.columns, name: .none, dtypeName: "object"), env: env))
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
+        case "iterrows":
+            return .newBuiltin(name) { [self] _, _ in
+                let rows = FrameIndexerHost(self, byLabel: false)
+                var r = 0
+                return .iterator(ClosureIterator("generator") { [self] in
+                    guard r < rowCount else { return nil }
+                    defer { r += 1 }
+                    return .tuple([try env.python(frame.index.label(at: r)), rows.rowSeries(r)])
+                })
+            }
         case "head", "tail":
             return .newBuiltin(name) { [self] args, kwargs in selectRows(try env.headTail(name, args, kwargs, count: rowCount)) }
         case "items":
@@ -223,7 +233,7 @@ final class FrameIndexerHost: NumericObject {
 
     /// One row as a Series indexed by the column labels: numeric columns share their common type
     /// (bool mixed with numbers, or anything else, makes an object row, like pandas' find_common_type).
-    private func rowSeries(_ r: Int) -> Value {
+    func rowSeries(_ r: Int) -> Value {
         let arrays = frame.columnValues.compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
         let name = frame.index.label(at: r)
         let numeric = arrays.count == frame.columnValues.count && arrays.allSatisfy { "biuf".contains($0.dtype.kind) }

@@ -13,11 +13,11 @@ final class SeriesHost: NumericObject {
     var count: Int { series.index.count }
     var attributeNames: [String] {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
-         "name", "ne", "shape", "size", "sum", "tail", "to_dict", "tolist", "values"]
+         "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values"]
     }
     var methodNames: [String] {
-        ["eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max", "mean", "min", "ne", "sum",
-         "tail", "to_dict", "to_list", "tolist"]
+        ["eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max", "mean", "min", "ne", "nunique",
+         "sum", "tail", "to_dict", "to_list", "tolist", "unique", "value_counts"]
     }
     var lazyAttributeNames: [String] { ["values"] }
 
@@ -79,6 +79,8 @@ final class SeriesHost: NumericObject {
                 }
                 return result
             }
+        case "unique", "nunique", "value_counts":
+            return .newBuiltin(name) { [self] _, _ in try distinct(name) }
         case "idxmax", "idxmin":
             return .newBuiltin(name) { [self] _, _ in
                 guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
@@ -91,6 +93,44 @@ final class SeriesHost: NumericObject {
                 }
             }
         default: return nil
+        }
+    }
+
+    /// `unique()` (first appearances, NaN kept once), `nunique()` (NaN not counted) and `value_counts()`
+    /// (counts in descending order, ties in order of first appearance).
+    private func distinct(_ name: String) throws -> Value {
+        var firstPosition: [String: Int] = [:]
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for i in 0..<count {
+            let element: PickleValue
+            if case .ndarray(let a) = series.values { element = a.element(at: i) ?? PickleValue.none } else { element = PickleValue.none }
+            let missing: Bool
+            switch element {
+            case .none: missing = true
+            case .float(let x): missing = x.isNaN
+            default: missing = false
+            }
+            let key = missing ? "<missing>" : pythonRepr(element)
+            if firstPosition[key] == nil { firstPosition[key] = i; order.append(key) }
+            if !missing { counts[key, default: 0] += 1 }
+        }
+        switch name {
+        case "nunique": return .int(counts.count)
+        case "unique":
+            let positions = order.compactMap { firstPosition[$0] }
+            guard let a = valuesArray else { return .newList(try positions.map { try env.pythonElement(series.values, $0) }) }
+            return env.wrap(NDArrayHost(a.gathering(positions, shape: [positions.count]), env: env))
+        default:
+            let present = order.filter { counts[$0] != nil }
+            let ranked = present.enumerated().sorted { x, y in
+                let cx = counts[x.element] ?? 0, cy = counts[y.element] ?? 0
+                return cx != cy ? cx > cy : x.offset < y.offset
+            }.map(\.element)
+            let positions = ranked.compactMap { firstPosition[$0] }
+            let labels = PandasIndex.make(className: "Index", labels: env.take(series.values, positions), name: series.name, dtypeName: series.dtypeName)
+            let values = NDArray.int64(ranked.map { counts[$0] ?? 0 }, shape: [ranked.count])
+            return env.wrap(SeriesHost(.make(values: .ndarray(values), index: labels, name: .string("count"), dtypeName: "int64"), env: env))
         }
     }
 
@@ -128,7 +168,13 @@ final class SeriesHost: NumericObject {
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool, comparisonsAsArrays: Bool) throws -> Value? {
         guard let a = valuesArray else { return nil }
         var operand = other
-        if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray { operand = env.wrap(NDArrayHost(b, env: env)) }
+        if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray {
+            // pandas aligns on labels; only identical indexes (where alignment is positional) are supported.
+            let same = s.series.index.count == series.index.count
+                && (0..<count).allSatisfy { pythonRepr(s.series.index.label(at: $0)) == pythonRepr(series.index.label(at: $0)) }
+            guard same else { throw PyException.valueError("arithmetic between Series with different indexes (label alignment) is not supported in mfsh") }
+            operand = env.wrap(NDArrayHost(b, env: env))
+        }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
         return withValues(.ndarray(array), dtypeName: array.dtype.name)

@@ -35,7 +35,7 @@ common_exprs = ["repr(x)", "str(x)", "x.tolist()", "x.shape", "x.ndim", "x.size"
 numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()",
                  "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
                  "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32",
-                 "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
+                 "3 in x", "2.5 in x", "True in x", "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
                  "x.round(1)", "x.round()", "x.prod()", "x.cumsum()", "x.std()", "x.var()", "x.std(ddof=1)"]
 scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
            np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
@@ -56,9 +56,12 @@ more_frames = [
     pd.DataFrame({'big': [1e7, 2.5e8], 'tiny': [1e-7, 3.0], 'neg': [-1, 2]}, index=pd.Index([5, 9], name='k')),
 ]
 more_frame_exprs = ["str(x)", "x.shape", "str(x.dtypes)", "str(x.head(3))", "str(x.iloc[0])", "x.columns.tolist()",
-                    "str(x[x.columns[0]])", "len(x)", "str(x.index)", "str(x.tail(2))"]
+                    "str(x[x.columns[0]])", "len(x)", "str(x.index)", "str(x.tail(2))", "[(str(i), str(r)) for i, r in x.iterrows()][:2]"]
 series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()", "x[20]", "x.sum()", "x.mean()",
-                "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)"]
+                "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)",
+                "x.unique()", "x.nunique()", "str(x.value_counts())", "str(x + x)", "20 in x", "2.5 in x"]
+counted = [pd.Series([3, 1, 3, 2, 1, 3, float('nan')], name='v'), pd.Series(['b', 'a', 'b', 'c', 'a']), pd.Series([2, 1, 2, 1])]
+counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())"]
 
 def check(x, exprs):
     out = []
@@ -72,7 +75,7 @@ def check(x, exprs):
 
 cases = [(a, common_exprs + numeric_exprs) for a in numeric_arrays] + [(a, common_exprs) for a in other_arrays]
 cases += [(s, scalar_exprs + (numeric_scalar_exprs if s.dtype.kind in 'biuf' else [])) for s in scalars]
-cases += [(frame, frame_exprs), (series, series_exprs)] + [(f, more_frame_exprs) for f in more_frames]
+cases += [(frame, frame_exprs), (series, series_exprs)] + [(c, counted_exprs) for c in counted] + [(f, more_frame_exprs) for f in more_frames]
 print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(v, ex)} for v, ex in cases]))
 """#
 
