@@ -46,7 +46,7 @@ final class NDArrayHost: NumericObject {
         case "size": return .int(array.count)
         case "itemsize": return .int(array.dtype.itemSize)
         case "nbytes": return .int(array.count * array.dtype.itemSize)
-        case "T": return transposed()
+        case "T": return try transposed()
         case "tolist":
             return method(name) { [self] _, _ in
                 guard let list = array.toList() else { throw PyException.builtin("MemoryError", "array too large for tolist()") }
@@ -72,10 +72,11 @@ final class NDArrayHost: NumericObject {
         }
     }
 
-    private func transposed() -> Value {
+    private func transposed() throws -> Value {
         let shape = array.shape
         guard shape.count > 1 else { return env.wrap(self) }
         let newShape = Array(shape.reversed())
+        _ = try NumPyMath.resultCount(newShape)
         var flat: [Int] = []
         flat.reserveCapacity(array.count)
         var index = Array(repeating: 0, count: newShape.count)
@@ -117,8 +118,9 @@ final class NDArrayHost: NumericObject {
         }
         var outShape = array.shape
         outShape.remove(at: a)
-        let inner = array.shape[(a + 1)...].reduce(1, *), length = array.shape[a]
-        let outer = array.shape[..<a].reduce(1, *)
+        _ = try NumPyMath.resultCount(outShape)
+        let inner = try NumPyMath.count(array.shape[(a + 1)...]), length = array.shape[a]
+        let outer = try NumPyMath.count(array.shape[..<a])
         var scalars: [NDScalar] = []
         for o in 0..<outer {
             for i in 0..<inner {
@@ -241,7 +243,9 @@ final class NDArrayHost: NumericObject {
         guard parts.count <= array.shape.count else {
             throw PyException.indexError("too many indices for array: array is \(array.shape.count)-dimensional, but \(parts.count) were indexed")
         }
-        var selections: [[Int]] = []
+        // Each axis as (start, step, count) first, so an empty result never materialises a huge axis.
+        var ranges: [(start: Int, step: Int, count: Int)] = []
+        var lists: [Int: [Int]] = [:]
         var newShape: [Int] = []
         for (axis, part) in parts.enumerated() {
             let n = array.shape[axis]
@@ -252,11 +256,11 @@ final class NDArrayHost: NumericObject {
                 guard i >= 0, i < n else {
                     throw PyException.indexError("index \(raw) is out of bounds for axis \(axis) with size \(n)")
                 }
-                selections.append([i])
+                ranges.append((i, 1, 1))
             case .slice(let s):
-                let picked = try sliceIndices(s, count: n)
-                selections.append(picked)
-                newShape.append(picked.count)
+                let r = try sliceBounds(s, count: n)
+                ranges.append(r)
+                newShape.append(r.count)
             case .list(let l):
                 var picked: [Int] = []
                 for v in l.items {
@@ -265,7 +269,8 @@ final class NDArrayHost: NumericObject {
                     guard i >= 0, i < n else { throw PyException.indexError("index \(raw) is out of bounds for axis \(axis) with size \(n)") }
                     picked.append(i)
                 }
-                selections.append(picked)
+                lists[axis] = picked
+                ranges.append((0, 1, picked.count))
                 newShape.append(picked.count)
             default:
                 if let s = NumericHosts.object(part) as? NDScalarHost, case .int(let raw) = s.scalar.value {
@@ -275,11 +280,14 @@ final class NDArrayHost: NumericObject {
             }
         }
         for axis in parts.count..<array.shape.count {
-            selections.append(Array(0..<array.shape[axis]))
+            ranges.append((0, 1, array.shape[axis]))
             newShape.append(array.shape[axis])
         }
+        let total = try NumPyMath.resultCount(newShape)
+        if total == 0 { return env.wrap(NDArrayHost(array.gathering([], shape: newShape), env: env)) }
         var flat = [0]
-        for (axis, picked) in selections.enumerated() {
+        for (axis, r) in ranges.enumerated() {
+            let picked = lists[axis] ?? (0..<r.count).map { r.start + $0 * r.step }
             var next: [Int] = []
             next.reserveCapacity(flat.count * picked.count)
             for base in flat { for i in picked { next.append(base * array.shape[axis] + i) } }
@@ -308,6 +316,12 @@ final class NDArrayHost: NumericObject {
 
 /// Python's `slice.indices` applied to a length: the selected positions.
 func sliceIndices(_ s: PySlice, count n: Int) throws -> [Int] {
+    let r = try sliceBounds(s, count: n)
+    return (0..<r.count).map { r.start + $0 * r.step }
+}
+
+/// Python's `slice.indices` applied to a length, as first position, step and number of positions.
+func sliceBounds(_ s: PySlice, count n: Int) throws -> (start: Int, step: Int, count: Int) {
     func intOrNil(_ v: Value) throws -> Int? {
         switch v {
         case .none: return nil
@@ -326,7 +340,12 @@ func sliceIndices(_ s: PySlice, count n: Int) throws -> [Int] {
     }
     let start = clamp(try intOrNil(s.start), step > 0 ? 0 : n - 1)
     let stop = clamp(try intOrNil(s.stop), step > 0 ? n : -1)
-    return Array(stride(from: start, to: stop, by: step))
+    // start and stop lie in [-1, n], so the span cannot overflow; the step's magnitude may be huge.
+    let span = step > 0 ? stop - start : start - stop
+    guard span > 0 else { return (start, step, 0) }
+    let magnitude = step == Int.min ? UInt(Int.max) + 1 : UInt(abs(step))
+    let count = Int((UInt(span) - 1) / magnitude) + 1
+    return (start, step, count)
 }
 
 /// A numpy dtype: `str` gives `float64`, repr `dtype('float64')`, and it equals its name.

@@ -66,6 +66,27 @@ struct NumericOperand {
 }
 
 enum NumPyMath {
+    /// The element count of `shape`, or a ValueError when it overflows (shapes with a 0 dimension can
+    /// hold absurd other dimensions).
+    static func count(_ shape: some Collection<Int>) throws -> Int {
+        var n = 1
+        for d in shape {
+            let (p, overflow) = n.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw PyException.valueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.") }
+            n = p
+        }
+        return n
+    }
+
+    /// The element count of a new array's shape: valid as a shape (see `count`) and small enough to build.
+    static func resultCount(_ shape: [Int]) throws -> Int {
+        let n = try count(shape)
+        guard n <= 1 << 28 else {
+            throw PyException.builtin("MemoryError", "Unable to allocate an array with shape (\(shape.map(String.init).joined(separator: ", "))) in mfsh")
+        }
+        return n
+    }
+
     static func dtype(_ kind: Character, _ size: Int) -> NDDType {
         NDDType(kind: kind, itemSize: size, byteOrder: size == 1 ? "|" : "<")
     }
@@ -116,8 +137,9 @@ enum NumPyMath {
     /// `a op b` element-wise, with numpy's result type.
     static func apply(_ op: NumericOp, _ a: NumericOperand, _ b: NumericOperand, env: NumericEnvironment) throws -> Value {
         let (shape, ia, ib) = try broadcast(a.shape, b.shape)
+        _ = try resultCount(shape)
         let type = try resultType(op, a, b)
-        let n = shape.reduce(1, *)
+        let n = try count(shape)
         func at(_ o: NumericOperand, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (o.count == 1 ? 0 : i) }
         let a = a, b = b
         if op.isComparison {
@@ -162,9 +184,9 @@ enum NumPyMath {
             }
             shape.append(p == 1 ? q : p)
         }
+        let n = try resultCount(shape)
         func positions(_ source: [Int]) -> [Int]? {
             if source == shape { return nil }
-            let n = shape.reduce(1, *)
             var out: [Int] = []
             out.reserveCapacity(n)
             var index = Array(repeating: 0, count: ndim)

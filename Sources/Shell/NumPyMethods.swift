@@ -34,9 +34,9 @@ extension NDArrayHost {
             }
             shape.append(n)
         }
-        let known = shape.enumerated().filter { $0.offset != unknown }.reduce(1) { $0 * $1.element }
+        let known = try NumPyMath.count(shape.enumerated().filter { $0.offset != unknown }.map(\.element))
         if let unknown, known > 0, array.count % known == 0 { shape[unknown] = array.count / known }
-        guard shape.reduce(1, *) == array.count, unknown == nil || known > 0 else {
+        guard try NumPyMath.count(shape) == array.count, unknown == nil || known > 0 else {
             let text = "(" + wanted.map { if case .int(let n) = $0 { return String(n) }; return "?" }.joined(separator: ", ") + (wanted.count == 1 ? ",)" : ")")
             throw PyException.valueError("cannot reshape array of size \(array.count) into shape \(text)")
         }
@@ -92,7 +92,7 @@ extension NDArrayHost {
         guard case .int(let n) = decimals else { throw PyException.typeError("'\(decimals.typeName)' object cannot be interpreted as an integer") }
         guard let o = NumericOperand(array: array) else { throw PyException.typeError("round() is not supported for dtype \(array.dtype.name) in mfsh") }
         var scale = 1.0
-        for _ in 0..<min(abs(n), 400) { scale *= 10 }
+        for _ in 0..<Int(min(n.magnitude, 400)) { scale *= 10 }
         if array.dtype.kind == "b" {
             // numpy rounds booleans through float16, and only to 0 decimals.
             guard n == 0 else { throw PyException.typeError("ufunc 'multiply' output cannot be cast to bool") }

@@ -91,7 +91,7 @@ final class NDScalarHost: NumericObject {
             return try env.python(integerValue(truncating: x.rounded(.toNearestOrEven)))
         }
         var scale = 1.0
-        for _ in 0..<min(abs(n), 400) { scale *= 10 }
+        for _ in 0..<Int(min(n.magnitude, 400)) { scale *= 10 }
         if kind == "f", let x = try toDouble() {
             let y = n >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
             return NumPyMath.result(.make(dtype: scalar.dtype, doubles: [y], shape: []), env: env)

@@ -184,9 +184,9 @@ final class NumericEnvironment {
                 guard r.isFinite, abs(r) < 9e18 else { throw PyException.overflow("cannot convert float infinity to integer") }
                 return .int(Int(r))
             }
-            guard case .int(let digits) = args[1], abs(digits) < 300 else { return .float(x) }
+            guard case .int(let digits) = args[1], digits.magnitude < 300 else { return .float(x) }
             var scale = 1.0
-            for _ in 0..<abs(digits) { scale *= 10 }
+            for _ in 0..<Int(digits.magnitude) { scale *= 10 }
             return .float(digits >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale)
         }
         let names: [NumericOp: (String, String?)] = [

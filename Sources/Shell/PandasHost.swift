@@ -75,7 +75,7 @@ extension NumericEnvironment {
 
     func headTail(_ name: String, _ args: [Value], _ kwargs: [(String, Value)], count: Int) throws -> [Int] {
         var n = 5
-        if case .int(let v)? = args.first ?? kwargs.first(where: { $0.0 == "n" })?.1 { n = v }
+        if case .int(let v)? = args.first ?? kwargs.first(where: { $0.0 == "n" })?.1 { n = max(-count, min(count, v)) }
         if name == "head" { return Array(0..<(n >= 0 ? min(n, count) : max(0, count + n))) }
         return Array((n >= 0 ? max(0, count - n) : min(count, -n))..<count)
     }

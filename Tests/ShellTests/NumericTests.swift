@@ -206,3 +206,34 @@ extension NumericTests {
         #expect(try NumericHosts.plainValue(.int(1), interpreter: s.interpreter) == nil)
     }
 }
+
+extension NumericTests {
+    /// Absurd shapes (legal when a dimension is 0) and extreme arguments end in Python errors, never a crash.
+    @Test func hostileShapesAndArgumentsRaiseInsteadOfCrashing() throws {
+        let s = try shell()
+        let empty = NDArray.make(dtype: .float64, doubles: [], shape: [0, 1 << 40, 1 << 40])
+        s.interpreter.registerGlobal("e", NumericHosts.make(.ndarray(empty), context: s.context) ?? .none)
+        s.interpreter.registerGlobal("a", NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), context: s.context) ?? .none)
+        s.interpreter.registerGlobal("f", scalar(.float64([2.5], shape: [1]), s))
+        let index = PandasIndex.range(start: 0, stop: 3, step: 1, name: .none)
+        let frame = DataFrame.make(columns: .make(className: "Index", labels: .ndarray(.objects([.string("v")], shape: [1])), name: .none, dtypeName: "object"),
+                                   index: index, columnValues: [.ndarray(.int64([1, 2, 3], shape: [3]))], columnDTypeNames: ["int64"])
+        s.interpreter.registerGlobal("df", NumericHosts.make(.dataFrame(frame), context: s.context) ?? .none)
+        let sources = ["e.sum(axis=0)", "e.sum(axis=2)", "e.max(axis=1)", "e.T.shape", "e[:, 0].shape", "e.tolist()", "repr(e)",
+                       "e.reshape(-1).shape", "a.reshape(4611686018427387904, 4)", "a.reshape(-1, 4611686018427387904)",
+                       "round(f, -9223372036854775808)", "round(f, 9223372036854775807)", "a.round(-9223372036854775808)",
+                       "df.head(-9223372036854775808)", "df.tail(-9223372036854775808)", "df.head(9223372036854775807)",
+                       "a[9223372036854775807]", "a[-9223372036854775808]", "a[::-9223372036854775808]", "a ** 9223372036854775807",
+                       "a // 0", "a % 0", "a[0] // 0", "-9223372036854775808 // (a - 2)", "e + a", "e * e", "e.mean()", "e.std()"]
+        var outcomes: [String] = []
+        for source in sources {
+            do {
+                _ = try s.interpreter.executeInteractive(source: source)
+                outcomes.append("ok")
+            } catch let e as UncaughtException {
+                outcomes.append(e.exception.instance.cls.name)
+            }
+        }
+        #expect(outcomes.count == sources.count)
+    }
+}
