@@ -90,7 +90,8 @@ final class DataFrameHost: NumericObject {
     var moduleName: String { "pandas" }
     var doc: String? { "A pandas DataFrame decoded from an artifact (read-only)." }
     var rowCount: Int { frame.index.count }
-    var columnCount: Int { frame.columns.count }
+    // Decoded frames have one value array per column label; `min` keeps hand-made ones safe too.
+    var columnCount: Int { min(frame.columns.count, frame.columnValues.count) }
 
     func repr() -> String { frame.displayText }
     func str() -> String { frame.displayText }
