@@ -67,6 +67,13 @@ private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
         })
     case "M":
         return pandasDateTimeCells(a, rows: rows)
+    case "i":
+        // `{: d}`: the sign takes the reserved space.
+        return rows.map { i in
+            let v = a.element(at: i) ?? PickleValue.none
+            if case .int(let n) = v, n < 0 { return plainText(v) }
+            return " " + plainText(v)
+        }
     default:
         return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
     }

@@ -99,11 +99,11 @@ final class DataFrameHost: NumericObject {
     var isTruthy: Bool { true }
 
     var attributeNames: [String] {
-        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
-    var methodNames: [String] { ["head", "items", "iterrows", "keys", "tail", "to_dict"] }
+    var methodNames: [String] { ["head", "items", "iterrows", "sort_values", "keys", "sort_values", "tail", "to_dict"] }
 
     func truth() throws -> Bool {
         throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
@@ -135,6 +135,7 @@ final class DataFrameHost: NumericObject {
             return env.wrap(SeriesHost(.make(values: .ndarray(values), index: frame.columns, name: .none, dtypeName: "object"), env: env))
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
+        case "sort_values": return .newBuiltin(name) { [self] args, kwargs in try sorted(args, kwargs) }
         case "iterrows":
             return .newBuiltin(name) { [self] _, _ in
                 let rows = FrameIndexerHost(self, byLabel: false)

@@ -13,11 +13,13 @@ final class SeriesHost: NumericObject {
     var count: Int { series.index.count }
     var attributeNames: [String] {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
-         "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values"]
+         "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values",
+         "abs", "astype", "count", "cumsum", "round", "sort_index", "sort_values", "std", "var"]
     }
     var methodNames: [String] {
-        ["eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max", "mean", "min", "ne", "nunique",
-         "sum", "tail", "to_dict", "to_list", "tolist", "unique", "value_counts"]
+        ["abs", "astype", "count", "cumsum", "eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max",
+         "mean", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
+         "tolist", "unique", "value_counts", "var"]
     }
     var lazyAttributeNames: [String] { ["values"] }
 
@@ -78,6 +80,39 @@ final class SeriesHost: NumericObject {
                     throw PyException.typeError("\(name)() needs one numeric argument in mfsh")
                 }
                 return result
+            }
+        case "sort_values", "sort_index":
+            return .newBuiltin(name) { [self] _, kwargs in try sorted(name, kwargs) }
+        case "round", "cumsum", "astype", "abs":
+            // Element-wise: the array method's result under the same index and name.
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard let a = valuesArray else { throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh") }
+                let host = NDArrayHost(a, env: env)
+                let result: Value
+                if name == "abs" {
+                    guard let o = NumericOperand(array: a) else { throw PyException.typeError("bad operand type for abs()") }
+                    result = NumPyMath.result(a.dtype.kind == "f" ? .make(dtype: a.dtype, doubles: o.doubles.map { Swift.abs($0) }, shape: a.shape)
+                                              : .make(dtype: a.dtype, ints: (o.ints ?? []).map { $0 < 0 ? 0 &- $0 : $0 }, shape: a.shape), env: env)
+                } else {
+                    guard case .builtin(let method)? = try host.getAttribute(name) else { throw PyException.attributeError(name) }
+                    result = try method.body(args, kwargs)
+                }
+                guard let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return result }
+                return withValues(.ndarray(array), dtypeName: array.dtype.name)
+            }
+        case "std", "var":
+            // pandas defaults to the sample statistic (ddof=1), numpy to the population one.
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard let a = valuesArray, case .builtin(let method)? = try NDArrayHost(a, env: env).getAttribute(name) else {
+                    throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
+                }
+                let ddof = kwargs.first { $0.0 == "ddof" }?.1 ?? args.first ?? .int(1)
+                return try method.body([], [("ddof", ddof)])
+            }
+        case "count":
+            return .newBuiltin(name) { [self] _, _ in
+                let present = PandasSort.keys(series.values, count: count).filter { if case .missing = $0 { return false }; return true }
+                return NumPyMath.result(.int64([present.count], shape: []), env: env)
             }
         case "unique", "nunique", "value_counts":
             return .newBuiltin(name) { [self] _, _ in try distinct(name) }

@@ -47,7 +47,7 @@ frame = pd.DataFrame({'a': [1, 2, 3], 'b': [0.5, 0.25, 1e-7], 'c': ['u', 'v', 'w
 series = pd.Series([1.5, 2.5, -1.0], index=[10, 20, 30], name='s')
 frame_exprs = ["str(x)", "x.shape", "list(x)", "x.columns.tolist()", "str(x['b'])", "x['a'].tolist()", "x.a.sum()",
                "x.to_dict()", "str(x.head(1))", "str(x.tail(2))", "str(x.dtypes)", "x.loc['s', 'c']", "x.iloc[2, 0]",
-               "x.iloc[0].tolist()", "str(x[x['a'].gt(1)])", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
+               "x.iloc[0].tolist()", "str(x[x['a'].gt(1)])", "str(x.sort_values('b'))", "str(x.sort_values(['c', 'a'], ascending=False))", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
                "str(x.index)", "x.b.max()", "x.loc['q']"]
 more_frames = [
     pd.DataFrame({'x': [1.5, float('nan'), -3.25], 'when': pd.to_datetime(['2024-01-01 00:00', '2024-01-02 12:30', None], format='ISO8601'),
@@ -59,9 +59,12 @@ more_frame_exprs = ["str(x)", "x.shape", "str(x.dtypes)", "str(x.head(3))", "str
                     "str(x[x.columns[0]])", "len(x)", "str(x.index)", "str(x.tail(2))", "[(str(i), str(r)) for i, r in x.iterrows()][:2]"]
 series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()", "x[20]", "x.sum()", "x.mean()",
                 "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)",
-                "x.unique()", "x.nunique()", "str(x.value_counts())", "str(x + x)", "20 in x", "2.5 in x"]
+                "x.unique()", "x.nunique()", "str(x.value_counts())", "str(x + x)", "20 in x", "2.5 in x",
+                "str(x.round(0))", "str(x.abs())", "str(x.cumsum())", "str(x.astype(int))", "x.std()", "x.var()",
+                "x.std(ddof=0)", "str(x.sort_values())"]
 counted = [pd.Series([3, 1, 3, 2, 1, 3, float('nan')], name='v'), pd.Series(['b', 'a', 'b', 'c', 'a']), pd.Series([2, 1, 2, 1])]
-counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())"]
+counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())", "str(x.sort_values())", "x.count()",
+                 "str(x.sort_values(ascending=False))", "str(x.sort_index(ascending=False))"]
 
 def check(x, exprs):
     out = []
