@@ -102,9 +102,12 @@ enum NumPyMath {
         case (nil, nil): t = a.kind == .float || b.kind == .float ? .float64 : .int64
         }
         if op == .truediv && t.kind != "f" { return .float64 }
+        if [.bitand, .bitor, .bitxor].contains(op) && t.kind == "f" {
+            throw PyException.typeError("ufunc 'bitwise_\(op == .bitand ? "and" : op == .bitor ? "or" : "xor")' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+        }
         if t.kind == "b" {
             switch op {
-            case .add, .mul: return t
+            case .add, .mul, .bitand, .bitor, .bitxor: return t
             case .sub: throw PyException.typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
             default: return dtype("i", 1)
             }
@@ -159,7 +162,11 @@ enum NumPyMath {
             out.reserveCapacity(n)
             for i in 0..<n {
                 let x = ai[at(a, ia, i)], y = bi[at(b, ib, i)]
-                if type.kind == "b" { out.append(op == .add ? (x != 0 || y != 0 ? 1 : 0) : (x != 0 && y != 0 ? 1 : 0)) }
+                if type.kind == "b" {
+                    let p = x != 0, q = y != 0
+                    let r = op == .add || op == .bitor ? p || q : op == .bitxor ? p != q : p && q
+                    out.append(r ? 1 : 0)
+                }
                 else { out.append(try integerOp(op, x, y)) }
             }
             return result(.make(dtype: type, ints: out, shape: shape), env: env)
@@ -248,6 +255,9 @@ enum NumPyMath {
             guard y != 0, !(x == Int.min && y == -1) else { return 0 }
             let r = x % y
             return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
+        case .bitand: return x & y
+        case .bitor: return x | y
+        case .bitxor: return x ^ y
         case .pow:
             guard y >= 0 else { throw PyException.valueError("Integers to negative integer powers are not allowed.") }
             var result = 1, base = x, e = y

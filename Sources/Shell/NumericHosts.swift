@@ -39,7 +39,7 @@ enum NumericHosts {
 
 /// Binary operators numeric values take part in.
 enum NumericOp: String, CaseIterable {
-    case add, sub, mul, truediv, floordiv, mod, pow
+    case add, sub, mul, truediv, floordiv, mod, pow, bitand, bitor, bitxor
     case lt, le, gt, ge, eq, ne
 
     var isComparison: Bool { [.lt, .le, .gt, .ge, .eq, .ne].contains(self) }
@@ -193,6 +193,7 @@ final class NumericEnvironment {
             .add: ("__add__", "__radd__"), .sub: ("__sub__", "__rsub__"), .mul: ("__mul__", "__rmul__"),
             .truediv: ("__truediv__", "__rtruediv__"), .floordiv: ("__floordiv__", "__rfloordiv__"),
             .mod: ("__mod__", "__rmod__"), .pow: ("__pow__", "__rpow__"),
+            .bitand: ("__and__", "__rand__"), .bitor: ("__or__", "__ror__"), .bitxor: ("__xor__", "__rxor__"),
             .lt: ("__lt__", nil), .le: ("__le__", nil), .gt: ("__gt__", nil), .ge: ("__ge__", nil),
             .eq: ("__eq__", nil), .ne: ("__ne__", nil),
         ]

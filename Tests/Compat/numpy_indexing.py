@@ -16,3 +16,5 @@ print(repr(s * 2), repr(n + 1), repr(a[0]), repr(m[0, 0]), repr(a.sum()), repr(m
 print(a.dtype == 'int64', a.dtype, repr(a.dtype), a.dtype.kind, a.dtype.itemsize, data.labels.dtype, repr(data.dates.dtype))
 print(data.labels[1], repr(data.labels[1]), data.labels[1] == 'dog', data.dates[0], repr(data.dates[0]), data.labels.tolist())
 print(a.item(2), s.item(), n.item(), a.flatten(), m.ravel(), m.copy().shape, bool(n), bool(a[0]), float(a[2]), int(f[3]))
+print(m.reshape(4, 3), m.reshape(-1).shape, a.astype(float), f.astype(int), m.std(), f.var(), a.cumsum(), a.prod())
+print(2 in a, 7 in a, 0.25 in f, 'dog' in data.labels, data.dates.max(), data.dates.argmin(), data.labels.argmax())

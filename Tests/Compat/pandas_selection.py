@@ -20,3 +20,8 @@ print(data.series.head(2), [v for v in data.series], sum(data.series))
 print(data.series[data.series.gt(15)].to_dict(), data.series.values, data.series.index)
 daily = data.daily
 print(daily['sales'].tolist(), daily.index[0], daily.index.tolist()[1], daily.columns)
+print(df.sort_values('score', ascending=False)[['name', 'score']])
+print(df['kind'].value_counts(), df['kind'].nunique(), df['id'].unique())
+print(df[df['ok'] & df['score'].gt(0.6)]['name'].tolist(), df['score'].std(), df['score'].round(1).tolist())
+for i, row in df.iterrows():
+    print(i, row['name'], row['score'])

@@ -35,7 +35,7 @@ common_exprs = ["repr(x)", "str(x)", "x.tolist()", "x.shape", "x.ndim", "x.size"
 numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.argmin()", "x.any()", "x.all()",
                  "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
                  "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32",
-                 "3 in x", "2.5 in x", "True in x", "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
+                 "3 in x", "2.5 in x", "True in x", "x & 1", "x | x", "x ^ 3", "True & x", "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
                  "x.round(1)", "x.round()", "x.prod()", "x.cumsum()", "x.std()", "x.var()", "x.std(ddof=1)"]
 scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
            np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
@@ -61,7 +61,7 @@ series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()",
                 "x.index.tolist()", "str(x + 1)", "list(x)", "x[99]", "str(x.head(2))", "x.idxmax()", "len(x)",
                 "x.unique()", "x.nunique()", "str(x.value_counts())", "str(x + x)", "20 in x", "2.5 in x",
                 "str(x.round(0))", "str(x.abs())", "str(x.cumsum())", "str(x.astype(int))", "x.std()", "x.var()",
-                "x.std(ddof=0)", "str(x.sort_values())"]
+                "x.std(ddof=0)", "str(x.sort_values())", "str(x[x.gt(1) & x.lt(2)])", "str(x.gt(0) | x.lt(-0.5))", "str(x.gt(2) ^ x.gt(0))"]
 counted = [pd.Series([3, 1, 3, 2, 1, 3, float('nan')], name='v'), pd.Series(['b', 'a', 'b', 'c', 'a']), pd.Series([2, 1, 2, 1])]
 counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())", "str(x.sort_values())", "x.count()",
                  "str(x.sort_values(ascending=False))", "str(x.sort_index(ascending=False))"]
