@@ -99,11 +99,13 @@ final class DataFrameHost: NumericObject {
     var isTruthy: Bool { true }
 
     var attributeNames: [String] {
-        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        names += Self.reductionNames
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
-    var methodNames: [String] { ["head", "items", "iterrows", "sort_values", "keys", "sort_values", "tail", "to_dict"] }
+    var methodNames: [String] { ["head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames }
+    var lazyAttributeNames: [String] { ["values"] }
 
     func truth() throws -> Bool {
         throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
@@ -136,6 +138,10 @@ final class DataFrameHost: NumericObject {
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
         case "sort_values": return .newBuiltin(name) { [self] args, kwargs in try sorted(args, kwargs) }
+        case "to_numpy": return .newBuiltin(name) { [self] _, _ in try toNumpy() }
+        case "values": return try toNumpy()
+        case _ where Self.reductionNames.contains(name):
+            return .newBuiltin(name) { [self] _, kwargs in try reduceColumns(name, kwargs) }
         case "iterrows":
             return .newBuiltin(name) { [self] _, _ in
                 let rows = FrameIndexerHost(self, byLabel: false)

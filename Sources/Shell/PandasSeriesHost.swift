@@ -19,7 +19,7 @@ final class SeriesHost: NumericObject {
     var methodNames: [String] {
         ["abs", "astype", "count", "cumsum", "eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max",
          "mean", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
-         "tolist", "unique", "value_counts", "var"]
+         "to_numpy", "tolist", "unique", "value_counts", "var"]
     }
     var lazyAttributeNames: [String] { ["values"] }
 
@@ -57,6 +57,11 @@ final class SeriesHost: NumericObject {
             if let a = valuesArray { return env.wrap(NDArrayHost(a, env: env)) }
             return try toList()
         case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in try toList() }
+        case "to_numpy":
+            return .newBuiltin(name) { [self] _, _ in
+                guard let a = valuesArray else { return try toList() }
+                return env.wrap(NDArrayHost(a, env: env))
+            }
         case "to_dict": return .newBuiltin(name) { [self] _, _ in try toDict() }
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(series.index, env: env)) }
         case "items":

@@ -1,0 +1,80 @@
+// Column-wise DataFrame reductions (sum/mean/min/max/std/var/count) and DataFrame.to_numpy().
+import MFSInterpreter
+import Pickle
+
+extension DataFrameHost {
+    static let reductionNames = ["count", "max", "mean", "min", "std", "sum", "var"]
+
+    /// `df.sum()` ...: one value per column, as a Series indexed by the column labels. Non-numeric columns
+    /// raise TypeError like pandas 3 unless `numeric_only=True` drops them (`count` takes every column).
+    func reduceColumns(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
+        var numericOnly = false
+        for (k, v) in kwargs {
+            guard k == "numeric_only", case .bool(let b) = v else {
+                throw PyException.typeError("DataFrame.\(name)() got an unexpected keyword argument '\(k)' in mfsh")
+            }
+            numericOnly = b
+        }
+        var picked: [Int] = []
+        var scalars: [NDScalar] = []
+        for c in 0..<columnCount {
+            let series = column(c)
+            let isNumeric: Bool = { if case .ndarray(let a) = frame.columnValues[c] { return "biuf".contains(a.dtype.kind) }; return false }()
+            if name != "count" && !isNumeric {
+                if numericOnly { continue }
+                throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
+            }
+            guard case .builtin(let method)? = try series.getAttribute(name),
+                  let s = NumericHosts.object(try method.body([], [])) as? NDScalarHost else {
+                throw PyException.typeError("\(name)() is not supported for column '\(pythonRepr(frame.columns.label(at: c)))' in mfsh")
+            }
+            picked.append(c)
+            scalars.append(s.scalar)
+        }
+        let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
+        let index = PandasIndex.make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName)
+        let values = try commonArray(scalars)
+        return env.wrap(SeriesHost(.make(values: .ndarray(values), index: index, name: .none, dtypeName: values.dtype.name), env: env))
+    }
+
+    /// Scalars as one array of their common numpy type (pandas' find_common_type for numbers).
+    private func commonArray(_ scalars: [NDScalar]) throws -> NDArray {
+        guard let first = scalars.first else { return .float64([], shape: [0]) }
+        let type = scalars.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
+        let operands = scalars.compactMap { NDArray.stacking([$0], shape: []).flatMap { NumericOperand(array: $0) } }
+        guard operands.count == scalars.count else { return .objects(scalars.map { .numpyScalar($0) }, shape: [scalars.count]) }
+        if type.kind == "f" || operands.contains(where: { $0.ints == nil }) {
+            return .make(dtype: type.kind == "f" ? type : .float64, doubles: operands.map { $0.doubles[0] }, shape: [operands.count])
+        }
+        return .make(dtype: type, ints: operands.map { $0.ints?[0] ?? 0 }, shape: [operands.count])
+    }
+
+    /// `df.to_numpy()` / `df.values`: a 2-D array of the columns' common type, or an object array.
+    func toNumpy() throws -> Value {
+        let rows = rowCount, columns = columnCount
+        let arrays = frame.columnValues.prefix(columns).compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
+        _ = try NumPyMath.resultCount([rows, columns])
+        if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }) {
+            let type = arrays.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
+            let operands = arrays.compactMap { NumericOperand(array: $0) }
+            if operands.count == columns {
+                if type.kind == "f" || operands.contains(where: { $0.ints == nil }) {
+                    let values = (0..<rows).flatMap { r in operands.map { $0.doubles[r] } }
+                    return env.wrap(NDArrayHost(.make(dtype: type.kind == "f" ? type : .float64, doubles: values, shape: [rows, columns]), env: env))
+                }
+                if type.kind == "b" {
+                    return env.wrap(NDArrayHost(.bool((0..<rows).flatMap { r in operands.map { $0.doubles[r] != 0 } }, shape: [rows, columns]), env: env))
+                }
+                let values = (0..<rows).flatMap { r in operands.map { $0.ints?[r] ?? 0 } }
+                return env.wrap(NDArrayHost(.make(dtype: type, ints: values, shape: [rows, columns]), env: env))
+            }
+        }
+        let cells: [PickleValue] = (0..<rows).flatMap { r in
+            frame.columnValues.prefix(columns).map { v -> PickleValue in
+                guard case .ndarray(let a) = v else { return PickleValue.none }
+                return a.element(at: r) ?? PickleValue.none
+            }
+        }
+        return env.wrap(NDArrayHost(.objects(cells, shape: [rows, columns]), env: env))
+    }
+}
