@@ -235,6 +235,15 @@ final class FrameIndexerHost: NumericObject {
     private func rows(_ key: Value) throws -> [Int]? {
         if let mask = try env.maskRows(key, count: owner.rowCount) { return mask }
         if case .slice(let s) = key, !byLabel { return try sliceIndices(s, count: owner.rowCount) }
+        if case .slice(let s) = key {
+            // Label slices include both ends.
+            guard s.step.isNone || { if case .int(1) = s.step { return true }; return false }() else {
+                throw PyException.valueError("label slices with a step are not supported in mfsh")
+            }
+            let first = s.start.isNone ? 0 : try row(s.start)
+            let last = s.stop.isNone ? owner.rowCount - 1 : try row(s.stop)
+            return first <= last ? Array(first...last) : []
+        }
         if case .list(let l) = key { return try l.items.map(row) }
         return nil
     }

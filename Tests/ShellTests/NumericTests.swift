@@ -49,7 +49,8 @@ frame_exprs = ["str(x)", "x.shape", "list(x)", "x.columns.tolist()", "str(x['b']
                "x.to_dict()", "str(x.head(1))", "str(x.tail(2))", "str(x.dtypes)", "x.loc['s', 'c']", "x.iloc[2, 0]",
                "x.iloc[0].tolist()", "str(x[x['a'].gt(1)])", "str(x.sort_values('b'))", "str(x.sum(numeric_only=True))", "str(x[['a', 'b']].sum())", "str(x.mean(numeric_only=True))", "str(x.count())",
                "str(x.max(numeric_only=True))", "str(x.std(numeric_only=True))", "x.mean()", "repr(x.to_numpy())",
-               "repr(x[['a', 'b']].values)", "repr(x[['a']].to_numpy())", "repr(x['b'].to_numpy())", "str(x.sort_values(['c', 'a'], ascending=False))", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
+               "repr(x[['a', 'b']].values)", "repr(x[['a']].to_numpy())", "repr(x['b'].to_numpy())", "str(x.loc['s':])", "str(x.loc[:'s', 'c'])", "str(x.loc[:, 'a'])", "str(x.iloc[1:, 0])",
+               "str(x.loc['t':'r'])", "str(x.sort_values(['c', 'a'], ascending=False))", "str(x['b'] * 2)", "x['zz']", "len(x)", "'a' in x",
                "str(x.index)", "x.b.max()", "x.loc['q']"]
 more_frames = [
     pd.DataFrame({'x': [1.5, float('nan'), -3.25], 'when': pd.to_datetime(['2024-01-01 00:00', '2024-01-02 12:30', None], format='ISO8601'),
