@@ -195,10 +195,11 @@ final class NDArrayHost: NumericObject {
     func makeIterator() throws -> PyIterator {
         guard let n = array.shape.first else { throw PyException.typeError("iteration over a 0-d array") }
         var i = 0
+        let isVector = array.shape.count == 1
         return ClosureIterator("iterator") { [self] in
             guard i < n else { return nil }
             defer { i += 1 }
-            return try getItem(.int(i))
+            return try isVector ? item(i) : getItem(.int(i))
         }
     }
 

@@ -21,6 +21,8 @@ final class NDScalarHost: NumericObject {
     var moduleName: String { "numpy" }
     var attributeNames: [String] { ["dtype", "item", "ndim", "shape", "size", "tolist"] }
     var methodNames: [String] { ["item", "tolist"] }
+    // Scalars are made per element (iteration, indexing): nothing is computed up front.
+    var lazyAttributeNames: [String] { ["dtype", "ndim", "shape", "size"] }
     func repr() -> String { scalar.reprText }
     func str() -> String { scalar.strText }
 
