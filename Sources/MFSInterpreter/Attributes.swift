@@ -15,7 +15,7 @@ let frozensetMethodNames: [String] = ["copy", "difference", "intersection", "isd
 let tupleMethodNames: [String] = ["count", "index"]
 let intMethodNames: [String] = ["as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator", "real", "to_bytes"]
 let floatMethodNames: [String] = ["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"]
-let bytesMethodNames: [String] = ["count", "decode", "endswith", "find", "hex", "join", "lower", "replace", "split", "startswith", "strip", "upper"]
+let bytesMethodNames: [String] = ["count", "decode", "endswith", "find", "hex", "join", "lower", "replace", "split", "splitlines", "startswith", "strip", "upper"]
 let rangeAttrNames: [String] = ["count", "index", "start", "step", "stop"]
 let datetimeAttrNames: [String] = ["astimezone", "date", "day", "fromisoformat", "fromtimestamp", "hour", "isoformat", "isoweekday", "microsecond",
     "minute", "month", "now", "replace", "second", "strftime", "time", "timestamp", "today", "tzinfo", "weekday", "year"]

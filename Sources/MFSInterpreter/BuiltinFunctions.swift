@@ -160,8 +160,10 @@ extension Interpreter {
                 return .str((n.sign == .minus && !n.isZero ? "-" : "") + prefix + String(n.magnitude, radix: radix))
             }
         }
-        def("abs") { args, _ in
+        def("abs") { [unowned self] args, _ in
             try checkArgs("abs", args, 1, 1)
+            // Host values (e.g. a decoded complex) may provide __abs__.
+            if case .host(let h) = args[0], let f = try h.getAttribute("__abs__") { return try self.call(f, []) }
             switch args[0] {
             case .int(let i): return i == Int.min ? .integer(-BigInt(i)) : .int(abs(i))
             case .bool(let b): return .int(b ? 1 : 0)

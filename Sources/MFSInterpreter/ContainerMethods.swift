@@ -382,6 +382,21 @@ extension Interpreter {
             let s = String(decoding: b, as: UTF8.self)
             let parts = try strMethod(s, "split", args.map { if case .bytes(let x) = $0 { return .str(String(decoding: x, as: UTF8.self)) }; return $0 }, kw)
             return .list(PyList(try toArray(parts).map { if case .str(let p) = $0 { return .bytes(Array(p.utf8)) }; return $0 }))
+        case "splitlines":
+            // bytes split only on \n, \r and \r\n (not on str's other line boundaries).
+            var keep = false
+            if let k = args.first ?? kw.first(where: { $0.0 == "keepends" })?.1 { keep = try isTruthy(k) }
+            var lines: [Value] = []
+            var start = 0, i = 0
+            while i < b.count {
+                if b[i] == 0x0A || b[i] == 0x0D {
+                    let end = (b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? i + 2 : i + 1
+                    lines.append(.bytes(Array(b[start..<(keep ? end : i)])))
+                    start = end; i = end
+                } else { i += 1 }
+            }
+            if start < b.count { lines.append(.bytes(Array(b[start...]))) }
+            return .list(PyList(lines))
         case "replace":
             let old = try bytesArg(args.first), new = try bytesArg(args.count > 1 ? args[1] : nil)
             var out: [UInt8] = []

@@ -6,6 +6,10 @@ enum JSONOutput {
     static func encode(_ v: Value, context: ClientContext, depth: Int = 0) throws -> String {
         guard depth < 200 else { throw PyException.valueError("value too deeply nested for JSON") }
         let interp = context.interpreter
+        // numpy/pandas values as plain lists, dicts and numbers.
+        if let plain = try NumericHosts.plainValue(v, interpreter: interp) {
+            return try encode(plain, context: context, depth: depth + 1)
+        }
         switch v {
         case .none: return "null"
         case .bool(let b): return b ? "true" : "false"

@@ -119,7 +119,7 @@ final class MetaflowCodeHost: HostObject {
         case "script_name": return .str(code.scriptName)
         case "info": return try c.value(code.info)
         case "flowspec": return .bytes(code.flowspec)
-        case "tarball": return try c.bridge { .newList(try code.memberNames().map { .str($0) }) }
+        case "tarball": return .host(TarballHost(try c.bridge { try code.memberNames() }))
         case "extract":
             return .newBuiltin("extract") { _, _ in
                 .host(TemporaryDirectoryHost(try c.bridge { try self.code.extract() }))
@@ -134,4 +134,29 @@ final class MetaflowCodeHost: HostObject {
     func equals(_ other: any HostObject) -> Bool { other === self }
     var hashValue: Int { code.sha.hashValue }
     var doc: String? { ClientDocs.text["MetaflowCode"] }
+}
+
+/// `code.tarball`: the member names of the package, as a read-only stand-in for tarfile.TarFile.
+final class TarballHost: HostObject {
+    let names: [String]
+    init(_ names: [String]) { self.names = names }
+    var typeName: String { "TarFile" }
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "getnames": return .newBuiltin(name) { [names] _, _ in .newList(names.map { .str($0) }) }
+        default: return nil
+        }
+    }
+    var attributeNames: [String] { ["getnames"] }
+    func makeIterator() throws -> PyIterator {
+        var i = 0
+        let n = names
+        return ClosureIterator("iterator") { guard i < n.count else { return nil }; defer { i += 1 }; return .str(n[i]) }
+    }
+    func repr() -> String { "<tarfile.TarFile object>" }
+    func str() -> String { repr() }
+    var isTruthy: Bool { true }
+    func equals(_ other: any HostObject) -> Bool { other === self }
+    var hashValue: Int { ObjectIdentifier(self).hashValue }
+    var doc: String? { "The code package archive: getnames() lists its members." }
 }

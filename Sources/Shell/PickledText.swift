@@ -3,6 +3,9 @@
 // ForeachFrame namedtuple Metaflow pickles in `_foreach_stack`.
 import MFSInterpreter
 import Pickle
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum PickledText {
     static func typeName(_ v: PickleValue) -> String {
@@ -70,6 +73,7 @@ enum PickledText {
         switch (v, name) {
         case (.complex(let re, _), "real"): return .float(re)
         case (.complex(_, let im), "imag"): return .float(im)
+        case (.complex(let re, let im), "__abs__"): return .newBuiltin(name) { _, _ in .float(hypot(re, im)) }
         case (.decimal(let s), "to_eng_string"): return .newBuiltin(name) { _, _ in .str(s) }
         case (.uuid(let u), "hex"): return .str(u.string.filter { $0 != "-" })
         case (.bytearray(let b), "decode"):
