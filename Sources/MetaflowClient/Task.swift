@@ -194,11 +194,7 @@ public final class Task: MetaflowObject {
                     pattern = ".*"
                 }
             }
-            var out: [String] = []
-            for s in steps {
-                out += try session.provider.filterTasks(flow: c[0], run: c[1], step: s, field: "foreach-execution-path", pattern: pattern)
-            }
-            return out
+            return try tasks(of: steps, matching: pattern)
         }
     }
 
@@ -234,12 +230,18 @@ public final class Task: MetaflowObject {
                     pattern = ".*"
                 }
             }
-            var out: [String] = []
-            for s in steps {
-                out += try session.provider.filterTasks(flow: c[0], run: c[1], step: s, field: "foreach-execution-path", pattern: pattern)
-            }
-            return out
+            return try tasks(of: steps, matching: pattern)
         }
+    }
+
+    /// Pathspecs of the tasks of `steps` whose `foreach-execution-path` fully matches `pattern`.
+    private func tasks(of steps: [String], matching pattern: String) throws -> [String] {
+        let c = pathComponents
+        var out: [String] = []
+        for s in steps {
+            out += try session.provider.filterTasks(flow: c[0], run: c[1], step: s, field: "foreach-execution-path", pattern: pattern)
+        }
+        return out
     }
 
     public var parentTasks: [Task] {

@@ -1,6 +1,7 @@
 // `mfsh --json -c CODE`: the value as JSON, with client objects as their pathspecs and
 // datetimes as ISO strings, so other programs can consume answers.
 import MFSInterpreter
+import MetaflowClient
 
 enum JSONOutput {
     static func encode(_ v: Value, context: ClientContext, depth: Int = 0) throws -> String {
@@ -40,31 +41,8 @@ enum JSONOutput {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value > 0x7E {
-                    if u.value > 0xFFFF {
-                        let v = u.value - 0x10000
-                        out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
-                    } else { out += hex4(u.value) }
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - h.count)) + h
-    }
+    /// `json.dumps(s)`: the client core's encoder, shared with what it writes to `_self.json`.
+    static func quote(_ s: String) -> String { PythonText.jsonString(s) }
 }
 
 extension String {
