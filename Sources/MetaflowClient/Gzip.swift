@@ -26,8 +26,9 @@ public enum Gzip {
             throw FileError.unreadable(path, errno)
         }
         defer { close(fd) }
+        let hint = sizeHint ?? trailerSize(fd)
         var input = [UInt8](repeating: 0, count: 1 << 18)
-        return try inflateStream(path: path, sizeHint: sizeHint) { () throws -> ArraySlice<UInt8> in
+        return try inflateStream(path: path, sizeHint: hint) { () throws -> ArraySlice<UInt8> in
             while true {
                 let n = input.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n < 0 {
@@ -37,6 +38,19 @@ public enum Gzip {
                 return input[0..<n]
             }
         }
+    }
+
+    /// The uncompressed size from the gzip trailer (ISIZE, the size mod 2^32), so the output is
+    /// allocated once instead of doubling (which would briefly need twice the artifact's size).
+    /// Only trusted up to a deflate-plausible ratio, so a forged trailer cannot force a huge allocation.
+    static func trailerSize(_ fd: Int32) -> Int? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size >= 18 else { return nil }
+        var b = [UInt8](repeating: 0, count: 4)
+        let n = b.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 4, off_t(st.st_size - 4)) }
+        guard n == 4 else { return nil }
+        let size = Int(b[0]) | Int(b[1]) << 8 | Int(b[2]) << 16 | Int(b[3]) << 24
+        return size <= Int(st.st_size) * 1032 ? size : nil
     }
 
     /// Decompresses gzip bytes already in memory.
@@ -56,9 +70,9 @@ public enum Gzip {
             throw GzipError(message: "zlib could not start", path: path)
         }
         defer { inflateEnd(&stream) }
-        var out = [UInt8]()
         var capacity = max(4096, min(sizeHint.map { $0 + 1 } ?? 0, 1 << 34))
-        out.reserveCapacity(capacity)
+        // Zero-filled once in place (a memset, no temporary copy): peak memory stays at the output size.
+        var out = [UInt8](repeating: 0, count: capacity)
         var produced = 0
         var sawEnd = false
         var sawAnyInput = false
@@ -74,8 +88,9 @@ public enum Gzip {
                     sawEnd = false
                 }
                 if produced == out.count {
-                    if out.count == capacity { capacity *= 2 }
-                    out += [UInt8](repeating: 0, count: capacity - out.count)
+                    capacity *= 2
+                    out.reserveCapacity(capacity)
+                    out.append(contentsOf: repeatElement(0, count: capacity - out.count))
                 }
                 var status: Int32 = 0
                 var used = 0
