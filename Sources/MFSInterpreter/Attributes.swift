@@ -89,6 +89,7 @@ extension Interpreter {
             case "__dict__":
                 return try .newDict(inst.attrs.sorted { $0.key < $1.key }.map { (.str($0.key), $0.value) })
             case "args" where inst.cls.isException: return .tuple(inst.args)
+            case "value" where inst.cls.isSubclass(of: BuiltinClasses.exc("StopIteration")): return inst.args.first ?? .none
             case "__cause__" where inst.cls.isException: return inst.cause.map { .instance($0) } ?? .none
             case "__context__" where inst.cls.isException: return inst.context.map { .instance($0) } ?? .none
             case "__traceback__" where inst.cls.isException: return .none
@@ -186,6 +187,8 @@ extension Interpreter {
             if name == "default_factory", d.defaultFactory != nil || !d.isCounter { return d.defaultFactory ?? .none }
         case .datetime, .date, .timedelta:
             if let a = try dateAttribute(v, name) { return a }
+        case .iterator(let it):
+            if let g = it as? PyGenerator, let a = generatorAttribute(g, name) { return a }
         default: break
         }
         if let names = builtinMethodNames(v), names.contains(name) { return boundBuiltin(v, name) }

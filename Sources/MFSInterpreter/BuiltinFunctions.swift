@@ -115,6 +115,9 @@ extension Interpreter {
             try checkArgs("next", args, 1, 2)
             let it: PyIterator
             switch args[0] {
+            case .iterator(let g as PyGenerator):
+                if args.count > 1 { return try g.next() ?? args[1] }
+                return try g.send(.none)
             case .iterator(let i): it = i
             case .instance(let inst):
                 if let m = inst.cls.lookup("__next__") { return try self.callValue(m, [args[0]], []) }

@@ -56,6 +56,11 @@ extension Interpreter {
         } else {
             try bindArguments(fn, frame, args, kwargs)
         }
+        if code.isGenerator {
+            let g = PyGenerator(interp: self, frame: frame, code: code)
+            frame.generatorChannel = g.channel
+            return .iterator(g)
+        }
         try enterCall()
         defer { depth -= 1 }
         try checkInterrupt()

@@ -75,7 +75,9 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
     case .datetime(let d): return d.repr
     case .date(let d): return d.repr
     case .timedelta(let t): return t.repr
-    case .iterator(let it): return "<\(it.typeName) object at \(address(it))>"
+    case .iterator(let it):
+        if let g = it as? PyGenerator { return "<generator object \(g.qualname) at \(address(it))>" }
+        return "<\(it.typeName) object at \(address(it))>"
     case .dictView(let dv):
         switch dv.kind {
         case .keys: return "dict_keys([" + (try dv.dict.keys.map { try formatRepr($0, interp: interp) }.joined(separator: ", ")) + "])"

@@ -35,6 +35,8 @@ final class Frame {
     var returnValue: Value = .none
     /// The code being run (nil for module bodies), for NameError suggestions.
     var code: FunctionCode?
+    /// Set when this frame is a generator body: where `yield` hands its values.
+    var generatorChannel: GeneratorChannel?
 
     init(interp: Interpreter, nLocals: Int, cells: [Cell], globals: Globals, name: String, filename: String) {
         self.interp = interp
@@ -110,6 +112,8 @@ final class FunctionCode {
     var cellNames: [String] = []
     /// For class bodies: the class most recently created from this code (zero-argument super()).
     var definedClass: PyClass?
+    /// The body contains `yield`: calling the function returns a generator instead of running it.
+    var isGenerator = false
     var nPositional: Int { params.filter { $0.kind == .positional }.count }
 
     init(name: String, qualname: String, filename: String, range: SrcRange) {

@@ -86,7 +86,15 @@ public final class Interpreter {
     /// Per-interpreter interrupt flag: set it (from any thread) to raise KeyboardInterrupt in this interpreter's code.
     public let interruptRequested = Atomic<Bool>(false)
 
-    deinit { depthCell.deallocate() }
+    /// Tells generators outliving this interpreter not to run code in it.
+    let lifetime = InterpreterLifetime()
+
+    deinit {
+        // Generators still suspended are unwound now, while every field is intact, without running Python code.
+        lifetime.alive = false
+        for i in 0..<globals.names.count { globals.values[i] = nil }
+        depthCell.deallocate()
+    }
 
     public init(stdout: OutputSink = FileOutputSink(fd: 1), stderr: OutputSink = FileOutputSink(fd: 2, unbuffered: true)) {
         self.stdout = stdout

@@ -8,7 +8,8 @@ extension Parser {
     /// `a, *b, c` without brackets: a tuple when there is a comma.
     mutating func parseStarExpressions(allowYield: Bool = false) throws -> Expr {
         if atKw("yield") {
-            throw SyntaxErrorInfo(message: "generators (yield) are not supported by mfs", line: tok.line, col: tok.col)
+            if allowYield { return try parseYield() }
+            throw invalid()
         }
         let start = tok
         let first = try parseStarOrNamed()
@@ -19,6 +20,30 @@ extension Parser {
             items.append(try parseStarOrNamed())
         }
         return TupleExpr(items, range(from: start))
+    }
+
+    /// `yield`, `yield a, b`, `yield from it`; marks the enclosing function as a generator.
+    mutating func parseYield() throws -> Expr {
+        let start = advance()
+        switch scope.kind {
+        case .function:
+            scope.code?.isGenerator = true
+        case .comprehension:
+            let what = (scope.code?.name ?? "").dropFirst().dropLast()
+            throw SyntaxErrorInfo(message: "'yield' inside \(what == "genexpr" ? "generator expression" : what + " comprehension")",
+                                  line: start.line, col: start.col)
+        default:
+            throw SyntaxErrorInfo(message: "'yield' outside function", line: start.line, col: start.col)
+        }
+        if acceptKw("from") {
+            let src = try parseExpression()
+            return YieldFromExpr(src, range(from: start))
+        }
+        if atEndOfSimple() || at(")") || at("]") || at("}") || at("=") || at(":") {
+            return YieldExpr(nil, range(from: start))
+        }
+        let v = try parseStarExpressions()
+        return YieldExpr(v, range(from: start))
     }
 
     mutating func parseStarOrNamed() throws -> Expr {
@@ -363,7 +388,11 @@ extension Parser {
     mutating func parseParen() throws -> Expr {
         let start = advance()
         if accept(")") { return TupleExpr([], range(from: start)) }
-        if atKw("yield") { throw SyntaxErrorInfo(message: "generators (yield) are not supported by mfs", line: tok.line, col: tok.col) }
+        if atKw("yield") {
+            let y = try parseYield()
+            try expect(")")
+            return y
+        }
         let mark = (scope.names.count, scope.children.count)
         let first = try parseStarOrNamed()
         if atKw("for") {

@@ -296,6 +296,7 @@ final class TryStmt: Stmt {
             }
             if !raised && flow == .normal { flow = try execBlock(orelse, f) }
         } catch {
+            if error is GeneratorKill { throw error }
             if let fin = finalBody {
                 if let pe = error as? PyException { f.interp.handling.append(pe) }
                 defer { if error is PyException { f.interp.handling.removeLast() } }

@@ -15,7 +15,9 @@ enum Oracle {
 
     static func corpusFiles() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: languageDir.path)) ?? []
-        return names.filter { $0.hasSuffix(".py") }.sorted().map { languageDir.appendingPathComponent($0) }
+        // MFS_CORPUS_PREFIX=gen_ narrows a run to the programs whose names start with it (while developing).
+        let prefix = ProcessInfo.processInfo.environment["MFS_CORPUS_PREFIX"] ?? ""
+        return names.filter { $0.hasSuffix(".py") && $0.hasPrefix(prefix) }.sorted().map { languageDir.appendingPathComponent($0) }
     }
 
     /// Locates python3 on PATH and checks it is CPython 3.11.
@@ -92,6 +94,7 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
 
 @Suite struct LanguageCorpus {
     @Test func corpusIsPresent() {
+        if ProcessInfo.processInfo.environment["MFS_CORPUS_PREFIX"] != nil { return }
         #expect(Oracle.corpusFiles().count >= 100, "Tests/Language should hold the differential corpus")
     }
 

@@ -1,0 +1,19 @@
+// Python semantics that hosts (the shell's bindings) need when they take arguments from scripts:
+// truthiness, iteration of any iterable, and whether a value is a one-shot iterator.
+
+extension Interpreter {
+    /// `bool(v)`, including `__bool__`/`__len__` of user classes and host objects.
+    public func truthy(_ v: Value) throws -> Bool { try isTruthy(v) }
+
+    /// `list(v)` for any iterable; TypeError "'int' object is not iterable" otherwise.
+    public func iterateAll(_ v: Value) throws -> [Value] { try toArray(v) }
+
+    /// Whether `iter(v)` would succeed.
+    public func isIterable(_ v: Value) -> Bool { (try? makeIterator(v)) != nil }
+
+    /// Iterators and generators are consumed by one pass (`iter(v) is v` in Python).
+    public func isOneShotIterator(_ v: Value) -> Bool {
+        if case .iterator = v { return true }
+        return false
+    }
+}
