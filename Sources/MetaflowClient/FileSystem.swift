@@ -22,16 +22,27 @@ public enum FileError: Error, CustomStringConvertible, Sendable {
 
 public enum FileSystem {
     public static func readFile(_ path: String, limit: Int = Int.max) throws(FileError) -> [UInt8] {
+        guard let (bytes, _) = try readFileIfPresent(path, limit: limit) else { throw .notFound(path) }
+        return bytes
+    }
+
+    /// The file's bytes and its `stat` (taken on the open descriptor, so they belong together),
+    /// or nil when the file does not exist: one open, no separate existence check.
+    public static func readFileIfPresent(_ path: String, limit: Int = Int.max) throws(FileError) -> ([UInt8], stat)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let e = errno
-            if e == ENOENT || e == ENOTDIR { throw .notFound(path) }
+            if e == ENOENT || e == ENOTDIR { return nil }
             throw .unreadable(path, e)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path, errno) }
-        let expected = Int(st.st_size)
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, EISDIR) }
+        return (try readAll(fd, path: path, expected: Int(st.st_size), limit: limit), st)
+    }
+
+    private static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int) throws(FileError) -> [UInt8] {
         if expected > limit { throw .tooLarge(path, expected) }
         // Read into exactly-sized storage (the size stat reported), then keep reading in case
         // the file grew; never zero-fill buffers through a generic iterator.

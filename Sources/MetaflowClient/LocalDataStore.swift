@@ -26,21 +26,31 @@ public final class LocalDataStore {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
         let relative = "\(flow)/data/\(sha.prefix(2))/\(sha)"
-        guard let path = locate(relative, recorded: recordedRoot), FileSystem.isFile(path) else {
+        // Each blob has a `<sha>_meta` sidecar; reading it first tells both where the blob is and
+        // how it is stored, without separate existence checks.
+        var found: (path: String, raw: Bool)?
+        for base in [root, recordedRoot] {
+            guard let base, !base.isEmpty else { continue }
+            let path = base + "/" + relative
+            let metaPath = path + "_meta"
+            if let (bytes, _) = try FileSystem.readFileIfPresent(metaPath, limit: 1 << 20) {
+                let meta: JSONValue
+                do { meta = try JSONParser.parse(bytes) } catch {
+                    throw MetaflowError.data("corrupt blob metadata '\(metaPath)': \(error)")
+                }
+                if let v = meta["cas_version"]?.intValue, v != 1 {
+                    throw MetaflowError.data("Unknown content-addressed store version \(v) for '\(path)'")
+                }
+                var raw = false
+                if case .bool(true)? = meta["cas_raw"] { raw = true }
+                found = (path, raw)
+                break
+            }
+            if FileSystem.isFile(path) { found = (path, false); break }
+        }
+        guard let (path, raw) = found else {
             let places = [root, recordedRoot].compactMap { $0 }.map { "\($0)/\(relative)" }.joined(separator: ", ")
             throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(places))")
-        }
-        var raw = false
-        let metaPath = path + "_meta"
-        if FileSystem.isFile(metaPath) {
-            let meta: JSONValue
-            do { meta = try JSONParser.parse(try FileSystem.readFile(metaPath, limit: 1 << 20)) } catch {
-                throw MetaflowError.data("corrupt blob metadata '\(metaPath)': \(error)")
-            }
-            if let v = meta["cas_version"]?.intValue, v != 1 {
-                throw MetaflowError.data("Unknown content-addressed store version \(v) for '\(path)'")
-            }
-            if case .bool(true)? = meta["cas_raw"] { raw = true }
         }
         if raw { return try FileSystem.readFile(path) }
         do {

@@ -12,6 +12,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     /// Who writes tag mutations (`user_name` of the rewritten run record).
     let username: String?
     private let records = RecordCache()
+    private let folders = DirectoryCache()
 
     public init(root: String?, username: String? = nil) { self.root = root; self.username = username }
 
@@ -30,14 +31,24 @@ public final class LocalMetadataProvider: MetadataProvider {
         return FileSystem.join([root] + used)
     }
 
-    private func metaDir(_ components: [String]) -> String? {
+    /// The object's `_meta` folder and its entries (readdir order), or nil when it has none.
+    private func meta(_ components: [String]) -> (dir: String, names: [String])? {
         guard let p = path(components) else { return nil }
         let m = p + "/_meta"
-        return FileSystem.isDirectory(m) ? m : nil
+        return folders.list(m).map { (m, $0) }
     }
 
+    private func metaDir(_ components: [String]) -> String? { meta(components)?.dir }
+
     func readRecord(_ file: String) throws -> JSONValue {
-        try records.read(file)
+        guard let r = try records.read(file) else { throw MetaflowError.data("No such file or directory: '\(file)'") }
+        return r
+    }
+
+    /// A run's record: every step, task and artifact shows its tags.
+    private func runRecord(_ flow: String, _ run: String) throws -> JSONValue? {
+        guard let p = path([flow, run]) else { return nil }
+        return try records.read(p + "/_meta/_self.json")
     }
 
     public func object(_ kind: ObjectKind, _ path: [String], attempt: Int?) throws -> JSONValue? {
@@ -48,12 +59,10 @@ public final class LocalMetadataProvider: MetadataProvider {
             let found = try artifacts(Array(path.prefix(4)), attempt: attempt, name: path[4])
             return found.count == 1 ? found[0] : nil
         default:
-            guard let meta = metaDir(path) else { return nil }
-            let selfFile = meta + "/_self.json"
-            guard FileSystem.isFile(selfFile) else { return nil }
-            var record = try readRecord(selfFile)
+            guard let p = self.path(path),
+                  var record = try records.read(p + "/_meta/_self.json") else { return nil }
             if kind > .run {
-                guard let run = try object(.run, Array(path.prefix(2)), attempt: nil) else {
+                guard let run = try runRecord(path[0], path[1]) else {
                     throw MetaflowError.generic("MetaflowInternalError", "Could not find run \(path.prefix(2))")
                 }
                 record = overlayTags(record, from: run)
@@ -73,19 +82,35 @@ public final class LocalMetadataProvider: MetadataProvider {
 
     public func children(of kind: ObjectKind, _ path: [String], anyTag: String?) throws -> [JSONValue] {
         guard let childKind = kind.child, childKind != .artifact else { return [] }
-        guard let base = kind == .root ? root : self.path(path), let names = FileSystem.list(base) else { return [] }
-        var result: [JSONValue] = []
+        guard let base = kind == .root ? root : self.path(path), let names = folders.list(base) else { return [] }
         var runRecord: JSONValue?
-        if childKind > .run { runRecord = try object(.run, Array(path.prefix(2)), attempt: nil) }
-        for name in names where !name.hasPrefix(".") {
-            let selfFile = base + "/" + name + "/_meta/_self.json"
-            guard FileSystem.isFile(selfFile) else { continue }
-            var record = try readRecord(selfFile)
+        if childKind > .run {
+            guard let run = try self.runRecord(path[0], path[1]) else { return [] }
+            runRecord = run
+        }
+        let files = names.filter { !$0.hasPrefix(".") }.map { base + "/" + $0 + "/_meta/_self.json" }
+        var result: [JSONValue] = []
+        for case var record? in try readRecords(files) {
             if let run = runRecord { record = overlayTags(record, from: run) }
             if let tag = anyTag, !Self.hasTag(record, tag) { continue }
             result.append(record)
         }
         return result
+    }
+
+    /// Records of many files (nil for absent ones), read on all cores when not cached yet.
+    private func readRecords(_ files: [String]) throws -> [JSONValue?] {
+        let missing = files.filter { !records.cached($0) }
+        if missing.count >= ParallelReads.minimumBatch {
+            for (file, outcome) in zip(missing, ParallelReads.read(missing, limit: 64 << 20)) {
+                switch outcome {
+                case .success(let read?): _ = try records.store(file, read.0, read.1)
+                case .success(nil): records.forget(file)
+                case .failure(let e): throw MetaflowError.generic("MetaflowException", e.description)
+                }
+            }
+        }
+        return try files.map { try records.read($0) }
     }
 
     static func hasTag(_ record: JSONValue, _ tag: String) -> Bool {
@@ -95,34 +120,33 @@ public final class LocalMetadataProvider: MetadataProvider {
     /// The attempt whose artifacts are shown by default: the value of the lexicographically last
     /// `sysmeta_attempt-done_*` event (the latest finished attempt, failed or not).
     public func latestDoneAttempt(_ taskPath: [String]) throws -> Int? {
-        guard let meta = metaDir(taskPath) else { return nil }
-        let done = FileSystem.glob(meta, prefix: "sysmeta_attempt-done_").sorted()
-        guard let last = done.last else { return nil }
-        let record = try readRecord(meta + "/" + last)
+        guard let (dir, names) = meta(taskPath) else { return nil }
+        guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max() else { return nil }
+        let record = try readRecord(dir + "/" + last)
         guard let v = record["value"], let n = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else {
-            throw MetaflowError.generic("MetaflowException", "bad attempt number in \(meta)/\(last)")
+            throw MetaflowError.generic("MetaflowException", "bad attempt number in \(dir)/\(last)")
         }
         return n
     }
 
     public func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue] {
-        guard let meta = metaDir(taskPath) else { return [] }
+        guard let (dir, names) = meta(taskPath) else { return [] }
         guard let which = try attempt ?? latestDoneAttempt(taskPath) else { return [] }
-        var files: [String]
+        let files: [String]
         if let name {
             let f = "\(which)_artifact_\(name).json"
-            files = FileSystem.isFile(meta + "/" + f) ? [f] : []
+            files = names.contains(f) ? [f] : []
         } else {
-            files = FileSystem.glob(meta, prefix: "\(which)_artifact_", suffix: ".json")
+            let prefix = "\(which)_artifact_"
+            files = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") && $0.count > prefix.count + 5 }
         }
-        guard !files.isEmpty else { return [] }
-        guard let run = try object(.run, Array(taskPath.prefix(2)), attempt: nil) else { return [] }
-        return try files.map { overlayTags(try readRecord(meta + "/" + $0), from: run) }
+        guard !files.isEmpty, let run = try runRecord(taskPath[0], taskPath[1]) else { return [] }
+        return try readRecords(files.map { dir + "/" + $0 }).compactMap { $0.map { overlayTags($0, from: run) } }
     }
 
     public func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue] {
-        guard let meta = metaDir(taskPath) else { return [] }
-        let all = try FileSystem.glob(meta, prefix: "sysmeta_").map { try readRecord(meta + "/" + $0) }
+        guard let (dir, names) = meta(taskPath) else { return [] }
+        let all = try readRecords(names.filter { $0.hasPrefix("sysmeta_") }.map { dir + "/" + $0 }).compactMap { $0 }
         guard let attempt else { return all }
         return Self.metadataForAttempt(all, attempt)
     }
@@ -177,33 +201,4 @@ public final class LocalMetadataProvider: MetadataProvider {
     }
 
     func forget(_ file: String) { records.forget(file) }
-}
-
-/// Parsed `_self.json`/event files, re-read when the file changes (a run in progress, a tag
-/// mutation by another process) but parsed once otherwise.
-final class RecordCache {
-    private struct Entry { let mtime: timespec; let size: Int; let value: JSONValue }
-    private var entries: [String: Entry] = [:]
-
-    func read(_ file: String) throws -> JSONValue {
-        // Only object records are re-read often (every child overlays its run's tags).
-        guard file.hasSuffix("/_self.json") else { return try Self.parse(file) }
-        var st = stat()
-        if stat(file, &st) == 0, let e = entries[file], e.size == Int(st.st_size),
-           e.mtime.tv_sec == st.st_mtim.tv_sec, e.mtime.tv_nsec == st.st_mtim.tv_nsec {
-            return e.value
-        }
-        let value = try Self.parse(file)
-        entries[file] = Entry(mtime: st.st_mtim, size: Int(st.st_size), value: value)
-        return value
-    }
-
-    func forget(_ file: String) { entries[file] = nil }
-
-    static func parse(_ file: String) throws -> JSONValue {
-        let bytes = try FileSystem.readFile(file, limit: 64 << 20)
-        do { return try JSONParser.parse(bytes) } catch {
-            throw MetaflowError.generic("MetaflowException", "corrupt metadata file '\(file)': \(error)")
-        }
-    }
 }

@@ -40,20 +40,37 @@ public final class Task: MetaflowObject {
 
     /// `task[name]`, private names allowed; KeyError when absent.
     public func artifact(_ name: String) throws -> DataArtifact {
-        if let a = try allArtifacts().first(where: { $0.id == name }) { return a }
+        if let a = try optionalArtifact(name) { return a }
         throw MetaflowError.keyError(name)
     }
 
+    /// `task.data.name`: public artifacts only (Python builds `data` from the task's iteration,
+    /// which hides `_`-names); nil when absent.
+    public func publicArtifact(_ name: String) throws -> DataArtifact? {
+        name.hasPrefix("_") ? nil : try optionalArtifact(name)
+    }
+
     override func childRecord(_ id: String) throws -> JSONValue? {
-        try allArtifacts().first(where: { $0.id == id })?.record
+        try optionalArtifact(id)?.record
     }
 
     /// Public artifacts, newest first (all share one timestamp, so provider order).
     public var artifacts: [DataArtifact] { get throws { try children().compactMap { $0 as? DataArtifact } } }
 
+    /// One artifact by name: from the full list when it was read, else only its registration
+    /// (reading a task's ~20 registrations to use one was most of the cost of `t.data.x`).
     private func optionalArtifact(_ name: String) throws -> DataArtifact? {
-        try allArtifacts().first(where: { $0.id == name })
+        if let all = cachedArtifacts { return all.first { $0.id == name } }
+        if let known = artifactsByName[name] { return known }
+        let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: name)
+        let made = recs.first.map {
+            DataArtifact(record: $0, parent: self, attempt: attempt, session: session,
+                         namespace: namespaceCheck ? namespace : nil, namespaceCheck: namespaceCheck)
+        }
+        artifactsByName[name] = .some(made)
+        return made
     }
+    private var artifactsByName: [String: DataArtifact?] = [:]
 
     public var successful: Bool {
         get throws { try optionalArtifact("_success")?.data().truthy ?? false }

@@ -149,11 +149,14 @@ final class RunHost: ClientObjectHost {
                 let params: [String] = name.hasPrefix("replace") ? ["tag_to_remove", "tag_to_add"]
                     : [name.hasSuffix("s") ? "tags" : "tag"]
                 let values = try Self.bind(args, kwargs, params, function: name)
-                let lists = try values.map { try Self.tagList($0) }
+                // Python's wrappers: the singular forms (and replace_tag) turn one string into a list.
+                let one = { (v: Value) -> Value in Self.isStringish(v) ? .newList([v]) : v }
                 switch name {
-                case "add_tag", "add_tags": try self.run.replaceTags(remove: [], add: lists[0])
-                case "remove_tag", "remove_tags": try self.run.replaceTags(remove: lists[0], add: [])
-                default: try self.run.replaceTags(remove: lists[0], add: lists[1])
+                case "add_tag", "add_tags": try self.mutateTags(remove: .newList([]), add: one(values[0]))
+                case "remove_tag": try self.mutateTags(remove: one(values[0]), add: .newList([]))
+                case "remove_tags": try self.mutateTags(remove: values[0], add: .newList([]))
+                case "replace_tag": try self.mutateTags(remove: one(values[0]), add: one(values[1]))
+                default: try self.mutateTags(remove: values[0], add: values[1])
                 }
                 return .none
             }
@@ -182,21 +185,57 @@ extension RunHost {
         }
     }
 
-    /// A string is one tag; a list, tuple or set holds several (Python's is_stringish rule).
-    static func tagList(_ v: Value) throws -> [String] {
-        func one(_ x: Value) throws -> String {
-            guard case .str(let s) = x else {
-                throw MetaflowError.tagging("Tags must be some kind of string (bytes or unicode), got <class '\(x.typeName)'>")
-            }
-            return s
-        }
+    static func isStringish(_ v: Value) -> Bool {
         switch v {
-        case .str(let s): return [s]
-        case .list(let l): return try l.items.map(one)
-        case .tuple(let t): return try t.map(one)
-        case .set(let s), .frozenset(let s): return try s.items.map(one)
-        default: throw MetaflowError.tagging("tags must be iterable")
+        case .str, .bytes: return true
+        default: return false
         }
+    }
+
+    /// `mutate_user_tags_for_run`'s checks, in Python's order, on any iterables of tags.
+    func mutateTags(remove: Value, add: Value) throws {
+        let interp = context.interpreter
+        if try !interp.truthy(add) && !interp.truthy(remove) {
+            throw MetaflowError.tagging("Must add or remove at least one tag")
+        }
+        if Self.isStringish(add) { throw MetaflowError.tagging("tags_to_add may not be a string") }
+        if Self.isStringish(remove) { throw MetaflowError.tagging("tags_to_remove may not be a string") }
+        if !interp.isIterable(add) { throw MetaflowError.tagging("tags_to_add must be iterable") }
+        if !interp.isIterable(remove) { throw MetaflowError.tagging("tags_to_remove must be iterable") }
+        let addItems = try interp.iterateAll(add), removeItems = try interp.iterateAll(remove)
+        for t in addItems + removeItems { try Self.validateTag(t) }
+        // Python validates by iterating, then builds its sets from the same objects: a generator
+        // is empty by then, so its tags are silently not applied.
+        let adds = interp.isOneShotIterator(add) ? [] : addItems
+        let removes = interp.isOneShotIterator(remove) ? [] : removeItems
+        var addTags: [String] = [], removeTags: [String] = []
+        for t in adds {
+            switch t {
+            case .str(let s): addTags.append(s)
+            default:
+                // A bytes tag passes validation, then the local provider's json.dump fails on it.
+                throw PyException.typeError("Object of type bytes is not JSON serializable")
+            }
+        }
+        for case .str(let s) in removes { removeTags.append(s) }
+        if addTags.isEmpty && removeTags.isEmpty { return }
+        try context.bridge { try run.replaceTags(remove: removeTags, add: addTags) }
+    }
+
+    /// `tagging_util.validate_tag`.
+    static func validateTag(_ v: Value) throws {
+        let length: Int
+        switch v {
+        case .str(let s): length = s.unicodeScalars.count
+        case .bytes(let b):
+            if String(validating: b, as: UTF8.self) == nil { throw MetaflowError.tagging("Tags must be UTF-8 decodable") }
+            length = b.count
+        default:
+            // Python's own message here cannot even be printed (its str() raises TypeError).
+            throw MetaflowError.tagging("Tags must be some kind of string (bytes or unicode), got <class '\(v.typeName)'>")
+        }
+        if length == 0 { throw MetaflowError.tagging("Tags must not be empty string") }
+        if length > TagRules.maxTagLength { throw MetaflowError.tagging("Tag is too long \(length) > \(TagRules.maxTagLength)") }
     }
 }
 

@@ -66,14 +66,14 @@ final class MetaflowDataHost: HostObject {
     func getAttribute(_ name: String) throws -> Value? {
         let c = context
         return try c.bridge {
-            guard let a = try task.artifacts.first(where: { $0.id == name }) else { throw MetaflowError.attributeError(name) }
+            guard let a = try task.publicArtifact(name) else { throw MetaflowError.attributeError(name) }
             return try c.pythonValue(a.data())
         }
     }
     var attributeNames: [String] { (try? names()) ?? [] }
     func contains(_ v: Value) throws -> Bool {
         guard case .str(let s) = v else { return false }
-        return try names().contains(s)
+        return try context.bridge { try task.publicArtifact(s) != nil }
     }
     func repr() -> String { "<MetaflowData: \(((try? names()) ?? []).joined(separator: ", "))>" }
     func str() -> String { repr() }
