@@ -35,7 +35,7 @@ extension Interpreter {
     func classOf(_ v: Value) -> PyClass {
         switch v {
         case .instance(let i): return i.cls
-        case .host(let h): return hostClass(h.typeName)
+        case .host(let h): return h is PyComplex ? typeClass("complex") : hostClass(h.typeName)
         case .type: return typeClass("type")
         case .dict(let d):
             if d.isCounter { return typeClass("Counter") }
@@ -127,6 +127,7 @@ extension Interpreter {
             }
             return try self.toInt(x)
         }
+        defType("complex") { [unowned self] args, kw in try self.makeComplex(args, kw) }
         defType("float") { [unowned self] args, _ in
             guard let x = args.first else { return .float(0) }
             return .float(try self.toFloat(x))

@@ -178,7 +178,7 @@ func floatOp(_ op: BinOp, _ a: Double, _ b: Double) throws -> Value? {
         return .float(floatMod(a, b))
     case .pow:
         if a == 0 && b < 0 { throw PyException.zeroDivision("0.0 cannot be raised to a negative power") }
-        if a < 0 && b != b.rounded() { throw PyException.valueError("complex results are not supported by mfs") }
+        if a < 0 && b != b.rounded() && b.isFinite { return complexValue(try complexPow((a, 0), (b, 0))) }
         let r = pow(a, b)
         if r.isInfinite && a.isFinite && b.isFinite { throw PyException.overflow("(34, 'Numerical result out of range')") }
         return .float(r)

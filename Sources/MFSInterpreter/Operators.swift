@@ -31,6 +31,7 @@ extension Interpreter {
             }
             if let r = try numericOp(op, x, y) { return r }
         }
+        if isComplex(a) || isComplex(b), let r = try complexBinary(op, a, b) { return r }
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
         case (.add, .list(let x), .list(let y)): return .list(PyList(x.items + y.items))
@@ -162,6 +163,7 @@ extension Interpreter {
             case .bigint(let b): return .integer(-b.value)
             case .float(let d): return .float(-d)
             case .timedelta(let t): return .timedelta(PyTimedelta(micros: -t.totalMicros))
+            case .host(let c as PyComplex): return .host(PyComplex(-c.real, -c.imag))
             case .instance(let i):
                 if let m = i.cls.lookup("__neg__") { return try callValue(m, [v], []) }
             default: break
@@ -171,6 +173,7 @@ extension Interpreter {
             switch v {
             case .int, .bigint, .float, .timedelta: return v
             case .bool(let b): return .int(b ? 1 : 0)
+            case .host(let c as PyComplex): return .host(PyComplex(c.real, c.imag))
             default: throw PyException.typeError("bad operand type for unary +: '\(v.typeName)'")
             }
         case .invert:
@@ -412,6 +415,10 @@ extension Interpreter {
 
 /// Structural equality without user code (dict keys, set members).
 func pyEquals(_ a: Value, _ b: Value) -> Bool {
+    if isComplex(a) || isComplex(b) {
+        guard let x = try? complexParts(a), let y = try? complexParts(b) else { return false }
+        return x.0 == y.0 && x.1 == y.1
+    }
     if let x = toNum(a), let y = toNum(b) { return compareNums(x, y) == 0 }
     switch (a, b) {
     case (.none, .none): return true

@@ -9,7 +9,12 @@ extension Parser {
         let text = t.text.replacingOccurrences("_", "")
         let lower = text.lowercased()
         if lower.hasSuffix("j") {
-            throw SyntaxErrorInfo(message: "complex numbers are not supported by mfs", line: t.line, col: t.col)
+            var s = String(lower.dropLast())
+            if s.hasSuffix(".") { s += "0" }
+            s = s.replacingOccurrences(".e", ".0e")
+            if s.hasPrefix(".") { s = "0" + s }
+            guard let d = Double(s) else { throw SyntaxErrorInfo(message: "invalid imaginary literal", line: t.line, col: t.col) }
+            return .host(PyComplex(0, d))
         }
         var radix = 10
         var digits = Substring(lower)
