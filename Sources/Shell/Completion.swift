@@ -1,6 +1,6 @@
 // Tab completion that knows where the cursor is: pathspecs inside `Flow("`…, keys inside
-// `obj["`, attributes after `expr.`, names elsewhere. Listings are cached briefly so a Tab on a
-// datastore of 10,000 runs stays fast.
+// `obj["`, attributes after `expr.`, names elsewhere. Datastore listings are cached for the
+// session (CompletionListings) so a Tab on a datastore of 10,000 runs stays fast.
 import MFSInterpreter
 import MetaflowClient
 #if canImport(Glibc)
@@ -9,10 +9,14 @@ import Glibc
 
 final class Completion {
     unowned let context: ClientContext
-    private var cache: [String: (time: Double, names: [String])] = [:]
-    static let cacheSeconds = 5.0
+    let listings = CompletionListings()
+    /// Run before anything that reads globals (the shell runs a waiting Prelude here).
+    var prepare: (() -> Void)?
 
-    init(context: ClientContext) { self.context = context }
+    init(context: ClientContext, prepare: (() -> Void)? = nil) {
+        self.context = context
+        self.prepare = prepare
+    }
 
     static let keywords = ["False", "None", "True", "and", "as", "assert", "break", "class", "continue", "def",
                            "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
@@ -47,6 +51,7 @@ final class Completion {
             let names = context.interpreter.attributeNames(of: v).filter { !$0.hasPrefix("_") || word.hasPrefix("_") }
             return (i, names.sorted())
         }
+        prepare?()
         var names = Set(context.interpreter.globalNames())
         names.formUnion(Self.keywords)
         return (i, names.filter { $0.hasPrefix(word) }.sorted())
@@ -131,61 +136,56 @@ final class Completion {
             depth += 1
         }
         guard calleeOK else { return nil }
+        prepare?()
         return try? context.interpreter.executeInteractive(source: expr)
     }
 
-    private func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    private func cached(_ key: String, _ list: () throws -> [String]) -> [String] {
-        let t = now()
-        if let c = cache[key], t - c.time < Self.cacheSeconds { return c.names }
-        let names = (try? list()) ?? []
-        cache[key] = (t, names)
-        return names
+    /// A listing of the datastore, cached for the session (see CompletionListings).
+    private func listing(_ parents: [String]) -> [String] {
+        let session = context.session
+        let lister = PathspecLister(session: session)
+        let namespace = (try? session.getNamespace()).flatMap { $0 } ?? "*"
+        let key = "\(ObjectIdentifier(session.provider))|\(namespace)|" + parents.joined(separator: "/")
+        return listings.names(key, folder: lister.folder(parents)) { try lister.children(parents) }
     }
 
     /// One pathspec level at a time: flows, then `Flow/` runs newest first, steps, tasks, artifacts.
     func pathspecCandidates(_ typed: String, namespaceArg: Bool) -> [String] {
-        if namespaceArg { return [] }
+        if namespaceArg { return namespaceCandidates() }
         let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let parents = Array(parts.dropLast())
-        let key = parents.joined(separator: "/")
+        guard parents.count <= 4 else { return [] }
+        let names = listing(parents)
+        return parents.count < 4 ? names.map { $0 + "/" } : names
+    }
+
+    /// `namespace("`: the tags that make namespaces, as found on the runs of every flow:
+    /// user:NAME tags first, then the others (production tokens, user tags).
+    private func namespaceCandidates() -> [String] {
+        var seen = Set<String>()
+        var users: [String] = [], others: [String] = []
         let provider = context.session.provider
-        let names = cached("p:" + key) { () throws -> [String] in
-            switch parents.count {
-            case 0: return try provider.children(of: .root, [], anyTag: nil).compactMap { $0["flow_id"]?.stringValue }.sorted()
-            case 1: return try newestFirst(provider.children(of: .flow, parents, anyTag: nil), "run_number")
-            case 2: return try newestFirst(provider.children(of: .run, parents, anyTag: nil), "step_name")
-            case 3: return try provider.children(of: .step, parents, anyTag: nil).compactMap { $0["task_id"].map(textOf) }
-            case 4: return try provider.artifacts(parents, attempt: nil, name: nil).compactMap { $0["name"]?.stringValue }.sorted()
-            default: return []
+        for flow in listing([]) {
+            let key = "ns|\(ObjectIdentifier(provider))|" + flow
+            let tags = listings.names(key, folder: PathspecLister(session: context.session).folder([flow])) {
+                try provider.children(of: .flow, [flow], anyTag: nil).flatMap { r -> [String] in
+                    (r["system_tags"]?.stringArray ?? []).filter { $0.hasPrefix("user:") } + (r["tags"]?.stringArray ?? [])
+                }
+            }
+            for t in tags where seen.insert(t).inserted {
+                if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
             }
         }
-        let suffix = parents.count < 4 ? "/" : ""
-        return names.map { $0 + (parents.count < 4 ? suffix : "") }
+        return users.sorted() + others.sorted()
     }
 
-    private func textOf(_ v: JSONValue) -> String { v.stringValue ?? v.intValue.map(String.init) ?? "" }
-
-    private func newestFirst(_ recs: [JSONValue], _ field: String) -> [String] {
-        recs.enumerated().sorted {
-            let a = $0.element["ts_epoch"]?.intValue ?? 0, b = $1.element["ts_epoch"]?.intValue ?? 0
-            return a != b ? a > b : $0.offset < $1.offset
-        }.compactMap { $0.element[field].map(textOf) }
-    }
-
-    /// Keys of `obj["`: child ids of client objects, keys of dicts.
+    /// Keys of `obj["`: child ids of client objects (artifact names of a task), keys of dicts.
     private func keyCandidates(_ target: String) -> [String] {
         guard let v = safeEvaluate(target) else { return [] }
+        if case .host(let h) = v, h is MetaflowRootHost { return listing([]) }
         if case .host(let h) = v, let c = h as? ClientObjectHost {
-            return cached("k:" + c.object.pathspec) {
-                if let task = c.object as? Task { return try task.allArtifacts().map { $0.id } }
-                return try c.object.children().map { $0.id }
-            }
+            let parents = c.object.pathspec.split(separator: "/").map(String.init)
+            return parents.count <= 4 ? listing(parents) : []
         }
         if case .dict(let d) = v { return d.keys.compactMap { if case .str(let s) = $0 { return s }; return nil } }
         return []

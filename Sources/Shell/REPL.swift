@@ -17,7 +17,7 @@ extension MFShell {
         if !interactive { return runStdinScript() }
         Locale.setUTF8()
         installSigint()
-        let completion = Completion(context: context)
+        let completion = Completion(context: context) { [unowned self] in self.runPendingPrelude() }
         guard let editor = LineEditor(program: "mfsh", historyPath: Self.historyPath()) else {
             writeErr("mfsh: cannot start line editing; reading plain lines\n")
             return loop(PlainLineReader())
@@ -67,6 +67,7 @@ extension MFShell {
 
     func evaluate(_ source: String) {
         mfsInterruptRequested.store(false, ordering: .relaxed)
+        preparePrelude(for: source)
         do {
             if let v = try interpreter.executeInteractive(source: source + "\n") {
                 if case .none = v {} else {

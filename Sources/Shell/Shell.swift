@@ -13,6 +13,8 @@ public struct ShellOptions {
     public var allNamespaces = false
     public var noPrelude = false
     public var json = false
+    /// Hidden `--complete TEXT`: print the completions of TEXT (tests, benchmarks).
+    public var complete: String?
     public init() {}
 }
 
@@ -21,6 +23,11 @@ public final class MFShell {
     let context: ClientContext
     let options: ShellOptions
     let colour: Bool
+    /// The Prelude, read but not yet run (nil once run, or when there is none).
+    var prelude: PendingPrelude?
+    /// The `metaflow` module's members, as registered (help() describes them).
+    let clientMembers: [(String, Value)]
+    var helpInstalled = false
 
     public init(options: ShellOptions) throws {
         self.options = options
@@ -32,6 +39,7 @@ public final class MFShell {
         context = ClientContext(session: session, interpreter: interpreter)
         colour = isatty(STDERR_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         let members = MetaflowModule.members(context)
+        clientMembers = members
         interpreter.registerModule("metaflow", members)
         // The shell starts as if `from metaflow import *` had run: `Flow("X")` works at once.
         for (name, value) in members { interpreter.registerGlobal(name, value) }
@@ -43,24 +51,58 @@ public final class MFShell {
         else if let ns = options.namespace { _ = try session.namespace(ns) }
     }
 
-    /// Loads Prelude/*.mfs and ~/.mfshrc. A missing Prelude is a warning, not an error.
+    /// Reads Prelude/*.mfs and runs them with ~/.mfshrc, or, when the Prelude only defines things
+    /// (see PreludePlan), keeps it to run before the first code that could see it. A missing
+    /// Prelude is a warning, not an error.
     public func loadPrelude() {
         guard !options.noPrelude else { return }
+        var files: [(path: String, source: String)] = []
         if let dir = Prelude.directory() {
             for file in Prelude.files(in: dir) {
-                guard let source = try? FileSystem.readText(file) else { continue }
-                do { try interpreter.execute(source: source, filename: file) } catch {
-                    report(error)
+                guard let source = try? FileSystem.readText(file) else {
+                    writeErr("mfsh: warning: cannot read \(file); skipped\n")
+                    continue
                 }
+                files.append((file, source))
             }
         } else {
             writeErr("mfsh: warning: Prelude not found (set MFSH_PRELUDE to its folder); continuing without it\n")
         }
+        var rc: (path: String, source: String)?
         if let home = FileSystem.environment("HOME") {
-            let rc = home + "/.mfshrc"
-            if FileSystem.isFile(rc), let source = try? FileSystem.readText(rc) {
-                do { try interpreter.execute(source: source, filename: rc) } catch { report(error) }
-            }
+            let path = home + "/.mfshrc"
+            if FileSystem.isFile(path), let source = try? FileSystem.readText(path) { rc = (path, source) }
+        }
+        var plan = PreludePlan()
+        // ~/.mfshrc runs after the Prelude and may do anything: then nothing waits.
+        plan.canDefer = rc == nil && FileSystem.environment("MFSH_EAGER_PRELUDE") == nil
+        let interpreter = self.interpreter
+        for f in files where plan.canDefer { plan.add(source: f.source) { interpreter.global($0) != nil } }
+        prelude = PendingPrelude(files: files, plan: plan)
+        if !plan.canDefer { runPendingPrelude() }
+        if let rc {
+            do { try interpreter.execute(source: rc.source, filename: rc.path) } catch { report(error) }
+        }
+    }
+
+    /// Runs the Prelude now if it is still waiting and `source` could see it.
+    func preparePrelude(for source: String) {
+        if !helpInstalled && source.contains("help") { installHelp() }
+        guard let prelude, prelude.plan.isMentioned(in: source) else { return }
+        runPendingPrelude()
+    }
+
+    /// Runs the waiting Prelude; names it imports from metaflow keep what the user bound them to.
+    func runPendingPrelude() {
+        guard let pending = prelude else { return }
+        prelude = nil
+        let kept = pending.plan.canDefer ? pending.plan.metaflowImports.map { ($0, interpreter.global($0)) } : []
+        for file in pending.files {
+            do { try interpreter.execute(source: file.source, filename: file.path) } catch { report(error) }
+        }
+        for (name, value) in kept {
+            if let value { interpreter.registerGlobal(name, value) }
+            else { _ = try? interpreter.executeInteractive(source: "del \(name)\n") }
         }
     }
 
@@ -97,6 +139,7 @@ public final class MFShell {
 
     private func runProgram(_ source: String, filename: String) -> Int32 {
         installInterruptHandler()
+        preparePrelude(for: source)
         do {
             try interpreter.execute(source: source, filename: filename)
             StandardOutput.stdout.flush()
@@ -142,6 +185,7 @@ public final class MFShell {
     /// `--json`: the value of the code (an expression, or the last expression statement) as JSON.
     func runJSON(_ code: String) -> Int32 {
         installInterruptHandler()
+        preparePrelude(for: code)
         do {
             let v = try interpreter.executeInteractive(source: code) ?? Value.none
             StandardOutput.stdout.write(try JSONOutput.encode(v, context: context) + "\n")
@@ -166,4 +210,9 @@ public final class MFShell {
     func installInterruptHandler() {
         installSigint()
     }
+}
+
+struct PendingPrelude {
+    let files: [(path: String, source: String)]
+    let plan: PreludePlan
 }

@@ -1,9 +1,44 @@
 // mfsh: the Metaflow Client API as a shell. Thin: options in, Shell out.
+//
+// Start-up matters (the aim is under 10 ms): swift-argument-parser reflects over the command's
+// properties (Mirror, protocol-conformance scans) on every parse, which cost about a quarter of
+// `mfsh -c 1`. So the common command lines are read by `FastArguments` below, and everything else
+// (--help, --version, completion scripts, unusual spellings, every error) goes to ArgumentParser,
+// which stays the one definition of the interface.
 import ArgumentParser
 import Shell
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// What to do, however the command line was read.
+struct Invocation {
+    var options = ShellOptions()
+    var command: String?
+    var interactive = false
+    var file: String?
+    var scriptArguments: [String] = []
+
+    func run() -> Never {
+        let shell: MFShell
+        do { shell = try MFShell(options: options) } catch {
+            FileHandleStderr.write("mfsh: \(error)\n")
+            exit(2)
+        }
+        shell.loadPrelude()
+        if let text = options.complete { exit(shell.printCompletions(text)) }
+        var status: Int32 = 0
+        if let command {
+            status = shell.runCommand(command)
+        } else if let file {
+            status = shell.runFile(file, arguments: scriptArguments)
+        } else {
+            exit(shell.repl())
+        }
+        if interactive { status = shell.repl(banner: false) }
+        exit(status)
+    }
+}
 
 struct MFSH: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +76,9 @@ struct MFSH: ParsableCommand {
     @Flag(help: "With -c: print the value of CODE as JSON.")
     var json = false
 
+    @Option(help: .hidden)
+    var complete: String?
+
     @Argument(help: "Script to run, followed by its arguments (sys.argv).")
     var file: String?
 
@@ -52,31 +90,70 @@ struct MFSH: ParsableCommand {
         if allNamespaces && namespace != nil { throw ValidationError("--namespace and --all-namespaces exclude each other") }
     }
 
-    func run() throws {
-        var options = ShellOptions()
-        options.datastoreRoot = datastoreRoot
-        options.metadata = metadata
-        options.namespace = namespace
-        options.allNamespaces = allNamespaces
-        options.noPrelude = noPrelude
-        options.json = json
-        let shell: MFShell
-        do { shell = try MFShell(options: options) } catch {
-            FileHandleStderr.write("mfsh: \(error)\n")
-            throw ExitCode(2)
+    var invocation: Invocation {
+        var i = Invocation()
+        i.options.datastoreRoot = datastoreRoot
+        i.options.metadata = metadata
+        i.options.namespace = namespace
+        i.options.allNamespaces = allNamespaces
+        i.options.noPrelude = noPrelude
+        i.options.json = json
+        i.options.complete = complete
+        i.command = command
+        i.interactive = interactive
+        i.file = file
+        i.scriptArguments = scriptArguments
+        return i
+    }
+
+    func run() throws { invocation.run() }
+}
+
+/// The everyday command lines, read without reflection: `-c CODE`, `FILE ARGS...`, no arguments,
+/// and the value options spelled `--name VALUE`. Returns nil for anything it is not sure of, so
+/// ArgumentParser decides (and reports) exactly as before.
+enum FastArguments {
+    static func parse(_ args: ArraySlice<String>) -> Invocation? {
+        var inv = Invocation()
+        var seen = Set<String>()
+        var i = args.startIndex
+        func value() -> String? {
+            let next = args.index(after: i)
+            guard next < args.endIndex, !args[next].hasPrefix("-") else { return nil }
+            i = next
+            return args[next]
         }
-        shell.loadPrelude()
-        var status: Int32 = 0
-        if let command {
-            status = shell.runCommand(command)
-        } else if let file {
-            status = shell.runFile(file, arguments: scriptArguments)
-        } else {
-            status = shell.repl()
-            throw ExitCode(status)
+        while i < args.endIndex {
+            let a = args[i]
+            guard a.hasPrefix("-") else {
+                inv.file = a
+                inv.scriptArguments = Array(args[args.index(after: i)...])
+                // ArgumentParser's own reading of options after FILE is the reference.
+                if inv.scriptArguments.contains(where: { $0.hasPrefix("-") }) { return nil }
+                break
+            }
+            let name = a == "-c" ? "--command" : a
+            guard seen.insert(name).inserted else { return nil }
+            switch name {
+            case "--command": guard let v = value() else { return nil }; inv.command = v
+            case "-i": inv.interactive = true
+            case "--datastore-root": guard let v = value() else { return nil }; inv.options.datastoreRoot = v
+            case "--metadata": guard let v = value() else { return nil }; inv.options.metadata = v
+            case "--namespace": guard let v = value() else { return nil }; inv.options.namespace = v
+            case "--all-namespaces": inv.options.allNamespaces = true
+            case "--no-prelude": inv.options.noPrelude = true
+            case "--json": inv.options.json = true
+            case "--complete": guard let v = value() else { return nil }; inv.options.complete = v
+            default: return nil
+            }
+            i = args.index(after: i)
         }
-        if interactive { status = shell.repl(banner: false) }
-        throw ExitCode(status)
+        // The rules of MFSH.validate(): let ArgumentParser word the error.
+        if inv.options.json && inv.command == nil { return nil }
+        if inv.options.allNamespaces && inv.options.namespace != nil { return nil }
+        // A file and -c together: ArgumentParser's reading is the reference.
+        if inv.command != nil && inv.file != nil { return nil }
+        return inv
     }
 }
 
@@ -89,6 +166,7 @@ enum FileHandleStderr {
 
 /// Like ParsableCommand.main(), but usage errors exit with 2 (Python's convention) instead of 64.
 func runMain() -> Never {
+    if let fast = FastArguments.parse(CommandLine.arguments.dropFirst()) { fast.run() }
     do {
         var command = try MFSH.parseAsRoot()
         try command.run()

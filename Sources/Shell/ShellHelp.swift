@@ -1,0 +1,64 @@
+// help(x) as the shell wants it: the interpreter's own help (functions with their docstrings,
+// client objects, modules) plus a description of the client classes and functions (ClientDocs)
+// and of Python's built-in functions and types (BuiltinDocs, CPython's own docstrings).
+// Installed the first time code mentions `help`, so start-up does not pay for it.
+import MFSInterpreter
+
+extension MFShell {
+    /// Replaces the `help` builtin by one that knows the client and the builtins; the original
+    /// handles everything else.
+    func installHelp() {
+        guard !helpInstalled else { return }
+        helpInstalled = true
+        guard let original = try? interpreter.executeInteractive(source: "help\n") else { return }
+        // The values that are the genuine builtins (a host method may share a builtin's name).
+        let visible = Set(interpreter.globalNames())
+        let present = BuiltinDocs.functions.keys.filter { visible.contains($0) }.sorted()
+        var genuine: [ObjectIdentifier: String] = [:]
+        if !present.isEmpty, case .tuple(let values)? = try? interpreter.executeInteractive(source: "(" + present.joined(separator: ", ") + ",)\n") {
+            for (name, v) in zip(present, values) {
+                if case .builtin(let b) = v, b.name == name { genuine[ObjectIdentifier(b)] = name }
+            }
+        }
+        var client: [ObjectIdentifier: String] = [:]
+        for (name, value) in clientMembers {
+            if case .builtin(let b) = value { client[ObjectIdentifier(b)] = name }
+        }
+        let out = interpreter.stdout
+        let help = Value.newBuiltin("help") { [unowned self] args, kwargs in
+            if args.count == 1, kwargs.isEmpty, let text = Self.helpText(args[0], genuine: genuine, client: client) {
+                out.write(text)
+                return .none
+            }
+            return try self.interpreter.call(original, args, kwargs)
+        }
+        interpreter.registerGlobal("help", help)
+    }
+
+    static func helpText(_ v: Value, genuine: [ObjectIdentifier: String], client: [ObjectIdentifier: String]) -> String? {
+        switch v {
+        case .builtin(let b):
+            if let name = client[ObjectIdentifier(b)], let doc = ClientDocs.text[name] {
+                let kind = ClientDocs.classNames.contains(name) ? "class" : "function"
+                return "Help on \(kind) \(name) in module metaflow:\n\n" + (kind == "class" ? "class \(name)\n" + bar(doc) : "\(name)\n" + indent(doc)) + "\n"
+            }
+            if let name = genuine[ObjectIdentifier(b)], let d = BuiltinDocs.functions[name] {
+                return "Help on built-in function \(name) in module builtins:\n\n\(name)\(d.signature ?? "(...)")\n" + indent(d.doc) + "\n"
+            }
+            return nil
+        case .type(let c):
+            guard c.module == "builtins", let d = BuiltinDocs.types[c.name] else { return nil }
+            return "Help on class \(c.name) in module builtins:\n\nclass \(c.name)\(d.signature ?? "")\n" + bar(d.doc) + "\n"
+        default:
+            return nil
+        }
+    }
+
+    private static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    private static func bar(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { " |  " + $0 }.joined(separator: "\n") + "\n"
+    }
+}
