@@ -151,10 +151,10 @@ extension Interpreter {
             }
         }
         for (name, radix, prefix) in [("hex", 16, "0x"), ("bin", 2, "0b"), ("oct", 8, "0o")] {
-            def(name) { args, _ in
+            def(name) { [unowned self] args, _ in
                 try checkArgs(name, args, 1, 1)
                 let n: BigInt
-                switch args[0] {
+                switch try self.indexHook(args[0]) ?? args[0] {
                 case .int(let i): n = BigInt(i)
                 case .bool(let b): n = b ? 1 : 0
                 case .bigint(let b): n = b.value
@@ -166,7 +166,7 @@ extension Interpreter {
         def("abs") { [unowned self] args, _ in
             try checkArgs("abs", args, 1, 1)
             // Host values (e.g. a decoded complex) may provide __abs__.
-            if case .host(let h) = args[0], let f = try h.getAttribute("__abs__") { return try self.call(f, []) }
+            if let f = try self.specialMethod(args[0], "__abs__") { return try self.call(f, []) }
             switch args[0] {
             case .int(let i): return i == Int.min ? .integer(-BigInt(i)) : .int(abs(i))
             case .bool(let b): return .int(b ? 1 : 0)

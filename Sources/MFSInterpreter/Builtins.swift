@@ -172,9 +172,10 @@ extension Interpreter {
                 })
             }
         }
-        defType("range") { args, kw in
+        defType("range") { [unowned self] args, kw in
             try self.noKeywords("range", kw)
-            let ints = try args.map { v -> Int in
+            let ints = try args.map { a -> Int in
+                let v = try self.indexHook(a) ?? a
                 switch v {
                 case .int(let i): return i
                 case .bool(let b): return b ? 1 : 0

@@ -509,7 +509,7 @@ final class ComprehensionExpr: Expr {
                        cells: (0..<code.nCells).map { _ in Cell() } + code.freeSources.map { f.cells[$0] },
                        globals: f.globals, name: code.name, filename: code.filename)
         if kind == .generator { return .iterator(GeneratorExpIterator(self, cf, it)) }
-        let interp = f.interp
+        unowned(unsafe) let interp = f.interp
         try interp.enterCall()
         defer { interp.depth -= 1 }
         do {

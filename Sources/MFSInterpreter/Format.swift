@@ -332,11 +332,13 @@ extension Interpreter {
         case .date(let dt):
             if spec.isEmpty { return dt.isoformat }
             return dt.strftime(spec)
-        case .instance(let inst):
-            if let m = inst.cls.lookup("__format__"), case .function = m {
-                let r = try callValue(m, [v, .str(spec)], [])
-                if case .str(let s) = r { return s }
+        case .instance, .host:
+            if let m = try specialMethod(v, "__format__") {
+                let r = try callValue(m, [.str(spec)], [])
+                guard case .str(let s) = r else { throw PyException.typeError("__format__ must return a str, not \(r.typeName)") }
+                return s
             }
+            if let c = v.complexValue, spec.isEmpty { return c.repr() }
             if spec.isEmpty { return try str(v) }
             throw PyException.typeError("unsupported format string passed to \(v.typeName).__format__")
         default:

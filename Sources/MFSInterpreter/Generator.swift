@@ -15,6 +15,9 @@ struct GeneratorKill: Error {}
 /// finish its thread without touching the dead interpreter.
 final class InterpreterLifetime: @unchecked Sendable {
     var alive = true
+    /// Generator bodies started and not yet finished (each holds a pooled thread). Only changed while
+    /// the interpreter's single logical thread of control is inside a hand-over, so never concurrently.
+    var runningBodies = 0
 }
 
 /// The two-semaphore hand-over and the messages passed across it.
@@ -69,8 +72,9 @@ final class GeneratorThreadWork {
     let channel: GeneratorChannel
     var frame: Frame?
     let code: FunctionCode
-    init(channel: GeneratorChannel, frame: Frame, code: FunctionCode) {
-        self.channel = channel; self.frame = frame; self.code = code
+    let lifetime: InterpreterLifetime
+    init(channel: GeneratorChannel, frame: Frame, code: FunctionCode, lifetime: InterpreterLifetime) {
+        self.channel = channel; self.frame = frame; self.code = code; self.lifetime = lifetime
     }
     func run() {
         guard let frame else { return }
@@ -85,6 +89,7 @@ final class GeneratorThreadWork {
         }
         // The frame's locals are released here, while the consumer still waits: their deinit may run code.
         self.frame = nil
+        lifetime.runningBodies -= 1
         sem_post(channel.toConsumer)
     }
 }
@@ -300,7 +305,10 @@ final class PyGenerator: PyIterator {
     }
 
     private func startThread(_ frame: Frame) -> Bool {
-        GeneratorThreadPool.shared.start(GeneratorThreadWork(channel: channel, frame: frame, code: code))
+        lifetime.runningBodies += 1
+        if GeneratorThreadPool.shared.start(GeneratorThreadWork(channel: channel, frame: frame, code: code, lifetime: lifetime)) { return true }
+        lifetime.runningBodies -= 1
+        return false
     }
 
     private func finish() { state = .finished }

@@ -168,6 +168,8 @@ public final class Interpreter {
     }
 
     public func repr(_ v: Value) throws -> String { try formatRepr(v, interp: self) }
+    /// `format(v, spec)`, e.g. for a host's `__format__` formatting its elements.
+    public func format(_ v: Value, spec: String) throws -> String { try formatValue(v, spec) }
     public func str(_ v: Value) throws -> String { try formatStr(v, interp: self) }
 
     /// Calls any callable value (functions, builtins, classes, host callables).

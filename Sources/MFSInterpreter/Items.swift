@@ -122,6 +122,14 @@ final class InstanceIterator: PyIterator {
 
 extension Interpreter {
     func getItem(_ o: Value, _ k: Value) throws -> Value {
+        switch (o, k) {
+        case (.list, .instance), (.list, .host), (.tuple, .instance), (.tuple, .host), (.str, .instance), (.str, .host),
+             (.bytes, .instance), (.bytes, .host), (.range, .instance), (.range, .host):
+            if let i = try indexHook(k) { return try getItem(o, i) }
+        case (.list, .slice(let s)), (.tuple, .slice(let s)), (.str, .slice(let s)), (.bytes, .slice(let s)), (.range, .slice(let s)):
+            if let converted = try sliceWithIndexHooks(s) { return try getItem(o, .slice(converted)) }
+        default: break
+        }
         switch o {
         case .list(let l):
             if case .slice(let s) = k { return .list(PyList(try sliceIndices(s, count: l.items.count).map { l.items[$0] })) }

@@ -251,6 +251,11 @@ extension Interpreter {
     }
 
     func compareOp(_ op: CmpOp, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.instance, _), (_, .instance), (.host, _), (_, .host):
+            if let r = try richCompare(op, a, b) { return r }
+        default: break
+        }
         switch op {
         case .eq: return .bool(try valuesEqual(a, b))
         case .ne:

@@ -119,7 +119,7 @@ final class ForStmt: Stmt {
         let seq = try iter.eval(f)
         var fastSlot = -1
         if let n = target as? NameExpr, case .fast(let i) = n.loc { fastSlot = i }
-        let interp = f.interp
+        unowned(unsafe) let interp = f.interp  // no retain: a generator suspended in this loop must not keep its interpreter alive
         switch seq {
         case .range(let rg):
             var i = rg.start
