@@ -6,6 +6,17 @@ public protocol HostObject: AnyObject {
     /// Class name shown in errors, repr and `type(x).__name__`.
     var typeName: String { get }
     /// An attribute or bound method (build methods with `Value.newBuiltin`); nil → AttributeError.
+    ///
+    /// The interpreter also asks here for the special methods Python calls implicitly; return a
+    /// callable (already bound to the object, so it receives only the remaining arguments) to opt in:
+    /// - `__format__(spec: str) -> str` for `format(x, spec)`, `f"{x:spec}"` and `str.format`;
+    /// - `__index__() -> int` wherever Python needs an index: `seq[x]`, slice bounds, `range(x)`, `hex/bin/oct(x)`;
+    /// - `__abs__()` for `abs(x)`;
+    /// - `__lt__`, `__le__`, `__gt__`, `__ge__`, `__eq__`, `__ne__` `(other)`: rich comparisons. The result is
+    ///   returned to the script unchanged (it may be an array of bools); return the `NotImplemented` builtin
+    ///   to decline, after which the reflected method of the other operand is tried (`a < b` → `b.__gt__(a)`)
+    ///   and then the default behaviour (`equals` for `==`/`!=`, TypeError for ordering).
+    /// Without these names the object behaves like a Python object lacking the method.
     func getAttribute(_ name: String) throws -> Value?
     /// `obj.name = value`; default raises AttributeError.
     func setAttribute(_ name: String, _ value: Value) throws
