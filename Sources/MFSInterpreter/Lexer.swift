@@ -156,6 +156,9 @@ struct Lexer {
         if c == "\\" && (peek(1) == "\n") { return false }
         let current = indents.last ?? 0
         if width > current {
+            if indents.count >= 100 {
+                throw SyntaxErrorInfo(kind: "IndentationError", message: "too many levels of indentation", line: line, col: -1)
+            }
             indents.append(width)
             tokens.append(Token(kind: .indent, text: "", line: line, col: 0, endLine: line, endCol: col))
         } else if width < current {
@@ -265,6 +268,7 @@ struct Lexer {
         let ch = Character(c)
         switch ch {
         case "(", "[", "{":
+            if brackets.count >= 200 { throw SyntaxErrorInfo(message: "too many nested parentheses", line: l, col: startCol) }
             brackets.append((ch, l, startCol))
         case ")", "]", "}":
             let open: Character = ch == ")" ? "(" : ch == "]" ? "[" : "{"

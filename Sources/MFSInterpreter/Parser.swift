@@ -9,6 +9,17 @@ struct Parser {
     let module: Scope
     /// Loops enclosing the current statement within the current function (for break/continue checks).
     var loopDepth = 0
+    /// Current depth of recursive expression parsing (unary chains, `not`, lambdas, conditionals);
+    /// bounded so hostile input cannot exhaust the native stack.
+    var nesting = 0
+    static let maxNesting = 500
+
+    mutating func enterNesting() throws {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw SyntaxErrorInfo(kind: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: tok.line, col: tok.col)
+        }
+    }
 
     init(tokens: [Token], filename: String) {
         self.tokens = tokens

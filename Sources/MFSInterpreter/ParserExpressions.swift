@@ -76,6 +76,8 @@ extension Parser {
     }
 
     mutating func parseExpression() throws -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         if atKw("lambda") { return try parseLambda() }
         let start = tok
         let e = try parseOr()
@@ -128,6 +130,8 @@ extension Parser {
 
     mutating func parseNot() throws -> Expr {
         if atKw("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
             let st = advance()
             let e = try parseNot()
             return UnaryExpr(.not, e, range(from: st))
@@ -190,6 +194,8 @@ extension Parser {
     }
 
     mutating func parseFactor() throws -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         if tok.kind == .op, tok.text == "-" || tok.text == "+" || tok.text == "~" {
             let st = advance()
             let e = try parseFactor()
