@@ -10,6 +10,10 @@
 //   mfsh              <- thin main
 import PackageDescription
 
+// Members of modules a file does not import itself stay invisible (SE-0444). Without this, BigInt's
+// `import Foundation` leaked Foundation's String methods (hasPrefix through CFString) into every module.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "mfsh",
     products: [
@@ -24,14 +28,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
 
-        .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"]),
-        .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "Shell", dependencies: ["MetaflowClient", "MFSInterpreter", "Pickle", "CEditLine"]),
+        .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
+        .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"], swiftSettings: strict),
+        .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
+        .target(name: "Shell", dependencies: ["MetaflowClient", "MFSInterpreter", "Pickle", "CEditLine"], swiftSettings: strict),
         .executableTarget(name: "mfsh", dependencies: [
             "Shell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: strict),
 
         .testTarget(name: "PickleTests", dependencies: ["Pickle"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),

@@ -127,7 +127,7 @@ final class GeneratorThreadPool: @unchecked Sendable {
         }
         let w = Worker()
         w.work = work
-        var attr = pthread_attr_t()
+        var attr = zeroedThreadAttributes()
         pthread_attr_init(&attr)
         defer { pthread_attr_destroy(&attr) }
         pthread_attr_setstacksize(&attr, generatorStackSize)

@@ -17,3 +17,16 @@ extension Interpreter {
         return false
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Zeroed `pthread_attr_t` storage for `pthread_attr_init`. (`pthread_attr_t()` is attributed to
+/// the CDispatch module under MemberImportVisibility, which nothing here should import.)
+func zeroedThreadAttributes() -> pthread_attr_t {
+    let p = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+    defer { p.deallocate() }
+    UnsafeMutableRawPointer(p).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<pthread_attr_t>.size)
+    return p.pointee
+}

@@ -266,7 +266,7 @@ private final class ThreadWork {
 }
 
 func runWithLargeStack(_ body: @escaping () -> Void) {
-    var attr = pthread_attr_t()
+    var attr = zeroedThreadAttributes()
     pthread_attr_init(&attr)
     defer { pthread_attr_destroy(&attr) }
     pthread_attr_setstacksize(&attr, 1 << 30)

@@ -2,6 +2,7 @@
 // the benchmark (Scripts/bench-shell). With MFSH_COMPLETION_TIMING set, stderr gets the time of
 // the first completion and of the same completion repeated (served from the session's cache).
 import MetaflowClient
+import MFSInterpreter
 
 extension MFShell {
     public func printCompletions(_ text: String) -> Int32 {

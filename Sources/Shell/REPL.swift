@@ -2,6 +2,7 @@
 // set `_`; unfinished input (open brackets, strings, block headers) reads continuation lines
 // until it is complete (a blank line ends a block); errors are shown and the loop goes on.
 import CEditLine
+import Synchronization
 import MFSInterpreter
 import MetaflowClient
 #if canImport(Glibc)
