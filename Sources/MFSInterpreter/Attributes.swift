@@ -90,6 +90,7 @@ extension Interpreter {
                 return try .newDict(inst.attrs.sorted { $0.key < $1.key }.map { (.str($0.key), $0.value) })
             case "args" where inst.cls.isException: return .tuple(inst.args)
             case "value" where inst.cls.isSubclass(of: BuiltinClasses.exc("StopIteration")): return inst.args.first ?? .none
+            case "__suppress_context__" where inst.cls.isException: return .bool(inst.suppressContext)
             case "__cause__" where inst.cls.isException: return inst.cause.map { .instance($0) } ?? .none
             case "__context__" where inst.cls.isException: return inst.context.map { .instance($0) } ?? .none
             case "__traceback__" where inst.cls.isException: return .none
@@ -181,6 +182,14 @@ extension Interpreter {
             case "start": return s.start
             case "stop": return s.stop
             case "step": return s.step
+            case "indices":
+                return .builtin(PyBuiltin(name: "indices", boundSelf: v) { args, _ in
+                    try checkArgs("indices", args, 1, 1)
+                    let n = try expectInt(args[0])
+                    if n < 0 { throw PyException.valueError("length should not be negative") }
+                    let (start, stop, step) = try sliceBounds(s, count: n)
+                    return .tuple([.int(start), .int(stop), .int(step)])
+                })
             default: break
             }
         case .dict(let d):
@@ -276,7 +285,15 @@ extension Interpreter {
             }
             sample = .int(0)
         case "float": sample = .float(0)
-        case "bytes": sample = .bytes([])
+        case "bytes":
+            if name == "fromhex" {
+                return .builtin(PyBuiltin(name: "fromhex") { args, _ in
+                    try checkArgs("fromhex", args, 1, 1)
+                    guard case .str(let s) = args[0] else { throw PyException.typeError("fromhex() argument must be str, not \(args[0].typeName)") }
+                    return .bytes(try bytesFromHex(s))
+                })
+            }
+            sample = .bytes([])
         default: return nil
         }
         guard let names = builtinMethodNames(sample), names.contains(name) else { return nil }
@@ -323,5 +340,31 @@ extension Interpreter {
         case "bytes": return .bytes([])
         default: return nil
         }
+    }
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, whitespace allowed between pairs.
+func bytesFromHex(_ s: String) throws -> [UInt8] {
+    var out: [UInt8] = []
+    let chars = Array(s.unicodeScalars)
+    var i = 0
+    while i < chars.count {
+        if chars[i] == " " || chars[i] == "\t" || chars[i] == "\n" || chars[i] == "\r" || chars[i] == "\u{0B}" || chars[i] == "\u{0C}" { i += 1; continue }
+        guard i + 1 < chars.count, let hi = hexDigitValue(chars[i]), let lo = hexDigitValue(chars[i + 1]) else {
+            let pos = i + 1 < chars.count && hexDigitValue(chars[i]) != nil ? i + 1 : i
+            throw PyException.valueError("non-hexadecimal number found in fromhex() arg at position \(pos)")
+        }
+        out.append(UInt8(hi * 16 + lo))
+        i += 2
+    }
+    return out
+}
+
+private func hexDigitValue(_ c: Unicode.Scalar) -> Int? {
+    switch c {
+    case "0"..."9": return Int(c.value) - 48
+    case "a"..."f": return Int(c.value) - 87
+    case "A"..."F": return Int(c.value) - 55
+    default: return nil
     }
 }

@@ -377,7 +377,7 @@ extension Interpreter {
             while groupDigits(raw, f.grouping ?? ",", every: t == "d" ? 3 : 4).count < target { raw = "0" + raw }
             return signPart + prefix + groupDigits(raw, f.grouping ?? ",", every: t == "d" ? 3 : 4)
         }
-        return f.pad(prefix + digits, defaultAlign: ">", signPart: signPart)
+        return f.pad(digits, defaultAlign: ">", signPart: signPart + prefix)
     }
 
     func formatFloat(_ d: Double, _ spec: String) throws -> String {

@@ -1,0 +1,6 @@
+print(1 + 2.0, 3 * 1.5, 7 / 2, 7 // 2.0, 2 ** 0.5, 10 - 0.1)
+print(True + 1, False * 3.5, True / 2, -True, ~True, True & False, True | 2)
+print(int(3.99), int(-3.99), int("  -12 "), float(7), float("3"), int(True), float(False))
+print(1 == 1.0 == True, 0 == 0.0 == False, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53 + 1)
+print(10 ** 18 == 1e18, 3 < 3.5 < 4, 1 < 2 ** 70 < float("inf"))
+print(0.1 * 3, 0.1 * 3 == 0.3, abs(0.1 * 3 - 0.3) < 1e-9)

@@ -1,0 +1,5 @@
+print(0x1F, 0o17, 0b1011, 1_000_000, 0x_ff, 0b_1_0)
+print(1e3, 1E-3, 1.5e+10, .5, 5., 1_000.5, 0.0001, 1e16, 1e-5, 123456789.0)
+print(0xFFFFFFFFFFFFFFFFFF, -0x10, 10 ** 20, 2 ** 64 - 1)
+print(type(1), type(1.0), type(True), 1 == 1.0, True + True)
+print(int("0x1f", 16), int("0b101", 0), int(" 42 "), float(" 1.5 "), float("-inf"), float("1e500"))
