@@ -11,6 +11,14 @@ extension Interpreter {
     /// Whether `iter(v)` would succeed.
     public func isIterable(_ v: Value) -> Bool { (try? makeIterator(v)) != nil }
 
+    /// `a == b` with Python's rules (`__eq__` of user classes and hosts included).
+    public func equal(_ a: Value, _ b: Value) throws -> Bool { try valuesEqual(a, b) }
+
+    /// The `0x...` part of a default object repr, from the object's identity.
+    public func addressText(of object: AnyObject) -> String {
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16)
+    }
+
     /// Iterators and generators are consumed by one pass (`iter(v) is v` in Python).
     public func isOneShotIterator(_ v: Value) -> Bool {
         if case .iterator = v { return true }

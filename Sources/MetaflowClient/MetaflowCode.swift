@@ -44,6 +44,9 @@ public final class MetaflowCode {
         flowspec = try TarReader.read(archive, wanting: [script])[script] ?? []
     }
 
+    /// One member's bytes, or nil when the package has no such member.
+    public func member(_ name: String) throws -> [UInt8]? { try TarReader.read(archive, wanting: [name])[name] }
+
     /// Names of every member, in archive order.
     public func memberNames() throws -> [String] { try TarReader.names(archive) }
 

@@ -74,6 +74,14 @@ public final class ClientContext {
         }
     }
 
+    func value(_ info: EnvironmentInfo?) throws -> Value {
+        switch info {
+        case nil: return .none
+        case .text(let s)?: return .str(s)
+        case .value(let v)?: return try value(v)
+        }
+    }
+
     func host(_ object: MetaflowObject?) -> Value {
         guard let object else { return .none }
         return .host(ClientObjectHost.make(object, context: self))

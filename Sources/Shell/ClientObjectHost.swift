@@ -30,11 +30,13 @@ class ClientObjectHost: HostObject {
     var isTruthy: Bool { true }
     var doc: String? { ClientDocs.text[typeName] }
 
+    /// Python's client objects have no `__eq__`: equality is identity (of the client object, which
+    /// may be wrapped more than once, e.g. `trigger.run` twice).
     func equals(_ other: any HostObject) -> Bool {
         guard let o = other as? ClientObjectHost else { return false }
-        return o.typeName == typeName && o.object.pathspec == object.pathspec && o.object.attempt == object.attempt
+        return o.object === object
     }
-    var hashValue: Int { object.pathspec.hashValue }
+    var hashValue: Int { ObjectIdentifier(object).hashValue }
 
     /// Attributes every MetaflowObject has.
     class var commonAttributes: [String] {
@@ -141,7 +143,7 @@ final class RunHost: ClientObjectHost {
             return .host(MetaflowDataHost(end, context: c))
         case "origin_pathspec": return try run.originPathspec.map { .str($0) } ?? Value.none
         case "code": return try run.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? Value.none
-        case "trigger": return Value.none
+        case "trigger": return try run.triggerEvents.map { .host(TriggerHost($0, context: c)) } ?? Value.none
         case "steps":
             return method(name) { args, _ in c.iterator("generator", try self.run.steps(try Self.stringArgs(args, "steps"))) }
         case "add_tag", "add_tags", "remove_tag", "remove_tags", "replace_tag", "replace_tags":
@@ -258,7 +260,7 @@ final class StepHost: ClientObjectHost {
         case "finished_at": return try step.finishedAtMillis.map { c.datetime(millis: $0) } ?? Value.none
         case "parent_steps": return c.iterator("generator", try step.parentSteps)
         case "child_steps": return c.iterator("generator", try step.childSteps)
-        case "environment_info": return Value.none
+        case "environment_info": return try c.value(step.environmentInfo)
         default: return nil
         }
     }

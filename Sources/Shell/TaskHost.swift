@@ -47,7 +47,7 @@ final class TaskHost: ClientObjectHost {
         case "parent_tasks": return c.iterator("generator", try task.parentTasks)
         case "child_tasks": return c.iterator("generator", try task.childTasks)
         case "code": return try task.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? Value.none
-        case "environment_info": return Value.none
+        case "environment_info": return try c.value(task.environmentInfo)
         default: return nil
         }
     }
