@@ -1,10 +1,10 @@
 // Attribute access for every kind of value, and the method tables used by dir() and completion.
 
 let strMethodNames: [String] = ["capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find",
-    "format", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric",
-    "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip", "partition", "removeprefix",
+    "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric",
+    "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans", "partition", "removeprefix",
     "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
-    "startswith", "strip", "swapcase", "title", "upper", "zfill"]
+    "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill"]
 let listMethodNames: [String] = ["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"]
 let dictMethodNames: [String] = ["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"]
 let counterMethodNames: [String] = ["elements", "most_common", "subtract", "total"]
@@ -270,7 +270,9 @@ extension Interpreter {
     func unboundBuiltinMethod(_ c: PyClass, _ name: String) -> Value? {
         let sample: Value
         switch c.name {
-        case "str": sample = .str("")
+        case "str":
+            if name == "maketrans" { return .builtin(PyBuiltin(name: "maketrans") { args, _ in try strMaketrans(args) }) }
+            sample = .str("")
         case "list": sample = .list(PyList())
         case "dict":
             if name == "fromkeys" {

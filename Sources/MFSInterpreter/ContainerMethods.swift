@@ -14,7 +14,12 @@ extension Interpreter {
             case "count": try checkArgs("count", args, 1, 1); return .int(try t.reduce(0) { $0 + (try valuesEqual($1, args[0]) ? 1 : 0) })
             case "index":
                 try checkArgs("index", args, 1, 3)
-                for (i, v) in t.enumerated() where try valuesEqual(v, args[0]) { return .int(i) }
+                var lo = args.count > 1 ? try expectInt(args[1]) : 0
+                var hi = args.count > 2 ? try expectInt(args[2]) : t.count
+                if lo < 0 { lo = max(lo + t.count, 0) }
+                if hi < 0 { hi = max(hi + t.count, 0) }
+                hi = min(hi, t.count)
+                if lo < hi { for i in lo..<hi where try valuesEqual(t[i], args[0]) { return .int(i) } }
                 throw PyException.valueError("tuple.index(x): x not in tuple")
             default: break
             }

@@ -181,6 +181,8 @@ func formatTime(_ fmt: String, year: Int, month: Int, day: Int, hour: Int, minut
         case "b", "h": out += String(monthNames[month - 1].prefix(3))
         case "j": out += String(yday).leftPad(3)
         case "w": out += String((weekday + 1) % 7)
+        case "U": out += pad2((yday - 1 + 7 - (weekday + 1) % 7) / 7)
+        case "W": out += pad2((yday - 1 + 7 - weekday) / 7)
         case "u": out += String(weekday + 1)
         case "e": out += String(day).leftPad(2, " ")
         case "D": out += "\(pad2(month))/\(pad2(day))/\(pad2(year % 100))"

@@ -208,6 +208,9 @@ public final class Interpreter {
             var p = Parser(tokens: toks, filename: filename)
             body = try p.parseModule()
             ScopeResolver(globals: globals).resolve(p.module)
+            if !interactive {
+                if let e = body.first as? ExprStmt, let c = e.expr as? ConstExpr, case .str = c.value { globals.set("__doc__", c.value) }
+            }
         } catch let e as SyntaxErrorInfo {
             let exc = makeSyntaxError(e, filename: filename, lines: lines)
             throw UncaughtException(exception: exc, tracebackText: formatExceptionText(exc.instance))

@@ -41,6 +41,8 @@ struct Lexer {
     var firstLine: Int
     var tokens: [Token] = []
     var indents: [Int] = [0]
+    /// Indentation widths counting a tab as one column: CPython's TabError check compares both measures.
+    var altIndents: [Int] = [0]
     var brackets: [(Character, Int, Int)] = []  // bracket, line, col
     var atLineStart = true
 
@@ -139,9 +141,9 @@ struct Lexer {
 
     /// Measures indentation at the start of a logical line; returns true when the line was blank.
     mutating func handleIndentation() throws -> Bool {
-        var width = 0
+        var width = 0, altWidth = 0
         while let c = peek(), c == " " || c == "\t" || c == "\u{0C}" {
-            if c == " " { width += 1 } else if c == "\t" { width = (width / 8 + 1) * 8 } else { width = 0 }
+            if c == " " { width += 1; altWidth += 1 } else if c == "\t" { width = (width / 8 + 1) * 8; altWidth += 1 } else { width = 0; altWidth = 0 }
             pos += 1
         }
         guard let c = peek() else { return false }
@@ -155,15 +157,20 @@ struct Lexer {
         }
         if c == "\\" && (peek(1) == "\n") { return false }
         let current = indents.last ?? 0
+        let tabError = SyntaxErrorInfo(kind: "TabError", message: "inconsistent use of tabs and spaces in indentation", line: line, col: -1)
+        if width == current && altWidth != (altIndents.last ?? 0) { throw tabError }
         if width > current {
+            if altWidth <= (altIndents.last ?? 0) { throw tabError }
             if indents.count >= 100 {
                 throw SyntaxErrorInfo(kind: "IndentationError", message: "too many levels of indentation", line: line, col: -1)
             }
             indents.append(width)
+            altIndents.append(altWidth)
             tokens.append(Token(kind: .indent, text: "", line: line, col: 0, endLine: line, endCol: col))
         } else if width < current {
             while let last = indents.last, last > width {
                 indents.removeLast()
+                altIndents.removeLast()
                 tokens.append(Token(kind: .dedent, text: "", line: line, col: col, endLine: line, endCol: col))
             }
             if indents.last != width {
@@ -172,6 +179,7 @@ struct Lexer {
                 throw SyntaxErrorInfo(kind: "IndentationError", message: "unindent does not match any outer indentation level",
                                       line: line, col: end - lineStart)
             }
+            if altWidth != (altIndents.last ?? 0) { throw tabError }
         }
         return false
     }

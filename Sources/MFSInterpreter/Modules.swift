@@ -224,6 +224,20 @@ extension Interpreter {
                 if k > 0 { for i in 0..<k { r *= BigInt(n - i) } }
                 return .integer(r)
             },
+            fn("modf") { args, _ in
+                try checkArgs("modf", args, 1, 1)
+                let x = try real(args[0])
+                if x.isInfinite { return .tuple([.float(Double(sign: x.sign, exponent: 0, significand: 0)), .float(x)]) }
+                let i = x.rounded(.towardZero)
+                return .tuple([.float(Double(sign: x.sign, exponent: 0, significand: (x - i).magnitude)), .float(i)])
+            },
+            fn("frexp") { args, _ in
+                try checkArgs("frexp", args, 1, 1)
+                let x = try real(args[0])
+                if x == 0 || !x.isFinite { return .tuple([.float(x), .int(0)]) }
+                let r = Glibc.frexp(x)
+                return .tuple([.float(r.0), .int(Int(r.1))])
+            },
             fn("isqrt") { args, _ in
                 let n = big(toNum(args.first ?? .int(0)) ?? .i(0))
                 if n.sign == .minus { throw PyException.valueError("isqrt() argument must be nonnegative") }
@@ -358,6 +372,50 @@ extension Interpreter {
                 if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
                 if xs.count % 2 == 1 { return xs[xs.count / 2] }
                 return try self.binaryOp(.truediv, try self.binaryOp(.add, xs[xs.count / 2 - 1], xs[xs.count / 2]), .int(2))
+            },
+            fn("fmean") { args, _ in
+                let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }
+                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("fmean requires at least one data point")]) }
+                return .float(fsum(xs) / Double(xs.count))
+            },
+            fn("median_low") { [unowned self] args, _ in
+                let xs = try self.sortValues(try numbers(args.first), key: nil, reverse: false)
+                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
+                return xs[xs.count % 2 == 1 ? xs.count / 2 : xs.count / 2 - 1]
+            },
+            fn("median_high") { [unowned self] args, _ in
+                let xs = try self.sortValues(try numbers(args.first), key: nil, reverse: false)
+                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
+                return xs[xs.count / 2]
+            },
+            fn("mode") { [unowned self] args, _ in
+                guard let data = args.first else { throw PyException.typeError("mode() missing 1 required positional argument: 'data'") }
+                let counts = PyDict()
+                var best: Value?, bestCount = 0
+                for x in try self.toArray(data) {
+                    let n = (try counts.get(x).flatMap { if case .int(let c) = $0 { return c }; return nil } ?? 0) + 1
+                    try counts.set(x, .int(n))
+                    if n > bestCount { best = x; bestCount = n }
+                }
+                guard let best else { throw PyException(cls: statsError, args: [.str("no mode for empty data")]) }
+                return best
+            },
+            fn("pvariance") { args, _ in
+                let vs = try numbers(args.first)
+                if vs.isEmpty { throw PyException(cls: statsError, args: [.str("pvariance requires at least one data point")]) }
+                var ints: [BigInt] = []
+                for v in vs { if case .int(let i) = v { ints.append(BigInt(i)) } }
+                if ints.count == vs.count {
+                    // Exact for integer data, like CPython's Fraction arithmetic: n*Σx² - (Σx)² over n².
+                    let n = BigInt(ints.count)
+                    let s = ints.reduce(BigInt(0), +), sq = ints.reduce(BigInt(0)) { $0 + $1 * $1 }
+                    let num = n * sq - s * s, den = n * n
+                    if num % den == 0 { return .integer(num / den) }
+                    return .float(Double(num) / Double(den))
+                }
+                let xs = try vs.map { try toDouble(toNum($0) ?? .i(0)) }
+                let m = fsum(xs) / Double(xs.count)
+                return .float(fsum(xs.map { ($0 - m) * ($0 - m) }) / Double(xs.count))
             },
             fn("stdev") { args, _ in
                 let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }

@@ -61,6 +61,16 @@ extension Interpreter {
             return wrapSetLike(a, try setIntersection(x, b))
         case (.bitxor, .set(let x), .set), (.bitxor, .set(let x), .frozenset), (.bitxor, .frozenset(let x), .set), (.bitxor, .frozenset(let x), .frozenset):
             return wrapSetLike(a, try setSymmetricDifference(x, b))
+        case (.add, .dict(let x), .dict(let y)) where x.isCounter && y.isCounter:
+            return .dict(try counterCombine(x, y, subtract: false))
+        case (.sub, .dict(let x), .dict(let y)) where x.isCounter && y.isCounter:
+            return .dict(try counterCombine(x, y, subtract: true))
+        case (.bitand, .dictView(let v), _), (.bitor, .dictView(let v), _), (.sub, .dictView(let v), _), (.bitxor, .dictView(let v), _):
+            guard v.kind != .values else { break }
+            return try binaryOp(op, .set(try PySet(try toArray(a))), .set(try PySet(try toArray(b))))
+        case (.bitand, _, .dictView(let v)), (.bitor, _, .dictView(let v)), (.sub, _, .dictView(let v)), (.bitxor, _, .dictView(let v)):
+            guard v.kind != .values else { break }
+            return try binaryOp(op, .set(try PySet(try toArray(a))), .set(try PySet(try toArray(b))))
         case (.bitor, .dict(let x), .dict(let y)):
             let r = x.copy()
             for (k, v) in y.items { try r.set(k, v) }
@@ -476,5 +486,23 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
             guard let x = pa.baseAddress, let y = pb.baseAddress else { return pa.count == pb.count }
             return memcmp(x, y, pa.count) == 0
         }
+    }
+}
+
+extension Interpreter {
+    /// `Counter + Counter` / `Counter - Counter`: keeps only positive counts, in CPython's order.
+    func counterCombine(_ x: PyDict, _ y: PyDict, subtract: Bool) throws -> PyDict {
+        let r = PyDict()
+        r.isCounter = true
+        for (k, v) in x.items {
+            let other = try y.get(k) ?? .int(0)
+            let n = try binaryOp(subtract ? .sub : .add, v, other)
+            if try ordered(.gt, n, .int(0)) { try r.set(k, n) }
+        }
+        for (k, v) in y.items where try x.get(k) == nil {
+            let n = subtract ? try binaryOp(.sub, .int(0), v) : v
+            if try ordered(.gt, n, .int(0)) { try r.set(k, n) }
+        }
+        return r
     }
 }

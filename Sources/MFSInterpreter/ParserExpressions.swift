@@ -24,17 +24,27 @@ extension Parser {
 
     /// `yield`, `yield a, b`, `yield from it`; marks the enclosing function as a generator.
     mutating func parseYield() throws -> Expr {
-        let start = advance()
+        let start = tok
+        let y = try parseYieldBody()
         switch scope.kind {
         case .function:
             scope.code?.isGenerator = true
         case .comprehension:
             let what = (scope.code?.name ?? "").dropFirst().dropLast()
-            throw SyntaxErrorInfo(message: "'yield' inside \(what == "genexpr" ? "generator expression" : what + " comprehension")",
-                                  line: start.line, col: start.col)
+            var e = SyntaxErrorInfo(message: "'yield' inside \(what == "genexpr" ? "generator expression" : what + " comprehension")",
+                                    line: start.line, col: start.col)
+            if y.r.endLine == y.r.line { e.endCol = Int(y.r.endCol) }
+            throw e
         default:
-            throw SyntaxErrorInfo(message: "'yield' outside function", line: start.line, col: start.col)
+            var e = SyntaxErrorInfo(message: "'yield' outside function", line: start.line, col: start.col)
+            if y.r.endLine == y.r.line { e.endCol = Int(y.r.endCol) }
+            throw e
         }
+        return y
+    }
+
+    private mutating func parseYieldBody() throws -> Expr {
+        let start = advance()
         if acceptKw("from") {
             let src = try parseExpression()
             return YieldFromExpr(src, range(from: start))

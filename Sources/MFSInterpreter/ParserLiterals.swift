@@ -239,7 +239,7 @@ extension Parser {
             }
             i += 1
         }
-        guard i < cs.count else { throw SyntaxErrorInfo(message: "f-string: expecting '}'", line: t.line, col: t.col) }
+        guard i < cs.count else { throw SyntaxErrorInfo(message: "f-string: expecting '}'", line: t.endLine, col: t.endCol) }
         var exprEnd = i
         var debugText: String?
         if cs[i] == "=" {
@@ -268,7 +268,7 @@ extension Parser {
             i += 1
             spec = try fstringParts(cs, &i, raw: raw, t: t, bodyCol: bodyCol, inSpec: true)
         }
-        guard i < cs.count, cs[i] == "}" else { throw SyntaxErrorInfo(message: "f-string: expecting '}'", line: t.line, col: t.col) }
+        guard i < cs.count, cs[i] == "}" else { throw SyntaxErrorInfo(message: "f-string: expecting '}'", line: t.endLine, col: t.endCol) }
         i += 1
         let (line, col) = position(of: exprStart, in: cs, t: t, bodyCol: bodyCol)
         let expr = try parseSubExpression(exprText, line: line, col: col)

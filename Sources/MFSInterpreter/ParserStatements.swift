@@ -416,7 +416,8 @@ extension Parser {
             for t in targets {
                 do { try bindTarget(t) } catch var e as SyntaxErrorInfo {
                     if t is ConstExpr || t is CallExpr || t is CompareExpr || t is BinOpExpr {
-                        if !(t is CompareExpr) && !(t is BinOpExpr) { e.message += " here. Maybe you meant '==' instead of '='?" }
+                        let namedConstant = e.message.hasSuffix("None") || e.message.hasSuffix("True") || e.message.hasSuffix("False")
+                        if !(t is CompareExpr) && !(t is BinOpExpr) && !namedConstant { e.message += " here. Maybe you meant '==' instead of '='?" }
                         if t.r.endLine == t.r.line { e.endCol = Int(t.r.endCol) }
                     }
                     throw e
@@ -429,7 +430,9 @@ extension Parser {
             switch first {
             case is NameExpr, is AttributeExpr, is SubscriptExpr: break
             default:
-                throw SyntaxErrorInfo(message: "'\(describe(first))' is an illegal expression for augmented assignment", line: Int(first.r.line), col: Int(first.r.col))
+                var e = SyntaxErrorInfo(message: "'\(describe(first))' is an illegal expression for augmented assignment", line: Int(first.r.line), col: Int(first.r.col))
+                if first.r.endLine == first.r.line { e.endCol = Int(first.r.endCol) }
+                throw e
             }
             try bindTarget(first)
             let v = try parseStarExpressions(allowYield: true)

@@ -172,10 +172,38 @@ extension Interpreter {
             if found < 0 && (name == "index" || name == "rindex") { throw PyException.valueError("substring not found") }
             return .int(found)
         case "format": return .str(try strFormat(s, args, kw))
-        case "isdigit", "isdecimal", "isnumeric":
-            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil && ($0.value < 128 ? ($0 >= "0" && $0 <= "9") : true) })
-        case "isalpha": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
-        case "isalnum": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        case "format_map":
+            try checkArgs("format_map", args, 1, 1)
+            guard case .dict(let d) = args[0] else { throw PyException.typeError("format_map() argument must be a mapping, not \(args[0].typeName)") }
+            return .str(try strFormat(s, [], d.items.compactMap { k, v in if case .str(let ks) = k { return (ks, v) }; return nil }))
+        case "maketrans": return try strMaketrans(args)
+        case "translate":
+            try checkArgs("translate", args, 1, 1)
+            var out = ""
+            for u in s.unicodeScalars {
+                let mapped: Value?
+                do { mapped = try getItem(args[0], .int(Int(u.value))) } catch let e as PyException where e.isInstance(of: "LookupError") { mapped = nil }
+                switch mapped {
+                case nil: out.unicodeScalars.append(u)
+                case .none?: break
+                case .str(let r)?: out += r
+                case .int(let c)?:
+                    guard let r = Unicode.Scalar(UInt32(clamping: max(c, 0))), c >= 0, c < 0x110000 else {
+                        throw PyException.valueError("character mapping must be in range(0x110000)")
+                    }
+                    out.unicodeScalars.append(r)
+                case let other?: throw PyException.typeError("character mapping must return integer, None or str, not \(other.typeName)")
+                }
+            }
+            return .str(out)
+        case "isdecimal":
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.generalCategory == .decimalNumber })
+        case "isdigit":
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit })
+        case "isnumeric":
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil })
+        case "isalpha": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(isPyAlpha))
+        case "isalnum": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { isPyAlpha($0) || $0.properties.numericType != nil })
         case "isspace": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(isPySpace))
         case "isascii": return .bool(s.unicodeScalars.allSatisfy { $0.value < 128 })
         case "isprintable": return .bool(s.unicodeScalars.allSatisfy(isPrintable))
@@ -529,4 +557,43 @@ extension String {
         }
         return out
     }
+}
+
+/// `str.isalpha` per character: Unicode letters (categories Lu, Ll, Lt, Lm, Lo).
+func isPyAlpha(_ u: Unicode.Scalar) -> Bool {
+    switch u.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    default: return false
+    }
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points, strings or None.
+func strMaketrans(_ args: [Value]) throws -> Value {
+    try checkArgs("maketrans", args, 1, 3)
+    let table = PyDict()
+    if args.count == 1 {
+        guard case .dict(let d) = args[0] else {
+            throw PyException.typeError("if you give only one argument to maketrans it must be a dict")
+        }
+        for (k, v) in d.items {
+            switch k {
+            case .int: try table.set(k, v)
+            case .str(let s) where s.unicodeScalars.count == 1:
+                try table.set(.int(Int(s.unicodeScalars.first?.value ?? 0)), v)
+            default: throw PyException.valueError("string keys in translate table must be of length 1")
+            }
+        }
+        return .dict(table)
+    }
+    guard case .str(let x) = args[0], case .str(let y) = args[1] else {
+        throw PyException.typeError("maketrans() arguments must be strings")
+    }
+    let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+    guard xs.count == ys.count else { throw PyException.valueError("the first two maketrans arguments must have equal length") }
+    for (a, b) in zip(xs, ys) { try table.set(.int(Int(a.value)), .int(Int(b.value))) }
+    if args.count == 3 {
+        guard case .str(let z) = args[2] else { throw PyException.typeError("maketrans() argument 3 must be str") }
+        for c in z.unicodeScalars { try table.set(.int(Int(c.value)), .none) }
+    }
+    return .dict(table)
 }

@@ -54,7 +54,7 @@ extension Interpreter {
                 // Mirrors traceback._format_syntax_error.
                 var rtext = Substring(text)
                 while rtext.hasSuffix("\n") { rtext = rtext.dropLast() }
-                let ltext = rtext.drop { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }
+                let ltext = rtext.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{0C}" }
                 let spaces = rtext.count - ltext.count
                 out += "    \(ltext)\n"
                 if case .int(let offset)? = inst.attrs["offset"] {

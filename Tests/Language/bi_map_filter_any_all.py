@@ -1,0 +1,5 @@
+print(list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(abs, [-1, 2])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(lambda c: c.isdigit(), "a1b2")))
+print(any([]), all([]), any([0, "", None]), all([1, "x", [0]]), any(x > 2 for x in [1, 3]))
+m = map(int, "123")
+print(next(m), list(m), list(m))

@@ -1,0 +1,3 @@
+count = 5
+print(count.real)
+count.append(6)

@@ -1,0 +1,11 @@
+def f(x):
+	if x:
+		return "tab-indented"
+	return "no"
+class C:
+  def m(self):
+      return "two then six"
+print(f(1), f(0), C().m())
+if True:
+    if True:
+		print("mixed but consistent per block")
