@@ -33,8 +33,8 @@ func pyHash(_ v: Value) throws -> Int {
         if d == d.rounded(), abs(d) < 9.2e18 { return intHash(Int(d)) }
         if d == d.rounded() { return try pyHash(.integer(BigInt(d))) }
         return floatHash(d)
-    case .str(let s): var h = Hasher(); h.combine(s); return h.finalize()
-    case .bytes(let b): var h = Hasher(); h.combine(b); return h.finalize()
+    case .str(let s): return cpythonStringHash(s)
+    case .bytes(let b): return cpythonBytesHash(b)
     case .tuple(let items):
         // CPython's xxHash-based tuple hash.
         var acc: UInt = 2870177450012600261

@@ -11,6 +11,24 @@ extension Interpreter {
     /// Whether `iter(v)` would succeed.
     public func isIterable(_ v: Value) -> Bool { (try? makeIterator(v)) != nil }
 
+    /// A class for the host objects whose `typeName` is `name`: `type(obj)` is it, so
+    /// `isinstance(obj, C)` holds, it prints as `<class 'module.name'>`, and calling it runs
+    /// `construct` (e.g. `Run('Flow/1')`). Register the returned value under its name.
+    public func registerHostClass(name: String, module: String, doc: String? = nil,
+                                  construct: @escaping ([Value], [(String, Value)]) throws -> Value) -> Value {
+        let c = hostClass(name)
+        c.module = module
+        c.doc = doc
+        c.constructor = construct
+        return .type(c)
+    }
+
+    /// Names the module of the class of host objects whose `typeName` is `name` (`type(x)` then
+    /// prints as `<class 'module.name'>`), for classes scripts cannot call.
+    public func setHostClassModule(name: String, module: String) {
+        hostClass(name).module = module
+    }
+
     /// `a == b` with Python's rules (`__eq__` of user classes and hosts included).
     public func equal(_ a: Value, _ b: Value) throws -> Bool { try valuesEqual(a, b) }
 

@@ -52,16 +52,36 @@ public final class MetaflowCode {
 
     /// Extracts the user's files (not `.mf_code`, `.mf_meta`) into a new temporary folder.
     public func extract() throws -> String {
-        var template = Array("/tmp/mfsh-code-XXXXXX".utf8CString)
-        let made: String? = template.withUnsafeMutableBufferPointer { buf in
-            guard let b = buf.baseAddress, let d = mkdtemp(b) else { return nil }
-            return String(cString: d)
-        }
-        guard let root = made else { throw MetaflowError.generic("OSError", "cannot create a temporary folder") }
+        let root = try TemporaryFolder.make()
         try TarReader.extract(archive, into: root) { name in
             !(name.hasPrefix(".mf_code/") || name.hasPrefix(".mf_meta/") || name == ".mf_install")
         }
         return root
+    }
+}
+
+/// A new private folder named as Python's `tempfile.mkdtemp()` names them (`$TMPDIR/tmpXXXXXXXX`),
+/// so paths users see (and scripts print) look the same under mfsh and Python.
+enum TemporaryFolder {
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+    static func base() -> String {
+        for name in ["TMPDIR", "TEMP", "TMP"] {
+            if let v = FileSystem.environment(name), !v.isEmpty, FileSystem.isDirectory(v) { return v }
+        }
+        return "/tmp"
+    }
+
+    static func make() throws -> String {
+        let dir = base()
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let name = String((0..<8).map { _ in alphabet[Int(rng.next(upperBound: UInt(alphabet.count)))] })
+            let path = dir + "/tmp" + name
+            if mkdir(path, 0o700) == 0 { return path }
+            if errno != EEXIST { break }
+        }
+        throw MetaflowError.generic("FileExistsError", "No usable temporary directory name found in \(dir)")
     }
 }
 

@@ -7,14 +7,15 @@ enum MetaflowModule {
         var out: [(String, Value)] = []
         func constructor<T: MetaflowObject>(_ type: T.Type) -> (String, Value) {
             let name = type.className
-            let fn = Value.newBuiltin(name) { args, kwargs in
+            let fn = c.interpreter.registerHostClass(name: name, module: "metaflow.client.core", doc: ClientDocs.text[name]) { args, kwargs in
                 var pathspec: Value? = args.first
                 var attempt: Value = args.count > 1 ? args[1] : .none
+                var namespaceCheck = true
                 for (k, v) in kwargs {
                     switch k {
                     case "pathspec": pathspec = v
                     case "attempt": attempt = v
-                    case "_namespace_check": continue
+                    case "_namespace_check": namespaceCheck = try c.interpreter.truthy(v)
                     default: throw PyException.typeError("\(name).__init__() got an unexpected keyword argument '\(k)'")
                     }
                 }
@@ -30,7 +31,7 @@ enum MetaflowModule {
                     n = i
                 default: throw c.pythonException(.notFound("Attempt can only be an integer"))
                 }
-                return try c.bridge { c.host(try type.init(pathspec: p, attempt: n, session: c.session)) }
+                return try c.bridge { c.host(try type.init(pathspec: p, attempt: n, session: c.session, namespaceCheck: namespaceCheck)) }
             }
             return (name, fn)
         }
@@ -39,7 +40,8 @@ enum MetaflowModule {
         out.append(constructor(Step.self))
         out.append(constructor(Task.self))
         out.append(constructor(DataArtifact.self))
-        out.append(("Metaflow", .newBuiltin("Metaflow") { _, _ in .host(MetaflowRootHost(c)) }))
+        out.append(("Metaflow", c.interpreter.registerHostClass(name: "Metaflow", module: "metaflow.client.core",
+                                                                doc: ClientDocs.text["Metaflow"]) { _, _ in .host(MetaflowRootHost(c)) }))
 
         func optionalString(_ args: [Value], _ fn: String) throws -> String? {
             guard let first = args.first else { throw PyException.typeError("\(fn)() missing 1 required positional argument") }
@@ -67,6 +69,12 @@ enum MetaflowModule {
         out.append(("default_metadata", .newBuiltin("default_metadata") { _, _ in
             try c.bridge { .str(try c.session.defaultMetadata()) }
         }))
+        // Classes of objects scripts get but do not construct, named as Python names them.
+        for (name, module) in [("MetaflowData", "metaflow.client.core"), ("MetaflowCode", "metaflow.client.core"),
+                               ("Metadata", "metaflow.client.core"), ("MetaflowArtifacts", "metaflow.client.core"),
+                               ("Trigger", "metaflow.events"), ("MetaflowEvent", "metaflow.events"), ("TarFile", "tarfile")] {
+            c.interpreter.setHostClassModule(name: name, module: module)
+        }
         for (name, _) in metaflowExceptionHierarchy {
             if let cls = c.exceptionClasses[name] { out.append((name, cls)) }
         }

@@ -70,7 +70,15 @@ final class MetaflowDataHost: HostObject {
             return try c.pythonValue(a.data())
         }
     }
-    var attributeNames: [String] { (try? names()) ?? [] }
+    /// What `dir(task.data)` shows in Python: the object's own dunders and `_artifacts`, then the
+    /// artifact names (its `__dir__` adds them), sorted by `dir()`.
+    var attributeNames: [String] { Self.pythonObjectAttributes + ((try? names()) ?? []) }
+    static let pythonObjectAttributes = [
+        "__class__", "__contains__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+        "__ge__", "__getattr__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+        "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__", "__reduce_ex__",
+        "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "__weakref__", "_artifacts",
+    ]
     func contains(_ v: Value) throws -> Bool {
         guard case .str(let s) = v else { return false }
         return try context.bridge { try task.publicArtifact(s) != nil }
