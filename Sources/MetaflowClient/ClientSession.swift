@@ -8,6 +8,8 @@ public final class ClientSession {
     /// nil = not resolved yet (Python's `False`); .some(nil) = namespace(None).
     private var currentNamespace: String??
     let blobs = BlobCache()
+    /// Told about long work (large artifacts, many objects); nil = nobody is listening.
+    public var progress: ProgressReporter?
 
     public init(config: Configuration) {
         self.config = config

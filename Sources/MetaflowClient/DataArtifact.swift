@@ -26,7 +26,11 @@ public final class DataArtifact: MetaflowObject {
         if let loc = record["location"]?.stringValue, !loc.hasPrefix(":root:"), !loc.isEmpty, !loc.hasPrefix("/") {
             throw MetaflowError.data("Artifact \(pathspec) is stored at '\(loc)', which this mfsh build cannot read yet")
         }
-        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot)
+        let reporter = session.progress
+        let label = "loading \(pathspec)"
+        defer { reporter?.finish() }
+        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot,
+                                                   progress: reporter.map { r in { r.report(label, done: $0, total: $1, bytes: true) } })
         // Legacy encodings wrap the pickle in another gzip layer.
         if contentType.hasPrefix("gzip+") && Gzip.isGzip(bytes) {
             bytes = try Gzip.decompress(bytes, name: pathspec)

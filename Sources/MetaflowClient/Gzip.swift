@@ -19,7 +19,9 @@ public enum Gzip {
 
     /// Decompresses a whole gzip file (all members). `sizeHint` (the uncompressed size, when the
     /// caller knows it) lets the output be allocated once.
-    public static func decompressFile(_ path: String, sizeHint: Int? = nil) throws -> [UInt8] {
+    /// `progress(read, total)` follows the compressed bytes read, when given.
+    public static func decompressFile(_ path: String, sizeHint: Int? = nil,
+                                      progress: ((Int, Int) -> Void)? = nil) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { throw FileError.notFound(path) }
@@ -28,6 +30,9 @@ public enum Gzip {
         defer { close(fd) }
         let hint = sizeHint ?? trailerSize(fd)
         var input = [UInt8](repeating: 0, count: 1 << 18)
+        var st = stat()
+        let total = progress != nil && fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        var consumed = 0
         return try inflateStream(path: path, sizeHint: hint) { () throws -> ArraySlice<UInt8> in
             while true {
                 let n = input.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -35,6 +40,8 @@ public enum Gzip {
                     if errno == EINTR { continue }
                     throw FileError.unreadable(path, errno)
                 }
+                consumed += n
+                if total > 0 { progress?(consumed, total) }
                 return input[0..<n]
             }
         }

@@ -21,7 +21,8 @@ public final class LocalDataStore {
 
     /// The serialized bytes of an artifact blob (`<root>/<flow>/data/<sha[:2]>/<sha>`),
     /// decompressed according to its `_meta` sidecar (gzip unless `cas_raw`).
-    public func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int? = nil) throws -> [UInt8] {
+    public func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int? = nil,
+                         progress: ((Int, Int) -> Void)? = nil) throws -> [UInt8] {
         guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
@@ -54,7 +55,9 @@ public final class LocalDataStore {
         }
         if raw { return try FileSystem.readFile(path) }
         do {
-            return try Gzip.decompressFile(path, sizeHint: sizeHint)
+            var watch = progress
+            if watch != nil, let size = FileSystem.size(path), size < progressMinimumBytes { watch = nil }
+            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: watch)
         } catch let e as GzipError {
             throw MetaflowError.data(e.description)
         }

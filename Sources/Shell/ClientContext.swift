@@ -110,4 +110,30 @@ public final class ClientContext {
             return host(objects[i])
         })
     }
+
+    /// The children of `parent`, reporting progress (a long loop over 200 tasks shows
+    /// "tasks of F/1/train: 57 of 200" when stderr is a terminal).
+    func iterator(_ name: String, _ objects: [MetaflowObject], of parent: MetaflowObject) -> Value {
+        .iterator(iteratorObject(name, objects, of: parent))
+    }
+
+    func iteratorObject(_ name: String, _ objects: [MetaflowObject], of parent: MetaflowObject) -> PyIterator {
+        var i = 0
+        let reporter = objects.count >= 20 ? session.progress : nil
+        let kind: String
+        switch parent {
+        case is Flow: kind = "runs"
+        case is Run: kind = "steps"
+        case is Step: kind = "tasks"
+        case is Task: kind = "artifacts"
+        default: kind = "flows"
+        }
+        let label = "\(kind) of \(parent.pathspec)"
+        return ClosureIterator(name) { [self] in
+            guard i < objects.count else { reporter?.finish(); return nil }
+            defer { i += 1 }
+            reporter?.report(label, done: i, total: objects.count, bytes: false)
+            return host(objects[i])
+        }
+    }
 }

@@ -93,13 +93,7 @@ class ClientObjectHost: HostObject {
 
     func makeIterator() throws -> PyIterator {
         let kids = try context.bridge { try object.children() }
-        var i = 0
-        let c = context
-        return ClosureIterator("generator") {
-            guard i < kids.count else { return nil }
-            defer { i += 1 }
-            return c.host(kids[i])
-        }
+        return context.iteratorObject("generator", kids, of: object)
     }
 
     func length() throws -> Int { throw PyException.typeError("object of type '\(typeName)' has no len()") }
@@ -116,7 +110,7 @@ final class FlowHost: ClientObjectHost {
         case "latest_successful_run": return context.host(try flow.latestSuccessfulRun)
         case "runs":
             return method(name) { args, _ in
-                self.context.iterator("generator", try self.flow.runs(try Self.stringArgs(args, "runs")))
+                self.context.iterator("generator", try self.flow.runs(try Self.stringArgs(args, "runs")), of: self.flow)
             }
         default: return nil
         }
@@ -145,7 +139,7 @@ final class RunHost: ClientObjectHost {
         case "code": return try run.code.map { .host(MetaflowCodeHost($0, context: c)) } ?? Value.none
         case "trigger": return try run.triggerEvents.map { .host(TriggerHost($0, context: c)) } ?? Value.none
         case "steps":
-            return method(name) { args, _ in c.iterator("generator", try self.run.steps(try Self.stringArgs(args, "steps"))) }
+            return method(name) { args, _ in c.iterator("generator", try self.run.steps(try Self.stringArgs(args, "steps")), of: self.run) }
         case "add_tag", "add_tags", "remove_tag", "remove_tags", "replace_tag", "replace_tags":
             return method(name) { args, kwargs in
                 let params: [String] = name.hasPrefix("replace") ? ["tag_to_remove", "tag_to_add"]
@@ -253,7 +247,7 @@ final class StepHost: ClientObjectHost {
         switch name {
         case "task": return c.host(try step.task)
         case "tasks":
-            return method(name) { args, _ in c.iterator("generator", try self.step.tasks(try Self.stringArgs(args, "tasks"))) }
+            return method(name) { args, _ in c.iterator("generator", try self.step.tasks(try Self.stringArgs(args, "tasks")), of: self.step) }
         case "control_task": return c.host(try step.controlTasks().first)
         case "control_tasks":
             return method(name) { args, _ in c.iterator("generator", try self.step.controlTasks(try Self.stringArgs(args, "control_tasks"))) }

@@ -35,6 +35,9 @@ public final class MFShell {
         if let root = options.datastoreRoot { env["METAFLOW_DATASTORE_SYSROOT_LOCAL"] = root }
         let config = try Configuration(environment: env, workingDirectory: FileSystem.currentDirectory())
         let session = ClientSession(config: config)
+        // Long work draws a progress line on stderr, only when stderr is a terminal.
+        ProgressLine.active = ProgressLine.forTerminal(environment: env)
+        session.progress = ProgressLine.active
         interpreter = Interpreter(stdout: StandardOutput.stdout, stderr: StandardOutput.stderr)
         context = ClientContext(session: session, interpreter: interpreter)
         colour = isatty(STDERR_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"

@@ -3,6 +3,20 @@
 import MFSInterpreter
 
 enum StandardOutput {
-    nonisolated(unsafe) static let stdout: OutputSink = FileOutputSink(fd: 1)
-    nonisolated(unsafe) static let stderr: OutputSink = FileOutputSink(fd: 2, unbuffered: true)
+    nonisolated(unsafe) static let stdout: OutputSink = ProgressErasingSink(FileOutputSink(fd: 1))
+    nonisolated(unsafe) static let stderr: OutputSink = ProgressErasingSink(FileOutputSink(fd: 2, unbuffered: true))
+}
+
+/// Takes the progress line away before any output, so text never lands on top of it.
+final class ProgressErasingSink: OutputSink {
+    let inner: OutputSink
+    init(_ inner: OutputSink) { self.inner = inner }
+    func write(_ text: String) {
+        if let line = ProgressLine.active, line.visible {
+            inner.flush()
+            line.erase()
+        }
+        inner.write(text)
+    }
+    func flush() { inner.flush() }
 }
