@@ -52,9 +52,11 @@ extension Parser {
         if tok.kind == .newline {
             pos += 1
             guard tok.kind == .indent else {
+                // At the end of the file CPython points at the header line, without a caret.
+                let atEnd = tok.kind == .endmarker
                 throw SyntaxErrorInfo(kind: "IndentationError",
                                       message: "expected an indented block after \(header) on line \(headerTok.line)",
-                                      line: tok.line, col: tok.col, incomplete: tok.kind == .endmarker)
+                                      line: atEnd ? headerTok.line : tok.line, col: atEnd ? -1 : tok.col, incomplete: atEnd)
             }
             pos += 1
             var body: [Stmt] = []

@@ -363,8 +363,19 @@ final class AssertStmt: Stmt {
         var args: [Value] = []
         if let msg { args.append(try msg.eval(f)) }
         let e = PyException(cls: BuiltinClasses.exc("AssertionError"), args: args)
-        e.pendingRange = test.r
+        e.pendingRange = Self.location(of: test) ?? r
         throw e
+    }
+
+    /// Where CPython 3.11 locates the AssertionError: the comparison its jump tested (the last
+    /// operand of and/or, through `not`), otherwise the whole statement (shown without carets).
+    static func location(of test: Expr) -> SrcRange? {
+        switch test {
+        case let c as CompareExpr: return c.r
+        case let b as BoolOpExpr: return b.values.last.flatMap { location(of: $0) }
+        case let u as UnaryExpr where u.op == .not: return location(of: u.operand)
+        default: return nil
+        }
     }
 }
 

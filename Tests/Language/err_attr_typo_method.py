@@ -1,0 +1,2 @@
+names = ["a", "b"]
+names.apend("c")

@@ -1,0 +1,3 @@
+word = "mfs"
+for i in range(5):
+    print(word[i])
