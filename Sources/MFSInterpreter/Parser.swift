@@ -1,5 +1,6 @@
 // Recursive-descent parser producing executable nodes, with scope bookkeeping for the resolver.
 import BigInt
+import Synchronization
 
 struct Parser {
     var tokens: [Token]
@@ -134,15 +135,23 @@ struct Parser {
 
 }
 
-/// Looks up a Unicode character by name (for `\\N{...}` escapes); slow, but only used when such an escape appears.
+/// Looks up a Unicode character by name (for `\\N{...}` escapes). The first lookup of a name scans the
+/// planes that have named characters; answers, including misses, are remembered.
 func unicodeScalar(named name: String) -> Unicode.Scalar? {
     let upper = name.uppercased()
-    for v in 0..<0x110000 {
-        guard let u = Unicode.Scalar(UInt32(v)) else { continue }
-        if u.properties.name == upper || u.properties.nameAlias == upper { return u }
+    if let known = unicodeNameCache.withLock({ $0[upper] }) { return known.flatMap { Unicode.Scalar($0) } }
+    var found: Unicode.Scalar?
+    search: for range in [0..<0xD800, 0xF900..<0x32400, 0xE0000..<0xE01F0] {
+        for v in range {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            if u.properties.name == upper || u.properties.nameAlias == upper { found = u; break search }
+        }
     }
-    return nil
+    unicodeNameCache.withLock { $0[upper] = .some(found?.value) }
+    return found
 }
+
+private let unicodeNameCache = Mutex<[String: UInt32?]>([:])
 
 extension Scope {
     /// Re-parents a scope subtree created before its enclosing comprehension was recognised.

@@ -117,10 +117,14 @@ extension Parser {
                 i += len
             case "N":
                 let startPos = i - 2
-                guard i < cs.count, cs[i] == "{", let close = cs[i...].firstIndex(of: "}"),
-                      let u = unicodeScalar(named: String(String.UnicodeScalarView(cs[(i + 1)..<close]))) else {
-                    throw SyntaxErrorInfo(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(startPos)-\(startPos + 1): malformed \\N character escape",
-                                          line: t.line, col: t.col)
+                guard i < cs.count, cs[i] == "{", let close = cs[i...].firstIndex(of: "}"), close > i + 1 else {
+                    let end = i < cs.count && cs[i] == "{" ? cs.count - 1 : startPos + 1
+                    throw SyntaxErrorInfo(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(startPos)-\(end): malformed \\N character escape",
+                                          line: t.endLine, col: t.endCol)
+                }
+                guard let u = unicodeScalar(named: String(String.UnicodeScalarView(cs[(i + 1)..<close]))) else {
+                    throw SyntaxErrorInfo(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(startPos)-\(close): unknown Unicode character name",
+                                          line: t.endLine, col: t.endCol)
                 }
                 out.append(u)
                 i = close + 1

@@ -1,0 +1,2 @@
+print("before")
+print("\N{LATIN SMALL LETTER E WITH ACUTE}", "\N{BOGUS CHARACTER NAME}")
