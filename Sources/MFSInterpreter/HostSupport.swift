@@ -29,6 +29,11 @@ extension Interpreter {
         hostClass(name).module = module
     }
 
+    /// A module value (e.g. `os.path`, to be a member of `os`); `registerModule` makes one importable.
+    public func moduleValue(_ name: String, _ members: [(String, Value)]) -> Value {
+        .module(PyModule(name: name, members: members))
+    }
+
     /// `a == b` with Python's rules (`__eq__` of user classes and hosts included).
     public func equal(_ a: Value, _ b: Value) throws -> Bool { try valuesEqual(a, b) }
 

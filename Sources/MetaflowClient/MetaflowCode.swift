@@ -50,11 +50,18 @@ public final class MetaflowCode {
     /// Names of every member, in archive order.
     public func memberNames() throws -> [String] { try TarReader.names(archive) }
 
-    /// Extracts the user's files (not `.mf_code`, `.mf_meta`) into a new temporary folder.
+    /// Extracts what Python's `extract()` calls user content into a new temporary folder. For
+    /// packages with the `.mf_install` marker (v1) that is everything but `.mf_code/` (Python's
+    /// classifier lets `.mf_meta/` and the marker through when only user content is asked for);
+    /// for older packages, everything but Metaflow's own files.
     public func extract() throws -> String {
+        let names = try memberNames()
+        let v1 = names.contains(".mf_install")
+        let v0Excluded: Set<String> = ["INFO", "CONFIG", "conda.manifest", "uv.lock", "pyproject.toml", "condav2-1.cnd"]
         let root = try TemporaryFolder.make()
         try TarReader.extract(archive, into: root) { name in
-            !(name.hasPrefix(".mf_code/") || name.hasPrefix(".mf_meta/") || name == ".mf_install")
+            if v1 { return !name.hasPrefix(".mf_code") }
+            return !(name.hasPrefix("metaflow/") || name.hasPrefix("metaflow_extensions/") || v0Excluded.contains(name))
         }
         return root
     }

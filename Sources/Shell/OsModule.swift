@@ -1,0 +1,133 @@
+// A read-only `os` / `os.path` for scripts that look at files next to their analysis, e.g. what
+// `run.code.extract()` unpacked: listing folders, testing and naming paths, the environment.
+// Nothing here writes, renames or deletes.
+import MFSInterpreter
+import MetaflowClient
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum OsModule {
+    static func register(in interpreter: Interpreter, environment: [String: String]) {
+        let path = interpreter.moduleValue("posixpath", pathMembers())
+        interpreter.registerModule("os.path", pathMembers())
+        var members = pathShared()
+        members += [
+            ("path", path),
+            fn("getcwd") { _, _ in .str(FileSystem.currentDirectory()) },
+            fn("listdir") { args, _ in
+                let dir = try string(args.first ?? .str("."), "listdir")
+                guard let names = FileSystem.list(dir) else { throw osError(dir) }
+                return .newList(names.map { .str($0) })
+            },
+            fn("getenv") { args, _ in
+                let key = try string(args.first ?? .none, "getenv")
+                return environment[key].map { .str($0) } ?? (args.count > 1 ? args[1] : Value.none)
+            },
+            ("environ", (try? Value.newDict(environment.sorted { $0.key < $1.key }.map { (.str($0.key), .str($0.value)) })) ?? Value.none),
+            ("name", .str("posix")),
+            ("linesep", .str("\n")),
+        ]
+        interpreter.registerModule("os", members)
+    }
+
+    private static func fn(_ name: String, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) -> (String, Value) {
+        (name, .newBuiltin(name, body))
+    }
+
+    private static func pathShared() -> [(String, Value)] {
+        [("sep", .str("/")), ("curdir", .str(".")), ("pardir", .str(".."))]
+    }
+
+    private static func pathMembers() -> [(String, Value)] {
+        pathShared() + [
+            fn("join") { args, _ in
+                guard !args.isEmpty else { throw PyException.typeError("join() missing 1 required positional argument: 'a'") }
+                var out = ""
+                for (i, a) in args.enumerated() {
+                    let p = try string(a, "join")
+                    if p.hasPrefix("/") || i == 0 { out = p } else if out.isEmpty || out.hasSuffix("/") { out += p } else { out += "/" + p }
+                }
+                return .str(out)
+            },
+            fn("exists") { args, _ in .bool(FileSystem.exists(try string(args.first ?? .none, "exists"))) },
+            fn("isdir") { args, _ in .bool(FileSystem.isDirectory(try string(args.first ?? .none, "isdir"))) },
+            fn("isfile") { args, _ in .bool(FileSystem.isFile(try string(args.first ?? .none, "isfile"))) },
+            fn("getsize") { args, _ in
+                let p = try string(args.first ?? .none, "getsize")
+                guard let n = FileSystem.size(p) else { throw osError(p) }
+                return .int(n)
+            },
+            fn("basename") { args, _ in
+                let p = try string(args.first ?? .none, "basename")
+                return .str(p.lastIndex(of: "/").map { String(p[p.index(after: $0)...]) } ?? p)
+            },
+            fn("dirname") { args, _ in .str(dirname(try string(args.first ?? .none, "dirname"))) },
+            fn("split") { args, _ in
+                let p = try string(args.first ?? .none, "split")
+                let tail = p.lastIndex(of: "/").map { String(p[p.index(after: $0)...]) } ?? p
+                return .tuple([.str(dirname(p)), .str(tail)])
+            },
+            fn("splitext") { args, _ in
+                let p = try string(args.first ?? .none, "splitext")
+                let (root, ext) = splitext(p)
+                return .tuple([.str(root), .str(ext)])
+            },
+            fn("isabs") { args, _ in .bool(try string(args.first ?? .none, "isabs").hasPrefix("/")) },
+            fn("abspath") { args, _ in
+                let p = try string(args.first ?? .none, "abspath")
+                return .str(normpath(p.hasPrefix("/") ? p : FileSystem.currentDirectory() + "/" + p))
+            },
+            fn("normpath") { args, _ in .str(normpath(try string(args.first ?? .none, "normpath"))) },
+            fn("expanduser") { args, _ in
+                let p = try string(args.first ?? .none, "expanduser")
+                guard p == "~" || p.hasPrefix("~/"), let home = FileSystem.environment("HOME") else { return .str(p) }
+                return .str(home + p.dropFirst())
+            },
+        ]
+    }
+
+    private static func string(_ v: Value, _ fn: String) throws -> String {
+        guard case .str(let s) = v else {
+            throw PyException.typeError("\(fn)(): expected str, bytes or os.PathLike object, not \(v.typeName)")
+        }
+        return s
+    }
+
+    private static func osError(_ path: String) -> PyException {
+        let e = errno
+        let name = e == ENOTDIR ? "NotADirectoryError" : e == EACCES ? "PermissionError" : "FileNotFoundError"
+        let text = e == 0 ? "No such file or directory" : String(cString: strerror(e))
+        return PyException.builtin(name, "[Errno \(e == 0 ? 2 : e)] \(text): \(PythonText.repr(path))")
+    }
+
+    /// posixpath.dirname: everything before the last '/', trailing slashes removed unless all slashes.
+    static func dirname(_ p: String) -> String {
+        guard let i = p.lastIndex(of: "/") else { return "" }
+        var head = String(p[...i])
+        if head.contains(where: { $0 != "/" }) { while head.hasSuffix("/") { head.removeLast() } }
+        return head
+    }
+
+    /// posixpath.splitext: the extension starts at the last dot of the last component, unless
+    /// the component is only dots before it (".bashrc" has none).
+    static func splitext(_ p: String) -> (String, String) {
+        let nameStart = p.lastIndex(of: "/").map { p.index(after: $0) } ?? p.startIndex
+        guard let dot = p[nameStart...].lastIndex(of: "."), p[nameStart..<dot].contains(where: { $0 != "." }) else { return (p, "") }
+        return (String(p[..<dot]), String(p[dot...]))
+    }
+
+    static func normpath(_ p: String) -> String {
+        if p.isEmpty { return "." }
+        let absolute = p.hasPrefix("/")
+        let leading = absolute && p.hasPrefix("//") && !p.hasPrefix("///") ? "//" : (absolute ? "/" : "")
+        var parts: [Substring] = []
+        for c in p.split(separator: "/") where c != "." {
+            if c == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if c == "..", absolute { continue }
+            parts.append(c)
+        }
+        let joined = leading + parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+}
