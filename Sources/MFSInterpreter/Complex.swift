@@ -230,3 +230,33 @@ extension Interpreter {
         return complexValue((real, imag))
     }
 }
+
+extension Interpreter {
+    /// `format(complex, spec)`: with a presentation type (e, f, g, ...) both parts are formatted with it
+    /// and no parentheses; without one, the repr form; then the whole is aligned in the width.
+    func formatComplex(_ c: PyComplex, _ spec: String) throws -> String {
+        if spec.isEmpty { return c.repr() }
+        let f = try FormatSpec(spec)
+        if f.zero { throw PyException.valueError("Zero padding is not allowed in complex format specifier") }
+        if f.align == "=" { throw PyException.valueError("Alignment flag is not allowed in complex format specifier") }
+        let text: String
+        if let t = f.type {
+            guard "eEfFgGn%".contains(t), t != "%" else {
+                throw PyException.valueError("Unknown format code '\(t)' for object of type 'complex'")
+            }
+            var partSpec = f.alt ? "#" : ""
+            if let g = f.grouping { partSpec.append(g) }
+            if let p = f.precision { partSpec += ".\(p)" }
+            partSpec.append(t)
+            let sign = f.sign == "-" ? "" : String(f.sign)
+            let re = try formatFloat(c.real, sign + partSpec)
+            let im = try formatFloat(c.imag, "+" + partSpec)
+            text = re + im + "j"
+        } else if f.precision == nil && f.sign == "-" && !f.alt && f.grouping == nil {
+            text = c.repr()
+        } else {
+            throw PyException.valueError("mfs formats complex numbers only with a presentation type (e, f, g) or plain alignment")
+        }
+        return f.pad(text, defaultAlign: ">")
+    }
+}

@@ -338,7 +338,7 @@ extension Interpreter {
                 guard case .str(let s) = r else { throw PyException.typeError("__format__ must return a str, not \(r.typeName)") }
                 return s
             }
-            if let c = v.complexValue, spec.isEmpty { return c.repr() }
+            if let c = v.complexValue { return try formatComplex(c, spec) }
             if spec.isEmpty { return try str(v) }
             throw PyException.typeError("unsupported format string passed to \(v.typeName).__format__")
         default:

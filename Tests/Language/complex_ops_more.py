@@ -14,3 +14,5 @@ try:
     complex(1, "2")
 except TypeError as e:
     print("TypeError:", e)
+w = complex(1.5, -2.25)
+print(f"{w:.2f}|{w:>20}|{w:<16}|{w:^18.1e}|{w:g}|{w:+.1f}|{1j:.0f}|{complex(1234.5, 1):,.1f}")
