@@ -1,5 +1,6 @@
 // Generator bodies run on pooled threads: abandoned generators must give their threads back, and a
 // generator outliving its interpreter must unwind without touching it.
+import Foundation
 import Testing
 @testable import MFSInterpreter
 
@@ -64,4 +65,33 @@ import Testing
     if case .iterator = kept {} else { Issue.record("expected a generator, got \(kept)") }
     kept = .none
     #expect(lifetime?.runningBodies == 0)
+}
+
+@Test func interruptReachesCodeRunningInAGenerator() {
+    let out = StringOutputSink(), err = StringOutputSink()
+    let interp = Interpreter(stdout: out, stderr: err)
+    nonisolated(unsafe) let target = interp
+    let requester = Thread {
+        usleep(200_000)
+        target.interruptRequested.store(true, ordering: .relaxed)
+    }
+    requester.start()
+    var caught = ""
+    do {
+        try interp.execute(source: """
+        def spin():
+            n = 0
+            while True:
+                n += 1
+                if n % 1000 == 0:
+                    yield n
+        for v in spin():
+            pass
+        """, filename: "t.py")
+    } catch let e as UncaughtException {
+        caught = e.tracebackText
+    } catch {
+        caught = "\(error)"
+    }
+    #expect(caught.hasSuffix("KeyboardInterrupt\n"), "got: \(caught)")
 }
