@@ -8,7 +8,7 @@ final class NDArrayHost: NumericObject {
     let env: NumericEnvironment
     /// Set for the arrays behind Series methods like `gt`, which return the element-wise result itself.
     let comparisonsAsArrays: Bool
-    init(_ array: NDArray, env: NumericEnvironment, comparisonsAsArrays: Bool = false) {
+    init(_ array: NDArray, env: NumericEnvironment, comparisonsAsArrays: Bool = true) {
         self.array = array; self.env = env; self.comparisonsAsArrays = comparisonsAsArrays
     }
 

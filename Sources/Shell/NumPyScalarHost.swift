@@ -19,6 +19,7 @@ final class NDScalarHost: NumericObject {
         }
     }
     var moduleName: String { "numpy" }
+    var envIfAny: NumericEnvironment? { env }
     var attributeNames: [String] { ["dtype", "item", "ndim", "shape", "size", "tolist"] }
     var methodNames: [String] { ["item", "tolist"] }
     // Scalars are made per element (iteration, indexing): nothing is computed up front.

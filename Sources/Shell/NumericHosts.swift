@@ -116,6 +116,8 @@ final class NumericEnvironment {
         let name = object.typeName, module = object.moduleName
         if let c = classes[name] { return c }
         var methods = Self.specialMethods()
+        // Only numpy's integer scalars have __index__ (a float64 is not a list index).
+        if let scalar = object as? NDScalarHost, "biu".contains(scalar.scalar.dtype.kind) {} else { methods["__index__"] = nil }
         for method in object.methodNames {
             methods[method] = .newBuiltin(method) { args, kwargs in
                 let o = try Self.target(args, method)
@@ -175,6 +177,23 @@ final class NumericEnvironment {
         def("__int__") { o, _ in
             if let x = try o.toInteger() { return x }
             throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(o.typeName)'")
+        }
+        // numpy's float64/int64/bool_ format like the Python number they hold; other values
+        // (arrays, frames) only with an empty spec, as `object.__format__` allows.
+        d["__format__"] = .newBuiltin("__format__") { args, _ in
+            let o = try target(args, "__format__")
+            guard case .str(let spec) = try argument(args, "__format__") else {
+                throw PyException.typeError("format() argument 2 must be str")
+            }
+            if let scalar = o as? NDScalarHost, "biuf".contains(scalar.scalar.dtype.kind), let env = scalar.envIfAny {
+                return .str(try env.context.interpreter.format(try env.python(scalar.scalar.value), spec: spec))
+            }
+            if spec.isEmpty { return .str(o.str()) }
+            throw PyException.typeError("unsupported format string passed to \(o.moduleName).\(o.typeName).__format__")
+        }
+        def("__index__") { o, _ in
+            if let scalar = o as? NDScalarHost, "biu".contains(scalar.scalar.dtype.kind), let v = try scalar.toInteger() { return v }
+            throw PyException.typeError("'\(o.moduleName).\(o.typeName)' object cannot be interpreted as an integer")
         }
         def("__round__") { o, args in
             if let scalar = o as? NDScalarHost { return try scalar.round(args.count > 1 ? args[1] : .none) }

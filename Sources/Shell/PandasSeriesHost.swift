@@ -202,7 +202,7 @@ final class SeriesHost: NumericObject {
     func contains(_ v: Value) throws -> Bool { env.position(of: v, in: series.index) != nil }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
-        try binary(op, other, reflected: reflected, comparisonsAsArrays: false)
+        try binary(op, other, reflected: reflected, comparisonsAsArrays: true)
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool, comparisonsAsArrays: Bool) throws -> Value? {
