@@ -1,9 +1,6 @@
 // help() texts for the client classes and functions of the `metaflow` module.
 
 enum ClientDocs {
-    /// The names in `text` that are classes (the others are functions).
-    static let classNames: Set<String> = ["Metaflow", "Flow", "Run", "Step", "Task", "DataArtifact", "MetaflowCode"]
-
     static let text: [String: String] = [
         "Metaflow": "Metaflow(): every flow with at least one run in the current namespace.\n  .flows  list of Flow\n  Metaflow()['Name']  a Flow",
         "Flow": "Flow('Name'): all runs of a flow, newest first.\n  .latest_run, .latest_successful_run, .runs(*tags), flow['run_id'], 'run_id' in flow",

@@ -140,13 +140,31 @@ final class Completion {
         return try? context.interpreter.executeInteractive(source: expr)
     }
 
+    /// The pathspec components of `Flow("X")`, `Run('X/1')`, `Step(...)`, `Task(...)` written with
+    /// a plain string literal; nil for anything else.
+    static func constructorPathspec(_ expr: String) -> [String]? {
+        let depth = ["Flow": 1, "Run": 2, "Step": 3, "Task": 4]
+        guard let open = expr.firstIndex(of: "("), let n = depth[String(expr[..<open])], expr.hasSuffix(")") else { return nil }
+        let inner = String(expr[expr.index(after: open)..<expr.index(before: expr.endIndex)]).trimmedBlanks()
+        guard inner.count >= 2, let q = inner.first, q == "\"" || q == "'", inner.last == q else { return nil }
+        let body = inner.dropFirst().dropLast()
+        guard !body.contains(where: { $0 == "\\" || $0 == q }) else { return nil }
+        let parts = body.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == n, !parts.contains(where: \.isEmpty) else { return nil }
+        return parts
+    }
+
     /// A listing of the datastore, cached for the session (see CompletionListings).
-    private func listing(_ parents: [String]) -> [String] {
+    /// `suffix` is appended to every name (pathspec levels end in "/"), cached with them.
+    private func listing(_ parents: [String], suffix: String = "") -> [String] {
         let session = context.session
         let lister = PathspecLister(session: session)
         let namespace = (try? session.getNamespace()).flatMap { $0 } ?? "*"
-        let key = "\(ObjectIdentifier(session.provider))|\(namespace)|" + parents.joined(separator: "/")
-        return listings.names(key, folder: lister.folder(parents)) { try lister.children(parents) }
+        let key = "\(ObjectIdentifier(session.provider))|\(namespace)|\(suffix)|" + parents.joined(separator: "/")
+        return listings.names(key, folder: lister.folder(parents)) {
+            let names = try lister.children(parents)
+            return suffix.isEmpty ? names : names.map { $0 + suffix }
+        }
     }
 
     /// One pathspec level at a time: flows, then `Flow/` runs newest first, steps, tasks, artifacts.
@@ -155,8 +173,7 @@ final class Completion {
         let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let parents = Array(parts.dropLast())
         guard parents.count <= 4 else { return [] }
-        let names = listing(parents)
-        return parents.count < 4 ? names.map { $0 + "/" } : names
+        return listing(parents, suffix: parents.count < 4 ? "/" : "")
     }
 
     /// `namespace("`: the tags that make namespaces, as found on the runs of every flow:
@@ -181,6 +198,8 @@ final class Completion {
 
     /// Keys of `obj["`: child ids of client objects (artifact names of a task), keys of dicts.
     private func keyCandidates(_ target: String) -> [String] {
+        // `Flow("X")["`: the pathspec says what to list; building the object could read every run.
+        if let parents = Self.constructorPathspec(target) { return parents.count <= 4 ? listing(parents) : [] }
         guard let v = safeEvaluate(target) else { return [] }
         if case .host(let h) = v, h is MetaflowRootHost { return listing([]) }
         if case .host(let h) = v, let c = h as? ClientObjectHost {
@@ -189,6 +208,16 @@ final class Completion {
         }
         if case .dict(let d) = v { return d.keys.compactMap { if case .str(let s) = $0 { return s }; return nil } }
         return []
+    }
+
+    /// Candidates in columns, at most `rows` lines: 10,000 run ids show the newest that fit and a
+    /// count of the rest, rather than scrolling the screen away.
+    static func listing(_ items: [String], width: Int, rows: Int) -> String {
+        let w = (items.map { $0.count }.max() ?? 0) + 2
+        let perLine = max(1, width / max(w, 1))
+        guard items.count > perLine * rows else { return columns(items, width: width) }
+        let shown = perLine * (rows - 1)
+        return columns(Array(items.prefix(shown)), width: width) + "\n… and \(items.count - shown) more; type more of the name to narrow them"
     }
 
     /// Candidates laid out in columns like a shell.

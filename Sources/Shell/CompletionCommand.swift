@@ -29,7 +29,7 @@ extension MFShell {
     static func matches(_ result: (Int, [String]), _ text: String) -> [String] {
         let typed = Array(text.utf8)
         let word = Array(typed[min(result.0, typed.count)...])
-        return result.1.filter { Array($0.utf8).starts(with: word) }
+        return word.isEmpty ? result.1 : result.1.filter { $0.utf8.starts(with: word) }
     }
 
     static func milliseconds(_ seconds: Double) -> String {

@@ -70,12 +70,48 @@ struct PathspecLister {
         let namespace = try session.getNamespace()
         switch parents.count {
         case 0: return try provider.children(of: .root, [], anyTag: nil).compactMap { $0["flow_id"]?.stringValue }.sorted()
-        case 1: return try Self.newestFirst(provider.children(of: .flow, parents, anyTag: namespace), "run_number")
+        case 1:
+            if let local = provider as? LocalMetadataProvider, let root = local.root,
+               let runs = Self.localRuns(flowFolder: root + "/" + parents[0], namespace: namespace) {
+                return runs
+            }
+            return try Self.newestFirst(provider.children(of: .flow, parents, anyTag: namespace), "run_number")
         case 2: return try Self.newestFirst(provider.children(of: .run, parents, anyTag: nil), "step_name")
         case 3: return try provider.children(of: .step, parents, anyTag: nil).compactMap { $0["task_id"].map(Self.text) }
         case 4: return try provider.artifacts(parents, attempt: nil, name: nil).compactMap { $0["name"]?.stringValue }.sorted()
         default: return []
         }
+    }
+
+    /// Run ids of a flow in a local datastore, newest first, in `namespace` (nil: all), read
+    /// straight from the runs' `_meta/_self.json` (paths relative to the flow folder, one reused
+    /// buffer per thread, all cores): on 10,000 runs this is what keeps the first Tab near 100 ms.
+    /// Records that are missing or unreadable are left out, as `list(Flow(...))` leaves them out.
+    static func localRuns(flowFolder: String, namespace: String?) -> [String]? {
+        guard let names = FileSystem.list(flowFolder)?.filter({ !$0.hasPrefix(".") }) else { return nil }
+        let dirfd = open(flowFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirfd >= 0 else { return nil }
+        defer { close(dirfd) }
+        let scan = RunRecordScan(names: names, dirfd: dirfd, namespace: namespace)
+        scan.runOnAllCores()
+        return scan.newestFirst()
+    }
+
+    /// The bytes of a file (relative to `dirfd`), read through `buffer` (grown when the file is
+    /// bigger); nil if unreadable.
+    static func readSmallFile(_ path: String, in dirfd: Int32, buffer: inout [UInt8]) -> [UInt8]? {
+        let fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var used = 0
+        while true {
+            if used == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + used }, $0.count - used) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            used += n
+        }
+        return Array(buffer[..<used])
     }
 
     static func text(_ v: JSONValue) -> String { v.stringValue ?? v.intValue.map(String.init) ?? "" }
@@ -85,4 +121,78 @@ struct PathspecLister {
             .sorted { $0.ts != $1.ts ? $0.ts > $1.ts : $0.at < $1.at }
             .compactMap { $0.name }
     }
+}
+
+/// Reads the run records of one flow folder on several threads; each thread writes only its own
+/// slots (worker, worker + workers, ...) of a buffer allocated up front, read after all are joined.
+private final class RunRecordScan: @unchecked Sendable {
+    let names: [String]
+    let dirfd: Int32
+    let namespace: String?
+    private let slots: UnsafeMutableBufferPointer<(ts: Int, id: String)?>
+
+    init(names: [String], dirfd: Int32, namespace: String?) {
+        self.names = names
+        self.dirfd = dirfd
+        self.namespace = namespace
+        slots = .allocate(capacity: names.count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    static let cores: Int = {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? min(Int(n), 8) : 1
+    }()
+
+    func runOnAllCores() {
+        let workers = names.count >= 256 ? Self.cores : 1
+        var threads: [pthread_t] = []
+        for w in 1..<max(workers, 1) {
+            let job = Unmanaged.passRetained(RunScanJob(scan: self, worker: w, of: workers))
+            var tid = pthread_t()
+            let rc = pthread_create(&tid, nil, { raw in
+                guard let raw else { return nil }
+                let job = Unmanaged<RunScanJob>.fromOpaque(raw).takeRetainedValue()
+                job.scan.run(worker: job.worker, of: job.of)
+                return nil
+            }, job.toOpaque())
+            if rc == 0 { threads.append(tid) } else { job.takeRetainedValue().scan.run(worker: w, of: workers) }
+        }
+        run(worker: 0, of: workers)
+        for t in threads { pthread_join(t, nil) }
+    }
+
+    func run(worker: Int, of workers: Int) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 14)
+        var i = worker
+        while i < names.count {
+            if let bytes = PathspecLister.readSmallFile(names[i] + "/_meta/_self.json", in: dirfd, buffer: &buffer),
+               let record = try? JSONParser.parse(bytes), let id = record["run_number"].map(PathspecLister.text),
+               namespace.map({ ns in record["tags"]?.stringArray.contains(ns) == true
+                                   || record["system_tags"]?.stringArray.contains(ns) == true }) ?? true {
+                slots[i] = (record["ts_epoch"]?.intValue ?? 0, id)
+            }
+            i += workers
+        }
+    }
+
+    /// Newest first; runs with the same ts_epoch keep folder order.
+    func newestFirst() -> [String] {
+        var found: [(ts: Int, at: Int, id: String)] = []
+        found.reserveCapacity(names.count)
+        for (at, slot) in slots.enumerated() { if let (ts, id) = slot { found.append((ts, at, id)) } }
+        return found.sorted { $0.ts != $1.ts ? $0.ts > $1.ts : $0.at < $1.at }.map { $0.id }
+    }
+}
+
+private final class RunScanJob {
+    let scan: RunRecordScan
+    let worker: Int
+    let of: Int
+    init(scan: RunRecordScan, worker: Int, of: Int) { self.scan = scan; self.worker = worker; self.of = of }
 }

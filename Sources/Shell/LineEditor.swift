@@ -96,7 +96,7 @@ final class LineEditor: LineReader {
         let text = String(decoding: typed, as: UTF8.self)
         let (start, candidates) = completer(text)
         let word = Array(typed[min(start, typed.count)...])
-        let matches = candidates.filter { Array($0.utf8).starts(with: word) }
+        let matches = word.isEmpty ? candidates : candidates.filter { $0.utf8.starts(with: word) }
         if matches.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         if matches.count == 1 {
             el_insertstr(el, String(decoding: Array(matches[0].utf8).dropFirst(word.count), as: UTF8.self))
@@ -107,14 +107,15 @@ final class LineEditor: LineReader {
             el_insertstr(el, String(decoding: Array(common.utf8).dropFirst(word.count), as: UTF8.self))
             return UInt8(CC_REFRESH)
         }
-        cel_puts("\n" + Completion.columns(matches, width: Int(terminalWidth())) + "\n")
+        let (width, height) = terminalSize()
+        cel_puts("\n" + Completion.listing(matches, width: width, rows: max(3, height - 3)) + "\n")
         return UInt8(CC_REDISPLAY)
     }
 
-    private func terminalWidth() -> Int32 {
+    private func terminalSize() -> (width: Int, height: Int) {
         var ws = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int32(ws.ws_col) }
-        return 80
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 { return (Int(ws.ws_col), Int(ws.ws_row)) }
+        return (80, 24)
     }
 }
 

@@ -22,7 +22,11 @@ extension MFShell {
         }
         var client: [ObjectIdentifier: String] = [:]
         for (name, value) in clientMembers {
-            if case .builtin(let b) = value { client[ObjectIdentifier(b)] = name }
+            switch value {
+            case .builtin(let b): client[ObjectIdentifier(b)] = name
+            case .type(let c): client[ObjectIdentifier(c)] = name
+            default: break
+            }
         }
         let out = interpreter.stdout
         let help = Value.newBuiltin("help") { [unowned self] args, kwargs in
@@ -39,14 +43,16 @@ extension MFShell {
         switch v {
         case .builtin(let b):
             if let name = client[ObjectIdentifier(b)], let doc = ClientDocs.text[name] {
-                let kind = ClientDocs.classNames.contains(name) ? "class" : "function"
-                return "Help on \(kind) \(name) in module metaflow:\n\n" + (kind == "class" ? "class \(name)\n" + bar(doc) : "\(name)\n" + indent(doc)) + "\n"
+                return "Help on function \(name) in module metaflow:\n\n\(name)\n" + indent(doc) + "\n"
             }
             if let name = genuine[ObjectIdentifier(b)], let d = BuiltinDocs.functions[name] {
                 return "Help on built-in function \(name) in module builtins:\n\n\(name)\(d.signature ?? "(...)")\n" + indent(d.doc) + "\n"
             }
             return nil
         case .type(let c):
+            if let name = client[ObjectIdentifier(c)], let doc = ClientDocs.text[name] {
+                return "Help on class \(name) in module \(c.module):\n\nclass \(name)\n" + bar(doc) + "\n"
+            }
             guard c.module == "builtins", let d = BuiltinDocs.types[c.name] else { return nil }
             return "Help on class \(c.name) in module builtins:\n\nclass \(c.name)\(d.signature ?? "")\n" + bar(d.doc) + "\n"
         default:

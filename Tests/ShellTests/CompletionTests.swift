@@ -1,6 +1,9 @@
 import Testing
 @testable import Shell
 import MFSInterpreter
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Completion on the committed demo datastore (real Metaflow output).
 @Suite(.serialized) struct CompletionTests {
@@ -57,6 +60,42 @@ import MFSInterpreter
         #expect(complete(s, "whi").1 == ["while"])
     }
 
+    @Test func repeatedCompletionIsServedFromTheCache() throws {
+        let s = try shell()
+        let c = Completion(context: s.context)
+        let first = c.complete(#"Run("TrainFlow/"#)
+        let misses = c.listings.misses
+        #expect(misses == 1)
+        let again = c.complete(#"Run("TrainFlow/"#)
+        #expect(again.1 == first.1)
+        #expect(c.listings.misses == misses)
+    }
+
+    @Test func aNewRunInvalidatesTheCachedListing() throws {
+        var template = Array("/tmp/mfsh-completion-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { Issue.record("mkdtemp failed"); return }
+        let dir = String(cString: made)
+        defer { _ = system("rm -rf '\(dir)'") }
+        #expect(system("cp -r '\(Self.demo)/.metaflow' '\(dir)/'") == 0)
+        var o = ShellOptions()
+        o.datastoreRoot = dir
+        o.allNamespaces = true
+        o.noPrelude = true
+        let s = try MFShell(options: o)
+        let c = Completion(context: s.context)
+        let before = c.complete(#"Run("TrainFlow/"#).1
+        guard let newest = before.first?.dropLast() else { Issue.record("no runs listed"); return }
+        // A run newer than all others: the newest's record with a new id and a later ts_epoch.
+        let flow = dir + "/.metaflow/TrainFlow"
+        let script = "mkdir -p '\(flow)/9\(newest)/_meta' && sed -e 's/\(newest)/9\(newest)/' -e 's/\"ts_epoch\": \\([0-9]*\\)/\"ts_epoch\": 9\\1/' "
+            + "'\(flow)/\(newest)/_meta/_self.json' > '\(flow)/9\(newest)/_meta/_self.json'"
+        #expect(system(script) == 0)
+        let after = c.complete(#"Run("TrainFlow/"#).1
+        #expect(after.first == "9\(newest)/")
+        #expect(after.count == before.count + 1)
+        #expect(c.listings.misses == 2)
+    }
+
     @Test func arbitraryCallsAreNotRunForCompletion() throws {
         let s = try shell()
         _ = try s.interpreter.executeInteractive(source: "hits = []\ndef f():\n    hits.append(1)\n    return 'x'\n")
@@ -72,6 +111,16 @@ import MFSInterpreter
         #expect(HistoryPolicy.entry(for: "token = 'abc'") == nil)
         #expect(HistoryPolicy.entry(for: "METAFLOW_SERVICE_AUTH_KEY") == nil)
         #expect(HistoryPolicy.entry(for: "  Flow('X')  ") == "Flow('X')")
+    }
+
+    @Test func longListsShowWhatFitsAndCountTheRest() {
+        let ids = (1...10_000).map { String(1_795_000_000_000_000 - $0) + "/" }
+        let text = Completion.listing(ids, width: 80, rows: 20)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 20)
+        #expect(lines.first?.hasPrefix(ids[0]) == true)
+        #expect(lines.last?.hasPrefix("… and ") == true)
+        #expect(Completion.listing(["a", "b"], width: 80, rows: 20) == "a  b")
     }
 
     @Test func columnsFitTheWidth() {
