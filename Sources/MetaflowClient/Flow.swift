@@ -70,9 +70,15 @@ public final class Run: MetaflowObject {
     var graphEndpoints: (String, String) {
         if let e = cachedEndpoints { return e }
         var result = ("start", "end")
+        // Only the two graph_structure events are read, not the task's whole metadata.
         if let params = try? step("_parameters"), let task = try? params.task,
-           let md = try? task.metadataDict() {
-            result = (md["start_step"]?.stringValue ?? "start", md["end_step"]?.stringValue ?? "end")
+           let events = try? session.provider.metadata(task.pathComponents, fields: ["start_step", "end_step"]) {
+            let entries = events.map { e in
+                MetadataEntry(name: e["field_name"]?.stringValue ?? "", value: e["value"] ?? .null,
+                              createdAt: e["ts_epoch"]?.intValue ?? 0, type: e["type"]?.stringValue, taskPathspec: task.pathspec)
+            }
+            let latest = Dictionary(Task.latestByName(entries), uniquingKeysWith: { $1 })
+            result = (latest["start_step"]?.value.stringValue ?? "start", latest["end_step"]?.value.stringValue ?? "end")
         }
         cachedEndpoints = result
         return result

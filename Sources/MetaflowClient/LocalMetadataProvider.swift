@@ -151,6 +151,18 @@ public final class LocalMetadataProvider: MetadataProvider {
         return Self.metadataForAttempt(all, attempt)
     }
 
+    /// Events are stored as `sysmeta_<field>_<ts>.json`, so a few fields need only their files.
+    public func metadata(_ taskPath: [String], fields: Set<String>) throws -> [JSONValue] {
+        guard let (dir, names) = meta(taskPath) else { return [] }
+        let wanted = names.filter { name in
+            guard name.hasPrefix("sysmeta_"), name.hasSuffix(".json"), let cut = name.lastIndex(of: "_") else { return false }
+            let field = name[name.index(name.startIndex, offsetBy: 8)..<cut]
+            return fields.contains(String(field))
+        }
+        return try readRecords(wanted.map { dir + "/" + $0 }).compactMap { $0 }
+            .filter { $0["field_name"]?.stringValue.map(fields.contains) ?? false }
+    }
+
     /// Python's `_reconstruct_metadata_for_attempt`: events tagged `attempt_id:<n>`, or, when
     /// some event has no such tag, every event in the time window of that attempt.
     static func metadataForAttempt(_ all: [JSONValue], _ attempt: Int) -> [JSONValue] {

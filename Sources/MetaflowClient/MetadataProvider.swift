@@ -38,6 +38,8 @@ public protocol MetadataProvider: AnyObject {
     func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue]
     /// Metadata events of a task, all attempts, or one attempt.
     func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue]
+    /// Only the events of the given fields (all attempts), for callers that need one or two.
+    func metadata(_ taskPath: [String], fields: Set<String>) throws -> [JSONValue]
     /// Pathspecs of the tasks of a step whose metadata `field` fully matches `pattern`.
     func filterTasks(flow: String, run: String, step: String, field: String, pattern: String) throws -> [String]
     /// Applies removals then additions to a run's user tags; returns the final user tags.
@@ -56,4 +58,10 @@ func lineagePatternMatches(_ pattern: String, _ value: String) -> Bool {
         return value.hasPrefix(literal)
     }
     return value == pattern
+}
+
+extension MetadataProvider {
+    public func metadata(_ taskPath: [String], fields: Set<String>) throws -> [JSONValue] {
+        try metadata(taskPath, attempt: nil).filter { $0["field_name"]?.stringValue.map(fields.contains) ?? false }
+    }
 }
