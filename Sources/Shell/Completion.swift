@@ -181,14 +181,10 @@ final class Completion {
     private func namespaceCandidates() -> [String] {
         var seen = Set<String>()
         var users: [String] = [], others: [String] = []
-        let provider = context.session.provider
+        let lister = PathspecLister(session: context.session)
         for flow in listing([]) {
-            let key = "ns|\(ObjectIdentifier(provider))|" + flow
-            let tags = listings.names(key, folder: PathspecLister(session: context.session).folder([flow])) {
-                try provider.children(of: .flow, [flow], anyTag: nil).flatMap { r -> [String] in
-                    (r["system_tags"]?.stringArray ?? []).filter { $0.hasPrefix("user:") } + (r["tags"]?.stringArray ?? [])
-                }
-            }
+            let key = "ns|\(ObjectIdentifier(context.session.provider))|" + flow
+            let tags = listings.names(key, folder: lister.folder([flow])) { try lister.namespaceTags(flow) }
             for t in tags where seen.insert(t).inserted {
                 if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
             }

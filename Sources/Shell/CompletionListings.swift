@@ -97,6 +97,26 @@ struct PathspecLister {
         return scan.newestFirst()
     }
 
+    /// The tags that can name a namespace on the runs of `flow` (user:NAME system tags and user
+    /// tags), each once.
+    func namespaceTags(_ flow: String) throws -> [String] {
+        func useful(_ system: [String], _ user: [String]) -> [String] { system.filter { $0.hasPrefix("user:") } + user }
+        var seen = Set<String>()
+        if let local = session.provider as? LocalMetadataProvider, let root = local.root, !flow.contains("/"),
+           let names = FileSystem.list(root + "/" + flow)?.filter({ !$0.hasPrefix(".") }) {
+            let dirfd = open(root + "/" + flow, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dirfd >= 0 {
+                defer { close(dirfd) }
+                let scan = RunRecordScan(names: names, dirfd: dirfd, namespace: nil, collectTags: true)
+                scan.runOnAllCores()
+                return scan.tags().filter { seen.insert($0).inserted }
+            }
+        }
+        return try session.provider.children(of: .flow, [flow], anyTag: nil)
+            .flatMap { useful($0["system_tags"]?.stringArray ?? [], $0["tags"]?.stringArray ?? []) }
+            .filter { seen.insert($0).inserted }
+    }
+
     /// The bytes of a file (relative to `dirfd`), read through `buffer` (grown when the file is
     /// bigger); nil if unreadable.
     static func readSmallFile(_ path: String, in dirfd: Int32, buffer: inout [UInt8]) -> [UInt8]? {
@@ -129,12 +149,15 @@ private final class RunRecordScan: @unchecked Sendable {
     let names: [String]
     let dirfd: Int32
     let namespace: String?
-    private let slots: UnsafeMutableBufferPointer<(ts: Int, id: String)?>
+    /// Also keep each run's namespace-like tags (user:NAME system tags, user tags).
+    let collectTags: Bool
+    private let slots: UnsafeMutableBufferPointer<(ts: Int, id: String, tags: [String])?>
 
-    init(names: [String], dirfd: Int32, namespace: String?) {
+    init(names: [String], dirfd: Int32, namespace: String?, collectTags: Bool = false) {
         self.names = names
         self.dirfd = dirfd
         self.namespace = namespace
+        self.collectTags = collectTags
         slots = .allocate(capacity: names.count)
         slots.initialize(repeating: nil)
     }
@@ -175,7 +198,9 @@ private final class RunRecordScan: @unchecked Sendable {
                let record = try? JSONParser.parse(bytes), let id = record["run_number"].map(PathspecLister.text),
                namespace.map({ ns in record["tags"]?.stringArray.contains(ns) == true
                                    || record["system_tags"]?.stringArray.contains(ns) == true }) ?? true {
-                slots[i] = (record["ts_epoch"]?.intValue ?? 0, id)
+                let tags = collectTags ? (record["system_tags"]?.stringArray ?? []).filter { $0.hasPrefix("user:") }
+                    + (record["tags"]?.stringArray ?? []) : []
+                slots[i] = (record["ts_epoch"]?.intValue ?? 0, id, tags)
             }
             i += workers
         }
@@ -185,9 +210,12 @@ private final class RunRecordScan: @unchecked Sendable {
     func newestFirst() -> [String] {
         var found: [(ts: Int, at: Int, id: String)] = []
         found.reserveCapacity(names.count)
-        for (at, slot) in slots.enumerated() { if let (ts, id) = slot { found.append((ts, at, id)) } }
+        for (at, slot) in slots.enumerated() { if let (ts, id, _) = slot { found.append((ts, at, id)) } }
         return found.sorted { $0.ts != $1.ts ? $0.ts > $1.ts : $0.at < $1.at }.map { $0.id }
     }
+
+    /// Every collected tag, in folder order (with repeats).
+    func tags() -> [String] { slots.flatMap { $0?.tags ?? [] } }
 }
 
 private final class RunScanJob {
