@@ -47,6 +47,13 @@ extension Interpreter {
 
     /// A copy of `s` with `__index__` applied to its bounds, or nil when none needs it.
     func sliceWithIndexHooks(_ s: PySlice) throws -> PySlice? {
+        func plain(_ v: Value) -> Bool {
+            switch v {
+            case .instance, .host: return false
+            default: return true
+            }
+        }
+        if plain(s.start) && plain(s.stop) && plain(s.step) { return nil }
         let parts = [s.start, s.stop, s.step]
         var changed = false
         var out: [Value] = []

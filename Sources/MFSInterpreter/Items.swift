@@ -122,12 +122,18 @@ final class InstanceIterator: PyIterator {
 
 extension Interpreter {
     func getItem(_ o: Value, _ k: Value) throws -> Value {
-        switch (o, k) {
-        case (.list, .instance), (.list, .host), (.tuple, .instance), (.tuple, .host), (.str, .instance), (.str, .host),
-             (.bytes, .instance), (.bytes, .host), (.range, .instance), (.range, .host):
-            if let i = try indexHook(k) { return try getItem(o, i) }
-        case (.list, .slice(let s)), (.tuple, .slice(let s)), (.str, .slice(let s)), (.bytes, .slice(let s)), (.range, .slice(let s)):
-            if let converted = try sliceWithIndexHooks(s) { return try getItem(o, .slice(converted)) }
+        // __index__ of instance/host keys and slice bounds, for the built-in sequences.
+        switch k {
+        case .instance, .host:
+            switch o {
+            case .list, .tuple, .str, .bytes, .range: if let i = try indexHook(k) { return try getItem(o, i) }
+            default: break
+            }
+        case .slice(let s):
+            switch o {
+            case .list, .tuple, .str, .bytes, .range: if let converted = try sliceWithIndexHooks(s) { return try getItem(o, .slice(converted)) }
+            default: break
+            }
         default: break
         }
         switch o {
