@@ -2,7 +2,6 @@
 import Glibc
 import BigInt
 
-nonisolated(unsafe) private var reprInProgress: Set<ObjectIdentifier> = []
 
 func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
     switch v {
@@ -15,16 +14,16 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
     case .bytes(let b): return bytesRepr(b)
     case .list(let l):
         let id = ObjectIdentifier(l)
-        if reprInProgress.contains(id) { return "[...]" }
-        reprInProgress.insert(id); defer { reprInProgress.remove(id) }
+        guard ReprInProgress.enter(id) else { return "[...]" }
+        defer { ReprInProgress.leave(id) }
         return "[" + (try l.items.map { try formatRepr($0, interp: interp) }.joined(separator: ", ")) + "]"
     case .tuple(let t):
         if t.count == 1 { return "(" + (try formatRepr(t[0], interp: interp)) + ",)" }
         return "(" + (try t.map { try formatRepr($0, interp: interp) }.joined(separator: ", ")) + ")"
     case .dict(let d):
         let id = ObjectIdentifier(d)
-        if reprInProgress.contains(id) { return "{...}" }
-        reprInProgress.insert(id); defer { reprInProgress.remove(id) }
+        guard ReprInProgress.enter(id) else { return "{...}" }
+        defer { ReprInProgress.leave(id) }
         var items = d.items
         if d.isCounter {
             if items.isEmpty { return "Counter()" }
