@@ -39,15 +39,21 @@ enum Oracle {
         env["PYTHONIOENCODING"] = "utf-8"
         p.environment = env
         p.currentDirectoryURL = file.deletingLastPathComponent()
-        let out = Pipe(), err = Pipe()
+        // stderr goes to a file: a long traceback (mutual recursion prints ~2,000 lines) would fill a pipe
+        // and block the child while this side still waits for the end of stdout.
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("mfs-oracle-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        let out = Pipe()
         p.standardOutput = out
-        p.standardError = err
+        p.standardError = errHandle
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        // Read both pipes concurrently enough for small programs: stdout first, then stderr.
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try errHandle.close()
+        let e = try Data(contentsOf: errURL)
         return ProgramOutput(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 

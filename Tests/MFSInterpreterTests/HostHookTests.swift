@@ -57,5 +57,5 @@ final class HostArr: HostObject {
     #expect(withPythonClass.1 == "")
     #expect(withHost.1 == "")
     #expect(withHost.0 == withPythonClass.0)
-    #expect(withHost.0.contains("Arr([True, False, False])"))
+    #expect(withHost.0.contains("Arr([False, True, True])"))  // a != 1, an array, not one bool
 }
