@@ -42,7 +42,7 @@ enum Oracle {
         // stderr goes to a file: a long traceback (mutual recursion prints ~2,000 lines) would fill a pipe
         // and block the child while this side still waits for the end of stdout.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("mfs-oracle-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let errHandle = try FileHandle(forWritingTo: errURL)
         let out = Pipe()
