@@ -33,6 +33,8 @@ extension MFShell {
     func loop(_ reader: LineReader) -> Int32 {
         var buffer: [String] = []
         while true {
+            // A loop left early (break, Ctrl-C) may leave its progress line up; the prompt replaces it.
+            ProgressLine.active?.finish()
             let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch result {
             case .eof:
