@@ -4,7 +4,7 @@
 public final class ClientSession {
     public let config: Configuration
     public private(set) var provider: MetadataProvider
-    public private(set) var datastore: LocalDataStore
+    public private(set) var datastore: any DataStore
     /// nil = not resolved yet (Python's `False`); .some(nil) = namespace(None).
     private var currentNamespace: String??
     let blobs = BlobCache()

@@ -29,7 +29,7 @@ public final class DataArtifact: MetaflowObject {
         let reporter = session.progress
         let label = "loading \(pathspec)"
         defer { reporter?.finish() }
-        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot,
+        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, sizeHint: nil,
                                                    progress: reporter.map { r in { r.report(label, done: $0, total: $1, bytes: true) } })
         // Legacy encodings wrap the pickle in another gzip layer.
         if contentType.hasPrefix("gzip+") && Gzip.isGzip(bytes) {
@@ -65,14 +65,13 @@ public final class DataArtifact: MetaflowObject {
             var attemptToRead = attempt
             if attemptToRead == nil {
                 for a in stride(from: MetaflowObject.maxAttempts - 1, through: 0, by: -1)
-                where session.datastore.taskFilePath(recordedRoot: recorded, path: taskPath, name: "\(a).attempt.json").map(FileSystem.isFile) == true {
+                where session.datastore.hasTaskFile(recordedRoot: recorded, path: taskPath, name: "\(a).attempt.json") {
                     attemptToRead = a
                     break
                 }
             }
             guard let a = attemptToRead,
-                  let lock = session.datastore.taskFilePath(recordedRoot: recorded, path: taskPath, name: "\(a).DONE.lock"),
-                  FileSystem.isFile(lock),
+                  session.datastore.hasTaskFile(recordedRoot: recorded, path: taskPath, name: "\(a).DONE.lock"),
                   let bytes = try session.datastore.taskFile(recordedRoot: recorded, path: taskPath, name: "\(a).data.json") else {
                 throw MetaflowError.data("No completed attempts of the task was found for task '\(taskPath.joined(separator: "/"))'")
             }

@@ -3,7 +3,7 @@
 // discovered is tried first (so a copied `.metaflow` reads itself, not the original), then the
 // recorded one. Python's client uses only the recorded root and fails on a moved datastore.
 
-public final class LocalDataStore {
+public final class LocalDataStore: DataStore {
     /// The `.metaflow` folder discovered from configuration (nil when none).
     public let root: String?
 
@@ -21,8 +21,8 @@ public final class LocalDataStore {
 
     /// The serialized bytes of an artifact blob (`<root>/<flow>/data/<sha[:2]>/<sha>`),
     /// decompressed according to its `_meta` sidecar (gzip unless `cas_raw`).
-    public func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int? = nil,
-                         progress: ((Int, Int) -> Void)? = nil) throws -> [UInt8] {
+    public func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int?,
+                         progress: ((Int, Int) -> Void)?) throws -> [UInt8] {
         guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
@@ -68,6 +68,11 @@ public final class LocalDataStore {
         guard let file = taskFilePath(recordedRoot: recordedRoot, path: path, name: name),
               FileSystem.isFile(file) else { return nil }
         return try FileSystem.readFile(file)
+    }
+
+    public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
+        guard let file = taskFilePath(recordedRoot: recordedRoot, path: path, name: name), FileSystem.isFile(file) else { return nil }
+        return FileSystem.size(file)
     }
 
     public func taskFilePath(recordedRoot: String?, path: [String], name: String) -> String? {

@@ -40,8 +40,7 @@ struct TaskLogs {
         guard let (root, attempt) = try location() else { return 0 }
         let c = task.pathComponents
         return Self.sources.reduce(0) { sum, s in
-            let p = task.session.datastore.taskFilePath(recordedRoot: root, path: c, name: "\(attempt).\(s)_\(stream).log")
-            return sum + (p.flatMap(FileSystem.size) ?? 0)
+            sum + (task.session.datastore.taskFileSize(recordedRoot: root, path: c, name: "\(attempt).\(s)_\(stream).log") ?? 0)
         }
     }
 

@@ -1,0 +1,24 @@
+// What the object model needs from storage: content-addressed blobs and a task's own files
+// (`<attempt>.data.json`, logs, `DONE.lock`). The local datastore implements it today; an S3 one
+// drops in beside it without touching Flow/Run/Step/Task/DataArtifact.
+
+public protocol DataStore: AnyObject {
+    /// The serialized bytes of a blob (decompressed as stored); `progress(read, total)` may follow it.
+    func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int?,
+                  progress: ((Int, Int) -> Void)?) throws -> [UInt8]
+    /// A file of a task's data folder, or nil when absent.
+    func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]?
+    /// The size of such a file, or nil when absent.
+    func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int?
+}
+
+extension DataStore {
+    public func loadBlob(flow: String, sha: String, recordedRoot: String?) throws -> [UInt8] {
+        try loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, sizeHint: nil, progress: nil)
+    }
+
+    /// Whether such a file exists.
+    public func hasTaskFile(recordedRoot: String?, path: [String], name: String) -> Bool {
+        taskFileSize(recordedRoot: recordedRoot, path: path, name: name) != nil
+    }
+}
