@@ -50,6 +50,7 @@ public final class MFShell {
         let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
+        interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
         if let m = options.metadata { _ = try context.bridge { try session.metadata(m) } }
         if options.allNamespaces { _ = try session.namespace(nil) }
         else if let ns = options.namespace { _ = try session.namespace(ns) }
