@@ -72,13 +72,8 @@ public final class Run: MetaflowObject {
         var result = ("start", "end")
         // Only the two graph_structure events are read, not the task's whole metadata.
         if let params = try? step("_parameters"), let task = try? params.task,
-           let events = try? session.provider.metadata(task.pathComponents, fields: ["start_step", "end_step"]) {
-            let entries = events.map { e in
-                MetadataEntry(name: e["field_name"]?.stringValue ?? "", value: e["value"] ?? .null,
-                              createdAt: e["ts_epoch"]?.intValue ?? 0, type: e["type"]?.stringValue, taskPathspec: task.pathspec)
-            }
-            let latest = Dictionary(Task.latestByName(entries), uniquingKeysWith: { $1 })
-            result = (latest["start_step"]?.value.stringValue ?? "start", latest["end_step"]?.value.stringValue ?? "end")
+           let latest = try? task.latestValues(of: ["start_step", "end_step"]) {
+            result = (latest["start_step"]?.stringValue ?? "start", latest["end_step"]?.stringValue ?? "end")
         }
         cachedEndpoints = result
         return result

@@ -19,7 +19,8 @@ public enum Gzip {
 
     /// Decompresses a whole gzip file (all members). `sizeHint` (the uncompressed size, when the
     /// caller knows it) lets the output be allocated once.
-    /// `progress(read, total)` follows the compressed bytes read, when given.
+    /// `progress(read, total)` follows the compressed bytes read, when given and the file is
+    /// large enough to be worth a progress line.
     public static func decompressFile(_ path: String, sizeHint: Int? = nil,
                                       progress: ((Int, Int) -> Void)? = nil) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -31,7 +32,8 @@ public enum Gzip {
         let hint = sizeHint ?? trailerSize(fd)
         var input = [UInt8](repeating: 0, count: 1 << 18)
         var st = stat()
-        let total = progress != nil && fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        let size = progress != nil && fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        let total = size >= progressMinimumBytes ? size : 0
         var consumed = 0
         return try inflateStream(path: path, sizeHint: hint) { () throws -> ArraySlice<UInt8> in
             while true {

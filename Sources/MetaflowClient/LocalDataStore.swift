@@ -55,9 +55,7 @@ public final class LocalDataStore: DataStore {
         }
         if raw { return try FileSystem.readFile(path) }
         do {
-            var watch = progress
-            if watch != nil, let size = FileSystem.size(path), size < progressMinimumBytes { watch = nil }
-            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: watch)
+            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: progress)
         } catch let e as GzipError {
             throw MetaflowError.data(e.description)
         }

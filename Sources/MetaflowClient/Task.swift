@@ -11,6 +11,15 @@ public struct MetadataEntry {
     public let taskPathspec: String
 
     public var valueText: String { value.stringValue ?? "" }
+
+    init(event e: JSONValue, taskPathspec: String) {
+        self.init(name: e["field_name"]?.stringValue ?? "", value: e["value"] ?? .null, createdAt: e["ts_epoch"]?.intValue ?? 0,
+                  type: e["type"]?.stringValue, taskPathspec: taskPathspec)
+    }
+
+    init(name: String, value: JSONValue, createdAt: Int, type: String?, taskPathspec: String) {
+        self.name = name; self.value = value; self.createdAt = createdAt; self.type = type; self.taskPathspec = taskPathspec
+    }
 }
 
 public final class Task: MetaflowObject {
@@ -112,9 +121,8 @@ public final class Task: MetaflowObject {
         var names = Set<String>()
         var originRun: String?, originTask: String?
         for e in events {
-            let name = e["field_name"]?.stringValue ?? ""
-            let entry = MetadataEntry(name: name, value: e["value"] ?? .null, createdAt: e["ts_epoch"]?.intValue ?? 0,
-                                      type: e["type"]?.stringValue, taskPathspec: pathspec)
+            let entry = MetadataEntry(event: e, taskPathspec: pathspec)
+            let name = entry.name
             result.append(entry)
             names.insert(name)
             if name == "origin-run-id" { originRun = entry.valueText }
@@ -145,6 +153,15 @@ public final class Task: MetaflowObject {
             latest[e.name] = e
         }
         return order.compactMap { n in latest[n].map { (n, $0) } }
+    }
+
+    /// The latest value of each of a few fields, reading only their events (all attempts; no
+    /// fields inherited from a clone's origin): for callers that need two or three fields.
+    func latestValues(of fields: Set<String>) throws -> [String: JSONValue] {
+        let entries = try session.provider.metadata(pathComponents, fields: fields).map { MetadataEntry(event: $0, taskPathspec: pathspec) }
+        var out: [String: JSONValue] = [:]
+        for (name, entry) in Self.latestByName(entries) { out[name] = entry.value }
+        return out
     }
 
     /// `metadata_dict`: name → value, latest event wins, Python dict order.

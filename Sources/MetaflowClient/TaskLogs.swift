@@ -16,14 +16,9 @@ struct TaskLogs {
         // The three fields needed are read alone when they are all there (a task of the latest
         // attempt); otherwise the full metadata_dict decides (attempts, fields inherited by clones).
         if task.attempt == nil {
-            let events = try task.session.provider.metadata(task.pathComponents, fields: ["ds-type", "ds-root", "attempt"])
-            let entries = events.map { e in
-                MetadataEntry(name: e["field_name"]?.stringValue ?? "", value: e["value"] ?? .null,
-                              createdAt: e["ts_epoch"]?.intValue ?? 0, type: e["type"]?.stringValue, taskPathspec: task.pathspec)
-            }
-            let latest = Dictionary(Task.latestByName(entries), uniquingKeysWith: { $1 })
-            if latest["ds-type"] != nil, let root = latest["ds-root"]?.value.stringValue,
-               let a = latest["attempt"].flatMap({ $0.value.intValue ?? $0.value.stringValue.flatMap { Int($0) } }) {
+            let latest = try task.latestValues(of: ["ds-type", "ds-root", "attempt"])
+            if latest["ds-type"] != nil, let root = latest["ds-root"]?.stringValue,
+               let a = latest["attempt"].flatMap({ $0.intValue ?? $0.stringValue.flatMap { Int($0) } }) {
                 return (root, a)
             }
         }

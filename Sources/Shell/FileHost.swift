@@ -68,12 +68,7 @@ final class FileHost: HostObject {
             throw PyException.builtin("PermissionError", "[Errno 13] mfsh does not write inside the datastore: \(PythonText.repr(path))")
         }
         fd = open(path, flags, 0o644)
-        if fd < 0 {
-            let e = errno
-            let name = e == ENOENT ? "FileNotFoundError" : e == EACCES ? "PermissionError" : e == EEXIST ? "FileExistsError"
-                : e == EISDIR ? "IsADirectoryError" : "OSError"
-            throw PyException.builtin(name, "[Errno \(e)] \(String(cString: strerror(e))): \(PythonText.repr(path))")
-        }
+        if fd < 0 { throw OsModule.osError(path) }
     }
 
     deinit { if fd >= 0 { close(fd) } }

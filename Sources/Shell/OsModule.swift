@@ -9,8 +9,9 @@ import Glibc
 
 enum OsModule {
     static func register(in interpreter: Interpreter, environment: [String: String]) {
-        let path = interpreter.moduleValue("posixpath", pathMembers())
-        interpreter.registerModule("os.path", pathMembers())
+        let pathFunctions = pathMembers()
+        let path = interpreter.moduleValue("posixpath", pathFunctions)
+        interpreter.registerModule("os.path", pathFunctions)
         var members = pathShared()
         members += [
             ("path", path),
@@ -94,11 +95,19 @@ enum OsModule {
         return s
     }
 
-    private static func osError(_ path: String) -> PyException {
-        let e = errno
-        let name = e == ENOTDIR ? "NotADirectoryError" : e == EACCES ? "PermissionError" : "FileNotFoundError"
-        let text = e == 0 ? "No such file or directory" : String(cString: strerror(e))
-        return PyException.builtin(name, "[Errno \(e == 0 ? 2 : e)] \(text): \(PythonText.repr(path))")
+    /// Python's OSError subclass and message for a failed call on `path` (errno as left by it).
+    static func osError(_ path: String, errno e: Int32 = errno) -> PyException {
+        let code = e == 0 ? ENOENT : e
+        let name: String
+        switch code {
+        case ENOENT: name = "FileNotFoundError"
+        case ENOTDIR: name = "NotADirectoryError"
+        case EACCES, EPERM: name = "PermissionError"
+        case EEXIST: name = "FileExistsError"
+        case EISDIR: name = "IsADirectoryError"
+        default: name = "OSError"
+        }
+        return PyException.builtin(name, "[Errno \(code)] \(String(cString: strerror(code))): \(PythonText.repr(path))")
     }
 
     /// posixpath.dirname: everything before the last '/', trailing slashes removed unless all slashes.

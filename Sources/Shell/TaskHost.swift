@@ -26,7 +26,13 @@ final class TaskHost: ClientObjectHost {
         case "runtime_name": return task.runtimeName.map { .str($0) } ?? Value.none
         case "current_attempt": return .int(try task.currentAttempt)
         case "origin_pathspec": return try task.originPathspec.map { .str($0) } ?? Value.none
-        case "metadata": return .newList(try task.metadata().map { .host(MetadataHost($0, task: self)) })
+        case "metadata":
+            // Metadata(name, value, created_at, type, task); created_at is raw int milliseconds.
+            return .newList(try task.metadata().map { e in
+                .host(NamedTupleHost("Metadata", ["name", "value", "created_at", "type", "task"],
+                                     [.str(e.name), try c.value(e.value), .int(e.createdAt), e.type.map { .str($0) } ?? Value.none, .host(self)],
+                                     interpreter: c.interpreter))
+            })
         case "metadata_dict":
             return try .newDict(try task.metadataDictOrdered().map { (.str($0.0), try c.value($0.1)) })
         case "stdout": return .str(try task.log("stdout"))
@@ -122,56 +128,5 @@ final class ArtifactsTupleHost: HostObject {
     var isTruthy: Bool { !artifacts.isEmpty }
     func equals(_ other: any HostObject) -> Bool { other === self }
     var hashValue: Int { ObjectIdentifier(self).hashValue }
-    var doc: String? { nil }
-}
-
-/// One `Metadata(name, value, created_at, type, task)` namedtuple.
-final class MetadataHost: HostObject {
-    let entry: MetadataEntry
-    let task: TaskHost
-    init(_ entry: MetadataEntry, task: TaskHost) { self.entry = entry; self.task = task }
-
-    var typeName: String { "Metadata" }
-    static let fields = ["name", "value", "created_at", "type", "task"]
-
-    private func field(_ i: Int) -> Value {
-        switch i {
-        case 0: return .str(entry.name)
-        case 1: return (try? task.context.value(entry.value)) ?? Value.none
-        case 2: return .int(entry.createdAt)
-        case 3: return entry.type.map { .str($0) } ?? Value.none
-        default: return .host(task)
-        }
-    }
-
-    func getAttribute(_ name: String) throws -> Value? {
-        if name == "_fields" { return .tuple(Self.fields.map { .str($0) }) }
-        return Self.fields.firstIndex(of: name).map { field($0) }
-    }
-    var attributeNames: [String] { Self.fields }
-    func getItem(_ key: Value) throws -> Value {
-        guard case .int(let i) = key else { throw PyException.typeError("tuple indices must be integers or slices, not \(key.typeName)") }
-        let j = i < 0 ? i + 5 : i
-        guard j >= 0, j < 5 else { throw PyException.indexError("tuple index out of range") }
-        return field(j)
-    }
-    func makeIterator() throws -> PyIterator {
-        var i = 0
-        return ClosureIterator("tuple_iterator") { guard i < 5 else { return nil }; defer { i += 1 }; return self.field(i) }
-    }
-    func length() throws -> Int { 5 }
-    func repr() -> String {
-        let interp = task.context.interpreter
-        let parts = (0..<5).map { "\(Self.fields[$0])=\((try? interp.repr(field($0))) ?? "?")" }
-        return "Metadata(" + parts.joined(separator: ", ") + ")"
-    }
-    func str() -> String { repr() }
-    var isTruthy: Bool { true }
-    func equals(_ other: any HostObject) -> Bool {
-        guard let o = other as? MetadataHost else { return false }
-        return o.entry.name == entry.name && o.entry.createdAt == entry.createdAt && o.entry.value == entry.value
-            && o.task.object.pathspec == task.object.pathspec
-    }
-    var hashValue: Int { entry.name.hashValue ^ entry.createdAt }
     var doc: String? { nil }
 }
