@@ -104,44 +104,45 @@ func lastRange(of needle: String, in haystack: String) -> String.Index? {
 }
 
 enum TarReader {
-    private static func open(_ bytes: [UInt8]) throws -> OpaquePointer {
-        guard let a = archive_read_new() else { throw MetaflowError.generic("MetaflowException", "libarchive failed to start") }
-        archive_read_support_filter_all(a)
-        archive_read_support_format_tar(a)
-        let rc = bytes.withUnsafeBytes { archive_read_open_memory(a, $0.baseAddress, $0.count) }
+    private static func open(_ lib: LibArchive, _ bytes: [UInt8]) throws -> OpaquePointer {
+        guard let a = lib.readNew() else { throw MetaflowError.generic("MetaflowException", "libarchive failed to start") }
+        _ = lib.supportFilterAll(a)
+        _ = lib.supportFormatTar(a)
+        let rc = bytes.withUnsafeBytes { lib.openMemory(a, $0.baseAddress, $0.count) }
         guard rc == ARCHIVE_OK else {
-            let msg = archive_error_string(a).map { String(cString: $0) } ?? "unreadable archive"
-            archive_read_free(a)
+            let msg = lib.errorString(a).map { String(cString: $0) } ?? "unreadable archive"
+            _ = lib.free(a)
             throw MetaflowError.generic("MetaflowException", "cannot read the code package: \(msg)")
         }
         return a
     }
 
     /// Visits each entry; the body may read the entry's data.
-    private static func each(_ bytes: [UInt8], _ body: (OpaquePointer, OpaquePointer, String) throws -> Void) throws {
-        let a = try open(bytes)
-        defer { archive_read_free(a) }
+    private static func each(_ bytes: [UInt8], _ body: (LibArchive, OpaquePointer, OpaquePointer, String) throws -> Void) throws {
+        let lib = try LibArchive.get()
+        let a = try open(lib, bytes)
+        defer { _ = lib.free(a) }
         var entry: OpaquePointer?
         while true {
-            let rc = archive_read_next_header(a, &entry)
+            let rc = lib.nextHeader(a, &entry)
             if rc == ARCHIVE_EOF { break }
             guard rc == ARCHIVE_OK || rc == ARCHIVE_WARN, let e = entry else {
-                let msg = archive_error_string(a).map { String(cString: $0) } ?? "corrupt archive"
+                let msg = lib.errorString(a).map { String(cString: $0) } ?? "corrupt archive"
                 throw MetaflowError.generic("MetaflowException", "cannot read the code package: \(msg)")
             }
-            let name = archive_entry_pathname(e).map { String(cString: $0) } ?? ""
-            try body(a, e, name.hasPrefix("./") ? String(name.dropFirst(2)) : name)
+            let name = lib.entryPathname(e).map { String(cString: $0) } ?? ""
+            try body(lib, a, e, name.hasPrefix("./") ? String(name.dropFirst(2)) : name)
         }
     }
 
-    private static func readData(_ a: OpaquePointer) throws -> [UInt8] {
+    private static func readData(_ lib: LibArchive, _ a: OpaquePointer) throws -> [UInt8] {
         var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = buf.withUnsafeMutableBytes { archive_read_data(a, $0.baseAddress, $0.count) }
+            let n = buf.withUnsafeMutableBytes { lib.readData(a, $0.baseAddress, $0.count) }
             if n == 0 { break }
             if n < 0 {
-                let msg = archive_error_string(a).map { String(cString: $0) } ?? "read error"
+                let msg = lib.errorString(a).map { String(cString: $0) } ?? "read error"
                 throw MetaflowError.generic("MetaflowException", "cannot read the code package: \(msg)")
             }
             out.append(contentsOf: buf[0..<n])
@@ -151,15 +152,15 @@ enum TarReader {
 
     static func read(_ bytes: [UInt8], wanting: Set<String>) throws -> [String: [UInt8]] {
         var found: [String: [UInt8]] = [:]
-        try each(bytes) { a, _, name in
-            if wanting.contains(name) { found[name] = try readData(a) }
+        try each(bytes) { lib, a, _, name in
+            if wanting.contains(name) { found[name] = try readData(lib, a) }
         }
         return found
     }
 
     static func names(_ bytes: [UInt8]) throws -> [String] {
         var out: [String] = []
-        try each(bytes) { _, _, name in out.append(name) }
+        try each(bytes) { _, _, _, name in out.append(name) }
         return out
     }
 
@@ -174,20 +175,20 @@ enum TarReader {
     }
 
     static func extract(_ bytes: [UInt8], into root: String, include: (String) -> Bool) throws {
-        try each(bytes) { a, e, name in
+        try each(bytes) { lib, a, e, name in
             guard include(name) else { return }
             guard isSafe(name) else {
                 throw MetaflowError.generic("MetaflowException", "refusing to extract '\(name)': it would land outside \(root)")
             }
-            let type = archive_entry_filetype(e)
+            let type = lib.entryFiletype(e)
             let target = root + "/" + name
             if type == UInt32(Glibc.S_IFDIR) {
                 try makeDirectories(target)
             } else if type == UInt32(Glibc.S_IFREG) {
                 try makeDirectories(FileSystem.dirname(target))
-                try FileSystem.writeAtomically(target, try readData(a))
+                try FileSystem.writeAtomically(target, try readData(lib, a))
             } else if type == UInt32(Glibc.S_IFLNK) {
-                let link = archive_entry_symlink(e).map { String(cString: $0) } ?? ""
+                let link = lib.entrySymlink(e).map { String(cString: $0) } ?? ""
                 let resolved = FileSystem.dirname(name).isEmpty ? link : FileSystem.dirname(name) + "/" + link
                 guard isSafe(resolved) else {
                     throw MetaflowError.generic("MetaflowException", "refusing to extract link '\(name)' -> '\(link)': it points outside \(root)")
