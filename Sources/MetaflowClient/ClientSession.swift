@@ -101,5 +101,10 @@ final class BlobCache {
         total += bytes.count
     }
 
+    /// Empties the cache when `bytes` more would not fit (as `put` would, but once for a batch).
+    func makeRoom(for bytes: Int) {
+        if total + bytes > Self.maxTotalBytes { removeAll() }
+    }
+
     func removeAll() { entries.removeAll(); total = 0 }
 }

@@ -31,12 +31,15 @@ public final class DataArtifact: MetaflowObject {
         defer { reporter?.finish() }
         var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, sizeHint: nil,
                                                    progress: reporter.map { r in { r.report(label, done: $0, total: $1, bytes: true) } })
-        // Legacy encodings wrap the pickle in another gzip layer.
-        if contentType.hasPrefix("gzip+") && Gzip.isGzip(bytes) {
-            bytes = try Gzip.decompress(bytes, name: pathspec)
-        }
+        bytes = try Self.unwrapLegacy(bytes, contentType: contentType, name: pathspec)
         session.blobs.put(key, bytes)
         return bytes
+    }
+
+    /// Legacy encodings wrap the pickle in another gzip layer.
+    static func unwrapLegacy(_ bytes: [UInt8], contentType: String, name: String) throws -> [UInt8] {
+        guard contentType.hasPrefix("gzip+") && Gzip.isGzip(bytes) else { return bytes }
+        return try Gzip.decompress(bytes, name: name)
     }
 
     /// The decoded value. Unknown encodings fail as Python's client does.

@@ -10,6 +10,10 @@ public protocol DataStore: AnyObject {
     func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]?
     /// The size of such a file, or nil when absent.
     func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int?
+    /// Serialized bytes of many blobs read ahead, nil for any over `maxBytes` decompressed, missing
+    /// or unreadable (the lazy path reads those and reports their errors); [] when not batched.
+    /// At most `budget` bytes are kept in all.
+    func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int, budget: Int) -> [[UInt8]?]
 }
 
 extension DataStore {

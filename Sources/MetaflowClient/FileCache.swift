@@ -53,6 +53,12 @@ final class DirectoryCache {
         return names
     }
 
+    /// Keeps a listing made elsewhere (e.g. in parallel) as if made here; `version` is the folder's
+    /// stat taken before it was listed.
+    func store(_ dir: String, names: [String], version: stat) {
+        entries[dir] = Entry(checked: Freshness.now(), version: version, names: names)
+    }
+
     func forget(_ dir: String) { entries[dir] = nil }
 }
 
@@ -86,6 +92,11 @@ final class RecordCache {
         let value = try Self.parse(bytes, file)
         entries[file] = Entry(checked: Freshness.now(), version: version, value: value)
         return value
+    }
+
+    /// Keeps a record read and parsed elsewhere.
+    func store(_ file: String, value: JSONValue, version: stat) {
+        entries[file] = Entry(checked: Freshness.now(), version: version, value: value)
     }
 
     func cached(_ file: String) -> Bool {

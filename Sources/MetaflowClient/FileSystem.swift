@@ -29,7 +29,15 @@ public enum FileSystem {
     /// The file's bytes and its `stat` (taken on the open descriptor, so they belong together),
     /// or nil when the file does not exist: one open, no separate existence check.
     public static func readFileIfPresent(_ path: String, limit: Int = Int.max) throws(FileError) -> ([UInt8], stat)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try readOpened(open(path, O_RDONLY | O_CLOEXEC), path: path, limit: limit)
+    }
+
+    /// `readFileIfPresent` of `name` inside an open folder (`openat`: no walk of the whole path).
+    static func readFileIfPresent(in dirFD: Int32, _ name: String, path: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
+        try readOpened(openat(dirFD, name, O_RDONLY | O_CLOEXEC), path: path, limit: limit)
+    }
+
+    private static func readOpened(_ fd: Int32, path: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
         if fd < 0 {
             let e = errno
             if e == ENOENT || e == ENOTDIR { return nil }
@@ -39,10 +47,14 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path, errno) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, EISDIR) }
-        return (try readAll(fd, path: path, expected: Int(st.st_size), limit: limit), st)
+        // A short read of a regular file with a known size means its end; other files (pipes,
+        // /proc entries reporting size 0) are read until read() returns 0.
+        let sized = (st.st_mode & S_IFMT) == S_IFREG && st.st_size > 0
+        return (try readAll(fd, path: path, expected: Int(st.st_size), limit: limit, shortReadIsEnd: sized), st)
     }
 
-    private static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int) throws(FileError) -> [UInt8] {
+    private static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int,
+                                shortReadIsEnd: Bool = false) throws(FileError) -> [UInt8] {
         if expected > limit { throw .tooLarge(path, expected) }
         // Read into exactly-sized storage (the size stat reported), then keep reading in case
         // the file grew; never zero-fill buffers through a generic iterator.
@@ -50,6 +62,7 @@ public enum FileSystem {
         var capacity = max(expected, 0) + 1
         while true {
             var readError: Int32 = 0
+            var ended = false
             let before = out.count
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
                 count = 0
@@ -61,14 +74,15 @@ public enum FileSystem {
                         readError = errno
                         return
                     }
-                    if n == 0 { break }
+                    if n == 0 { ended = true; break }
                     count += n
+                    if shortReadIsEnd && count < buf.count { ended = true; break }
                 }
             }
             if readError != 0 { throw .unreadable(path, readError) }
             out += chunk
             if out.count > limit { throw .tooLarge(path, out.count) }
-            if chunk.count < capacity || out.count == before { break }
+            if ended || chunk.count < capacity || out.count == before { break }
             capacity = min(max(capacity * 2, 1 << 16), 1 << 26)
         }
         return out
@@ -91,6 +105,36 @@ public enum FileSystem {
             names.append(name)
         }
         return names
+    }
+
+    /// A folder opened once: its stat and entries, and files read relative to it.
+    final class OpenFolder {
+        let path: String
+        let version: stat
+        let names: [String]
+        private let dir: OpaquePointer
+
+        /// nil when `path` is not a folder that can be read.
+        init?(_ path: String) {
+            guard let dir = opendir(path) else { return nil }
+            var st = stat()
+            guard fstat(dirfd(dir), &st) == 0 else { closedir(dir); return nil }
+            var names: [String] = []
+            while let ent = readdir(dir) {
+                let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
+                    ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                names.append(name)
+            }
+            self.path = path; self.version = st; self.names = names; self.dir = dir
+        }
+
+        deinit { closedir(dir) }
+
+        func readFileIfPresent(_ name: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
+            try FileSystem.readFileIfPresent(in: dirfd(dir), name, path: path + "/" + name, limit: limit)
+        }
     }
 
     /// Like Python's glob on `prefix*suffix` in one folder: readdir order, hidden names skipped

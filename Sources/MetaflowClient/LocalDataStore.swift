@@ -3,7 +3,7 @@
 // discovered is tried first (so a copied `.metaflow` reads itself, not the original), then the
 // recorded one. Python's client uses only the recorded root and fails on a moved datastore.
 
-public final class LocalDataStore: DataStore {
+public final class LocalDataStore: DataStore, Sendable {  // immutable: read from any thread
     /// The `.metaflow` folder discovered from configuration (nil when none).
     public let root: String?
 
@@ -26,10 +26,19 @@ public final class LocalDataStore: DataStore {
         guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
+        let (path, raw) = try locateBlob(flow: flow, sha: sha, recordedRoot: recordedRoot)
+        if raw { return try FileSystem.readFile(path) }
+        do {
+            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: progress)
+        } catch let e as GzipError {
+            throw MetaflowError.data(e.description)
+        }
+    }
+
+    /// Where a blob is and whether it is stored raw: each blob has a `<sha>_meta` sidecar, and
+    /// reading it tells both, without separate existence checks. Reads files only (any thread).
+    func locateBlob(flow: String, sha: String, recordedRoot: String?) throws -> (path: String, raw: Bool) {
         let relative = "\(flow)/data/\(sha.prefix(2))/\(sha)"
-        // Each blob has a `<sha>_meta` sidecar; reading it first tells both where the blob is and
-        // how it is stored, without separate existence checks.
-        var found: (path: String, raw: Bool)?
         for base in [root, recordedRoot] {
             guard let base, !base.isEmpty else { continue }
             let path = base + "/" + relative
@@ -42,23 +51,13 @@ public final class LocalDataStore: DataStore {
                 if let v = meta["cas_version"]?.intValue, v != 1 {
                     throw MetaflowError.data("Unknown content-addressed store version \(v) for '\(path)'")
                 }
-                var raw = false
-                if case .bool(true)? = meta["cas_raw"] { raw = true }
-                found = (path, raw)
-                break
+                if case .bool(true)? = meta["cas_raw"] { return (path, true) }
+                return (path, false)
             }
-            if FileSystem.isFile(path) { found = (path, false); break }
+            if FileSystem.isFile(path) { return (path, false) }
         }
-        guard let (path, raw) = found else {
-            let places = [root, recordedRoot].compactMap { $0 }.map { "\($0)/\(relative)" }.joined(separator: ", ")
-            throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(places))")
-        }
-        if raw { return try FileSystem.readFile(path) }
-        do {
-            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: progress)
-        } catch let e as GzipError {
-            throw MetaflowError.data(e.description)
-        }
+        let places = [root, recordedRoot].compactMap { $0 }.map { "\($0)/\(relative)" }.joined(separator: ", ")
+        throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(places))")
     }
 
     /// A file of a task's data folder (`<attempt>.data.json`, logs, `DONE.lock`), or nil when absent.

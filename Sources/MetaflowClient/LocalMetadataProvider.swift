@@ -11,8 +11,8 @@ public final class LocalMetadataProvider: MetadataProvider {
     public let root: String?
     /// Who writes tag mutations (`user_name` of the rewritten run record).
     let username: String?
-    private let records = RecordCache()
-    private let folders = DirectoryCache()
+    let records = RecordCache()
+    let folders = DirectoryCache()
 
     public init(root: String?, username: String? = nil) { self.root = root; self.username = username }
 
@@ -22,7 +22,7 @@ public final class LocalMetadataProvider: MetadataProvider {
         return FileSystem.dirname(root)
     }
 
-    private func path(_ components: [String]) -> String? {
+    func path(_ components: [String]) -> String? {
         guard let root else { return nil }
         // Python's _make_path stops at the first empty component (so `'' in flow` finds the flow
         // itself); a component that climbs out of the tree cannot name a Metaflow object.

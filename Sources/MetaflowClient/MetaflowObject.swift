@@ -160,7 +160,12 @@ public class MetaflowObject: CustomStringConvertible {
             made.append((child.createdAtMillis, i, child))
         }
         made.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        return made.map { $0.2 }
+        let children = made.map { $0.2 }
+        if childType.objectKind == .task, children.count >= SiblingTasks.minimumBatch {
+            let group = SiblingTasks(paths: children.map(\.pathComponents), attempts: children.map(\.attempt))
+            for (i, child) in children.enumerated() { (child as? Task)?.siblings = (group, i) }
+        }
+        return children
     }
 
     /// Children whose tags include all of `tags` (`runs(*tags)`, `steps(*tags)`, `tasks(*tags)`).

@@ -19,25 +19,31 @@ enum ParallelReads {
     }()
 
     static func read(_ paths: [String], limit: Int) -> [Outcome] {
-        let workers = paths.count >= minimumBatch ? min(cores, paths.count / (minimumBatch / 2)) : 1
-        let batch = ReadBatch(paths: paths, limit: limit)
+        map(paths.count) { i in Outcome { () throws(FileError) in try FileSystem.readFileIfPresent(paths[i], limit: limit) } }
+    }
+
+    /// `body(0..<count)` spread over the cores (in order of index on each thread), results in index
+    /// order. `serialBelow`: fewer items than this run on the calling thread.
+    static func map<T: Sendable>(_ count: Int, serialBelow: Int = minimumBatch,
+                                 _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let workers = count >= serialBelow ? min(cores, max(1, count / max(1, serialBelow / 2))) : 1
+        let batch = ParallelBatch(count: count, body: body)
         guard workers > 1 else {
             batch.run(worker: 0, of: 1)
             return batch.results
         }
         var threads: [pthread_t] = []
         for w in 1..<workers {
-            let job = Unmanaged.passRetained(ReadJob(batch: batch, worker: w, of: workers))
+            let job = Unmanaged.passRetained(BatchJob(run: { batch.run(worker: w, of: workers) }))
             var tid = pthread_t()
             let rc = pthread_create(&tid, nil, { raw in
                 guard let raw else { return nil }
-                let job = Unmanaged<ReadJob>.fromOpaque(raw).takeRetainedValue()
-                job.batch.run(worker: job.worker, of: job.of)
+                Unmanaged<BatchJob>.fromOpaque(raw).takeRetainedValue().run()
                 return nil
             }, job.toOpaque())
             if rc == 0 { threads.append(tid) } else {
                 // No thread: do its share here.
-                job.takeRetainedValue().batch.run(worker: w, of: workers)
+                job.takeRetainedValue().run()
             }
         }
         batch.run(worker: 0, of: workers)
@@ -46,19 +52,19 @@ enum ParallelReads {
     }
 }
 
-/// Shared by the reading threads; each writes only its own slots (worker, worker+of, ...) of a
+/// Shared by the threads of one `map`; each writes only its own slots (worker, worker+of, ...) of a
 /// buffer allocated up front (not a Swift array: concurrent `modify` access to one array would be
 /// an exclusivity violation), read only after every thread has been joined.
-private final class ReadBatch: @unchecked Sendable {
-    let paths: [String]
-    let limit: Int
-    private let slots: UnsafeMutableBufferPointer<ParallelReads.Outcome>
+private final class ParallelBatch<T: Sendable>: @unchecked Sendable {
+    let count: Int
+    let body: @Sendable (Int) -> T
+    private let slots: UnsafeMutableBufferPointer<T?>
 
-    init(paths: [String], limit: Int) {
-        self.paths = paths
-        self.limit = limit
-        slots = .allocate(capacity: paths.count)
-        slots.initialize(repeating: .success(nil))
+    init(count: Int, body: @escaping @Sendable (Int) -> T) {
+        self.count = count
+        self.body = body
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
 
     deinit {
@@ -66,22 +72,19 @@ private final class ReadBatch: @unchecked Sendable {
         slots.deallocate()
     }
 
-    var results: [ParallelReads.Outcome] { Array(slots) }
+    /// Every slot is filled by the time the threads are joined.
+    var results: [T] { slots.compactMap { $0 } }
 
     func run(worker: Int, of workers: Int) {
         var i = worker
-        while i < paths.count {
-            do { slots[i] = .success(try FileSystem.readFileIfPresent(paths[i], limit: limit)) } catch {
-                slots[i] = .failure(error)
-            }
+        while i < count {
+            slots[i] = body(i)
             i += workers
         }
     }
 }
 
-private final class ReadJob {
-    let batch: ReadBatch
-    let worker: Int
-    let of: Int
-    init(batch: ReadBatch, worker: Int, of: Int) { self.batch = batch; self.worker = worker; self.of = of }
+private final class BatchJob {
+    let run: () -> Void
+    init(run: @escaping () -> Void) { self.run = run }
 }

@@ -71,6 +71,7 @@ public final class Task: MetaflowObject {
     private func optionalArtifact(_ name: String) throws -> DataArtifact? {
         if let all = cachedArtifacts { return all.first { $0.id == name } }
         if let known = artifactsByName[name] { return known }
+        if let (group, index) = siblings { group.readAhead(name, from: index, session: session) }
         let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: name)
         let made = recs.first.map {
             DataArtifact(record: $0, parent: self, attempt: attempt, session: session,
@@ -80,6 +81,8 @@ public final class Task: MetaflowObject {
         return made
     }
     private var artifactsByName: [String: DataArtifact?] = [:]
+    /// The step listing this task came from and its place in it (see SiblingPrefetch.swift).
+    var siblings: (group: SiblingTasks, index: Int)?
 
     public var successful: Bool {
         get throws { try optionalArtifact("_success")?.data().truthy ?? false }

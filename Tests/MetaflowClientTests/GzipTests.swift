@@ -12,6 +12,12 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self) == String(repeating: "hello world\n", count: 3))
     }
 
+    @Test func outputLimitIsEnforced() throws {
+        #expect(try Gzip.decompress(Self.sample, maxOutput: 36).count == 36)
+        #expect(throws: GzipError.self) { try Gzip.decompress(Self.sample, maxOutput: 35) }
+        #expect(throws: GzipError.self) { try Gzip.decompress(Self.sample + Self.sample, maxOutput: 40) }
+    }
+
     @Test func concatenatedMembersAreAllRead() throws {
         let out = try Gzip.decompress(Self.sample + Self.sample)
         #expect(out.count == 72)

@@ -1,0 +1,160 @@
+// Reading one artifact from each of many tasks (`sum(t['accuracy'].data for t in run['train'])`).
+//
+// Each task costs a folder listing (`_meta`, to find the latest done attempt), the attempt-done
+// event, the artifact's registration, the blob's sidecar and the blob: five file operations, about
+// 25 system calls, done one task at a time as the loop asks. The tasks of a step listing are known
+// up front, so the first time one of them is asked for an artifact, the same artifact of it and the
+// tasks after it is read in one batch on all cores and kept in the session's caches; the loop then
+// finds each task's answer there. Nothing is read that the lazy path would not read for the same
+// loop, errors are left to the lazy path (which reports them as usual), and only small blobs are
+// read ahead, so a loop over large artifacts never holds more than one at a time.
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Tasks listed together (one step's tasks, in listing order); each Task made by the listing knows
+/// the group and its place in it.
+final class SiblingTasks {
+    /// Fewer tasks left than this are read one by one (a batch costs threads).
+    static let minimumBatch = 8
+    let paths: [[String]]
+    let attempts: [Int?]
+    /// Artifact names already read ahead for this group.
+    private var readAhead: Set<String> = []
+
+    init(paths: [[String]], attempts: [Int?]) { self.paths = paths; self.attempts = attempts }
+
+    /// Reads `name` of the tasks from `index` on, once per name and group.
+    func readAhead(_ name: String, from index: Int, session: ClientSession) {
+        guard paths.count - index >= Self.minimumBatch, readAhead.insert(name).inserted else { return }
+        let tasks = (index..<paths.count).map { (path: paths[$0], attempt: attempts[$0]) }
+        let registrations = session.provider.prefetchArtifacts(name, of: tasks)
+        // Blobs: small ones only, each once (content-addressed: equal values share a blob).
+        var wanted: [(flow: String, sha: String, recordedRoot: String?, contentType: String)] = []
+        var seen: Set<String> = []
+        for (task, record) in zip(tasks, registrations) {
+            guard let record, let sha = record["sha"]?.stringValue, let flow = task.path.first else { continue }
+            let key = flow + "/" + sha
+            guard session.blobs.get(key) == nil, seen.insert(key).inserted else { continue }
+            let location = record["location"]?.stringValue
+            let recorded = location.flatMap { $0.hasPrefix(":root:") ? String($0.dropFirst(6)) : nil }
+            wanted.append((flow, sha, recorded, record["content_type"]?.stringValue ?? "gzip+pickle-v2"))
+        }
+        guard !wanted.isEmpty else { return }
+        // Half the blob cache at most, so that what is read ahead stays there until the loop uses it.
+        let budget = BlobCache.maxTotalBytes / 2
+        let loaded = session.datastore.prefetchBlobs(wanted.map { ($0.flow, $0.sha, $0.recordedRoot) },
+                                                     maxBytes: BlobCache.maxEntryBytes, budget: budget)
+        session.blobs.makeRoom(for: loaded.reduce(0) { $0 + ($1?.count ?? 0) })
+        for (item, bytes) in zip(wanted, loaded) {
+            guard let bytes, let unwrapped = try? DataArtifact.unwrapLegacy(bytes, contentType: item.contentType,
+                                                                         name: item.flow + "/" + item.sha) else { continue }
+            session.blobs.put(item.flow + "/" + item.sha, unwrapped)
+        }
+    }
+}
+
+extension MetadataProvider {
+    /// Default for providers that cannot batch: nothing read ahead; each task is read when asked.
+    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [JSONValue?] { [] }
+}
+
+extension DataStore {
+    /// Default for stores that cannot batch: nothing read ahead.
+    public func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int,
+                              budget: Int) -> [[UInt8]?] { [] }
+}
+
+extension LocalDataStore {
+    public func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int,
+                              budget: Int) -> [[UInt8]?] {
+        let left = ByteBudget(budget)
+        return ParallelReads.map(blobs.count, serialBelow: SiblingTasks.minimumBatch) { [self] i -> [UInt8]? in
+            guard left.remaining > 0,
+                  let bytes = smallBlob(flow: blobs[i].flow, sha: blobs[i].sha, recordedRoot: blobs[i].recordedRoot,
+                                        maxBytes: maxBytes),
+                  left.take(bytes.count) else { return nil }
+            return bytes
+        }
+    }
+
+    /// A blob's bytes when it holds at most `maxBytes` once decompressed; nil otherwise or on any error.
+    func smallBlob(flow: String, sha: String, recordedRoot: String?, maxBytes: Int) -> [UInt8]? {
+        guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }),
+              let (path, raw) = try? locateBlob(flow: flow, sha: sha, recordedRoot: recordedRoot),
+              let (bytes, _) = try? FileSystem.readFileIfPresent(path, limit: maxBytes) else { return nil }
+        if raw { return bytes }
+        return try? Gzip.decompress(bytes, name: path, maxOutput: maxBytes)
+    }
+}
+
+/// Bytes the reading threads may still keep, shared by them.
+private final class ByteBudget: Sendable {
+    private let left: Atomic<Int>
+    init(_ bytes: Int) { left = Atomic(bytes) }
+    var remaining: Int { left.load(ordering: .relaxed) }
+    /// Takes `n` bytes; false (and nothing taken) when fewer are left.
+    func take(_ n: Int) -> Bool {
+        var current = left.load(ordering: .relaxed)
+        while current >= n {
+            let (done, seen) = left.compareExchange(expected: current, desired: current - n, ordering: .relaxed)
+            if done { return true }
+            current = seen
+        }
+        return false
+    }
+}
+
+/// What one task's read-ahead found (made on a reading thread, kept in the caches on the caller's).
+private struct TaskArtifactRead: Sendable {
+    let dir: String
+    let dirVersion: stat
+    let names: [String]
+    var attemptDone: (file: String, version: stat, value: JSONValue)?
+    var registration: (file: String, version: stat, value: JSONValue)?
+
+    /// The same reads as `latestDoneAttempt` then `artifacts(_:attempt:name:)`, without caches,
+    /// files opened relative to the folder.
+    static func read(dir: String, attempt: Int?, artifact name: String) -> TaskArtifactRead? {
+        guard let folder = FileSystem.OpenFolder(dir) else { return nil }
+        let names = folder.names
+        var found = TaskArtifactRead(dir: dir, dirVersion: folder.version, names: names)
+        var which = attempt
+        if which == nil {
+            guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max(),
+                  let record = parsed(folder, last) else { return found }
+            found.attemptDone = record
+            guard let v = record.value["value"], let n = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else { return found }
+            which = n
+        }
+        guard let which else { return found }
+        let file = "\(which)_artifact_\(name).json"
+        if names.contains(file) { found.registration = parsed(folder, file) }
+        return found
+    }
+
+    private static func parsed(_ folder: FileSystem.OpenFolder, _ name: String) -> (file: String, version: stat, value: JSONValue)? {
+        guard let (bytes, version) = try? folder.readFileIfPresent(name, limit: 64 << 20),
+              let value = try? JSONParser.parse(bytes) else { return nil }
+        return (folder.path + "/" + name, version, value)
+    }
+}
+
+extension LocalMetadataProvider {
+    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [JSONValue?] {
+        let dirs = tasks.map { path($0.path).map { $0 + "/_meta" } }
+        let attempts = tasks.map(\.attempt)
+        let reads = ParallelReads.map(tasks.count, serialBelow: SiblingTasks.minimumBatch) { i in
+            dirs[i].flatMap { TaskArtifactRead.read(dir: $0, attempt: attempts[i], artifact: name) }
+        }
+        return reads.map { read -> JSONValue? in
+            guard let read else { return nil }
+            folders.store(read.dir, names: read.names, version: read.dirVersion)
+            if let a = read.attemptDone { records.store(a.file, value: a.value, version: a.version) }
+            guard let r = read.registration else { return nil }
+            records.store(r.file, value: r.value, version: r.version)
+            return r.value
+        }
+    }
+}
