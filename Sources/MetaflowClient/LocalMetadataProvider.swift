@@ -46,7 +46,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     }
 
     /// A run's record: every step, task and artifact shows its tags.
-    private func runRecord(_ flow: String, _ run: String) throws -> JSONValue? {
+    func runRecord(_ flow: String, _ run: String) throws -> JSONValue? {
         guard let p = path([flow, run]) else { return nil }
         return try records.read(p + "/_meta/_self.json")
     }
@@ -72,7 +72,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     }
 
     /// Steps, tasks and artifacts show the run's current tags, not the copy made at creation.
-    private func overlayTags(_ record: JSONValue, from run: JSONValue) -> JSONValue {
+    func overlayTags(_ record: JSONValue, from run: JSONValue) -> JSONValue {
         guard case .object(var members) = record else { return record }
         members.removeAll { $0.0 == "tags" || $0.0 == "system_tags" }
         members.append(("tags", run["tags"] ?? .array([])))

@@ -42,11 +42,19 @@ public protocol MetadataProvider: AnyObject {
     func metadata(_ taskPath: [String], fields: Set<String>) throws -> [JSONValue]
     /// Pathspecs of the tasks of a step whose metadata `field` fully matches `pattern`.
     func filterTasks(flow: String, run: String, step: String, field: String, pattern: String) throws -> [String]
-    /// Registrations of artifact `name` of many tasks (nil where absent), kept where
-    /// `artifacts(_:attempt:name:)` finds them; a provider that cannot batch returns [].
-    func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [JSONValue?]
+    /// What `artifacts(task, attempt:, name: name)` would answer for each of many tasks, read in
+    /// one batch; a provider that cannot batch returns [].
+    func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched]
     /// Applies removals then additions to a run's user tags; returns the final user tags.
     func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
+}
+
+/// One task's answer from a batch read: its registration (with the run's tags, as `artifacts`
+/// gives it), known to be absent, or not known (an error, left for the lazy path to report).
+public enum Prefetched: Sendable {
+    case found(JSONValue)
+    case absent
+    case unknown
 }
 
 extension MetadataProvider {

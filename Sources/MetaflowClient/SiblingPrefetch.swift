@@ -20,21 +20,40 @@ final class SiblingTasks {
     static let minimumBatch = 8
     let paths: [[String]]
     let attempts: [Int?]
-    /// Artifact names already read ahead for this group.
-    private var readAhead: Set<String> = []
+    /// Per artifact name: when it was read ahead, and each task's answer (by place in the group).
+    private var answers: [String: (readAt: UInt64, byTask: [Prefetched])] = [:]
 
     init(paths: [[String]], attempts: [Int?]) { self.paths = paths; self.attempts = attempts }
 
+    /// The answer read ahead for the task at `index`; `.unknown` when none, or when it is older
+    /// than the caches' trust window (a task read much later is read again, like any file).
+    func answer(_ name: String, at index: Int) -> Prefetched {
+        guard let a = answers[name], index < a.byTask.count,
+              Freshness.now() &- a.readAt < Freshness.windowNanos else { return .unknown }
+        return a.byTask[index]
+    }
+
     /// Reads `name` of the tasks from `index` on, once per name and group.
     func readAhead(_ name: String, from index: Int, session: ClientSession) {
-        guard paths.count - index >= Self.minimumBatch, readAhead.insert(name).inserted else { return }
+        guard paths.count - index >= Self.minimumBatch, answers[name] == nil else { return }
         let tasks = (index..<paths.count).map { (path: paths[$0], attempt: attempts[$0]) }
-        let registrations = session.provider.prefetchArtifacts(name, of: tasks)
-        // Blobs: small ones only, each once (content-addressed: equal values share a blob).
+        let found = session.provider.prefetchArtifacts(name, of: tasks)
+        var byTask = [Prefetched](repeating: .unknown, count: paths.count)
+        for (i, answer) in found.enumerated() where index + i < byTask.count { byTask[index + i] = answer }
+        answers[name] = (Freshness.now(), byTask)
+        readBlobs(of: zip(tasks, found).compactMap { task, answer in
+            if case .found(let record) = answer, let flow = task.path.first { return (flow, record) }
+            return nil
+        }, session: session)
+    }
+
+    /// Small blobs of the registrations, each once (content-addressed: equal values share a blob),
+    /// into the session's blob cache.
+    private func readBlobs(of registrations: [(flow: String, record: JSONValue)], session: ClientSession) {
         var wanted: [(flow: String, sha: String, recordedRoot: String?, contentType: String)] = []
         var seen: Set<String> = []
-        for (task, record) in zip(tasks, registrations) {
-            guard let record, let sha = record["sha"]?.stringValue, let flow = task.path.first else { continue }
+        for (flow, record) in registrations {
+            guard let sha = record["sha"]?.stringValue else { continue }
             let key = flow + "/" + sha
             guard session.blobs.get(key) == nil, seen.insert(key).inserted else { continue }
             let location = record["location"]?.stringValue
@@ -57,7 +76,7 @@ final class SiblingTasks {
 
 extension MetadataProvider {
     /// Default for providers that cannot batch: nothing read ahead; each task is read when asked.
-    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [JSONValue?] { [] }
+    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] { [] }
 }
 
 extension DataStore {
@@ -113,6 +132,9 @@ private struct TaskArtifactRead: Sendable {
     let names: [String]
     var attemptDone: (file: String, version: stat, value: JSONValue)?
     var registration: (file: String, version: stat, value: JSONValue)?
+    /// True when the reads prove the artifact absent (no done attempt, or no registration for it);
+    /// false when something could not be read or parsed (the lazy path then reports it).
+    var provenAbsent = false
 
     /// The same reads as `latestDoneAttempt` then `artifacts(_:attempt:name:)`, without caches,
     /// files opened relative to the folder.
@@ -122,15 +144,22 @@ private struct TaskArtifactRead: Sendable {
         var found = TaskArtifactRead(dir: dir, dirVersion: folder.version, names: names)
         var which = attempt
         if which == nil {
-            guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max(),
-                  let record = parsed(folder, last) else { return found }
+            guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max() else {
+                found.provenAbsent = true
+                return found
+            }
+            guard let record = parsed(folder, last) else { return found }
             found.attemptDone = record
             guard let v = record.value["value"], let n = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else { return found }
             which = n
         }
         guard let which else { return found }
         let file = "\(which)_artifact_\(name).json"
-        if names.contains(file) { found.registration = parsed(folder, file) }
+        if names.contains(file) {
+            found.registration = parsed(folder, file)
+        } else {
+            found.provenAbsent = true
+        }
         return found
     }
 
@@ -142,19 +171,25 @@ private struct TaskArtifactRead: Sendable {
 }
 
 extension LocalMetadataProvider {
-    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [JSONValue?] {
+    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] {
         let dirs = tasks.map { path($0.path).map { $0 + "/_meta" } }
         let attempts = tasks.map(\.attempt)
         let reads = ParallelReads.map(tasks.count, serialBelow: SiblingTasks.minimumBatch) { i in
             dirs[i].flatMap { TaskArtifactRead.read(dir: $0, attempt: attempts[i], artifact: name) }
         }
-        return reads.map { read -> JSONValue? in
-            guard let read else { return nil }
+        var runs: [String: JSONValue?] = [:]
+        return zip(tasks, reads).map { task, read -> Prefetched in
+            guard let read else { return .unknown }
             folders.store(read.dir, names: read.names, version: read.dirVersion)
             if let a = read.attemptDone { records.store(a.file, value: a.value, version: a.version) }
-            guard let r = read.registration else { return nil }
+            if read.provenAbsent { return .absent }
+            guard let r = read.registration, task.path.count >= 2 else { return .unknown }
             records.store(r.file, value: r.value, version: r.version)
-            return r.value
+            // As `artifacts` gives it: with the run's current tags (no run record: no artifacts).
+            let key = task.path[0] + "/" + task.path[1]
+            if runs[key] == nil { runs[key] = .some((try? runRecord(task.path[0], task.path[1])) ?? nil) }
+            guard let run = runs[key] ?? nil else { return .unknown }
+            return .found(overlayTags(r.value, from: run))
         }
     }
 }

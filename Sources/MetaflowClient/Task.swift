@@ -71,8 +71,17 @@ public final class Task: MetaflowObject {
     private func optionalArtifact(_ name: String) throws -> DataArtifact? {
         if let all = cachedArtifacts { return all.first { $0.id == name } }
         if let known = artifactsByName[name] { return known }
-        if let (group, index) = siblings { group.readAhead(name, from: index, session: session) }
-        let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: name)
+        var recs: [JSONValue]
+        if let (group, index) = siblings {
+            group.readAhead(name, from: index, session: session)
+            switch group.answer(name, at: index) {
+            case .found(let record): recs = [record]
+            case .absent: recs = []
+            case .unknown: recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: name)
+            }
+        } else {
+            recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: name)
+        }
         let made = recs.first.map {
             DataArtifact(record: $0, parent: self, attempt: attempt, session: session,
                          namespace: namespaceCheck ? namespace : nil, namespaceCheck: namespaceCheck)
