@@ -3,6 +3,10 @@
 // discovered is tried first (so a copied `.metaflow` reads itself, not the original), then the
 // recorded one. Python's client uses only the recorded root and fails on a moved datastore.
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public final class LocalDataStore: DataStore, Sendable {  // immutable: read from any thread
     /// The `.metaflow` folder discovered from configuration (nil when none).
     public let root: String?
@@ -62,14 +66,29 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
 
     /// A file of a task's data folder (`<attempt>.data.json`, logs, `DONE.lock`), or nil when absent.
     public func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]? {
-        guard let file = taskFilePath(recordedRoot: recordedRoot, path: path, name: name),
-              FileSystem.isFile(file) else { return nil }
-        return try FileSystem.readFile(file)
+        // Each root is tried by opening the file itself (no separate existence check per root).
+        let relative = (path + [name]).joined(separator: "/")
+        for base in [root, recordedRoot] {
+            guard let base, !base.isEmpty else { continue }
+            do {
+                if let (bytes, _) = try FileSystem.readFileIfPresent(base + "/" + relative) { return bytes }
+            } catch {
+                if case .unreadable(_, let code) = error, code == EISDIR { return nil }  // only files are task files
+                throw error
+            }
+        }
+        return nil
     }
 
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
-        guard let file = taskFilePath(recordedRoot: recordedRoot, path: path, name: name), FileSystem.isFile(file) else { return nil }
-        return FileSystem.size(file)
+        // One stat per root: the first root holding the name decides (a folder there is no file).
+        let relative = (path + [name]).joined(separator: "/")
+        for base in [root, recordedRoot] {
+            guard let base, !base.isEmpty else { continue }
+            var st = stat()
+            if stat(base + "/" + relative, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil }
+        }
+        return nil
     }
 
     public func taskFilePath(recordedRoot: String?, path: [String], name: String) -> String? {
