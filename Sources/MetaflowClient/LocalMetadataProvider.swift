@@ -113,6 +113,19 @@ public final class LocalMetadataProvider: MetadataProvider {
         return try files.map { try records.read($0) }
     }
 
+    /// The `sysmeta_<field>_<ts>.json` files of a `_meta` folder's entries that hold `fields`.
+    static func eventFiles(_ names: [String], of fields: Set<String>) -> [String] {
+        // On UTF-8 bytes: Character-wise searching of every name in every task's folder showed in profiles.
+        let underscore = UInt8(ascii: "_")
+        return names.filter { name in
+            guard name.hasPrefix("sysmeta_"), name.hasSuffix(".json") else { return false }
+            let bytes = name.utf8
+            guard let cut = bytes.lastIndex(of: underscore) else { return false }
+            let start = bytes.index(bytes.startIndex, offsetBy: 8)
+            return start <= cut && fields.contains(String(decoding: bytes[start..<cut], as: UTF8.self))
+        }
+    }
+
     static func hasTag(_ record: JSONValue, _ tag: String) -> Bool {
         record["tags"]?.stringArray.contains(tag) == true || record["system_tags"]?.stringArray.contains(tag) == true
     }
@@ -154,11 +167,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     /// Events are stored as `sysmeta_<field>_<ts>.json`, so a few fields need only their files.
     public func metadata(_ taskPath: [String], fields: Set<String>) throws -> [JSONValue] {
         guard let (dir, names) = meta(taskPath) else { return [] }
-        let wanted = names.filter { name in
-            guard name.hasPrefix("sysmeta_"), name.hasSuffix(".json"), let cut = name.lastIndex(of: "_") else { return false }
-            let field = name[name.index(name.startIndex, offsetBy: 8)..<cut]
-            return fields.contains(String(field))
-        }
+        let wanted = Self.eventFiles(names, of: fields)
         return try readRecords(wanted.map { dir + "/" + $0 }).compactMap { $0 }
             .filter { $0["field_name"]?.stringValue.map(fields.contains) ?? false }
     }

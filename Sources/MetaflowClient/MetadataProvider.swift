@@ -45,6 +45,8 @@ public protocol MetadataProvider: AnyObject {
     /// What `artifacts(task, attempt:, name: name)` would answer for each of many tasks, read in
     /// one batch; a provider that cannot batch returns [].
     func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched]
+    /// Reads the events of `fields` of many tasks ahead, where `metadata(_:fields:)` finds them.
+    func prefetchEvents(_ fields: Set<String>, of tasks: [[String]])
     /// Applies removals then additions to a run's user tags; returns the final user tags.
     func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
 }

@@ -47,6 +47,15 @@ final class SiblingTasks {
         }, session: session)
     }
 
+    /// Reads the events of `fields` of the tasks from `index` on into the provider's caches, once
+    /// per set of fields and group (logs need each task's ds-root, attempt and ds-type).
+    func readAheadEvents(_ fields: Set<String>, from index: Int, session: ClientSession) {
+        let key = "events:" + fields.sorted().joined(separator: ",")
+        guard paths.count - index >= Self.minimumBatch, answers[key] == nil else { return }
+        answers[key] = (Freshness.now(), [])
+        session.provider.prefetchEvents(fields, of: Array(paths[index...]))
+    }
+
     /// Small blobs of the registrations, each once (content-addressed: equal values share a blob),
     /// into the session's blob cache.
     private func readBlobs(of registrations: [(flow: String, record: JSONValue)], session: ClientSession) {
@@ -77,6 +86,7 @@ final class SiblingTasks {
 extension MetadataProvider {
     /// Default for providers that cannot batch: nothing read ahead; each task is read when asked.
     public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] { [] }
+    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {}
 }
 
 extension DataStore {
@@ -127,11 +137,9 @@ private final class ByteBudget: Sendable {
 
 /// What one task's read-ahead found (made on a reading thread, kept in the caches on the caller's).
 private struct TaskArtifactRead: Sendable {
-    let dir: String
-    let dirVersion: stat
-    let names: [String]
-    var attemptDone: (file: String, version: stat, value: JSONValue)?
-    var registration: (file: String, version: stat, value: JSONValue)?
+    let folder: FolderRead
+    var attemptDone: FileRead?
+    var registration: FileRead?
     /// True when the reads prove the artifact absent (no done attempt, or no registration for it);
     /// false when something could not be read or parsed (the lazy path then reports it).
     var provenAbsent = false
@@ -141,7 +149,7 @@ private struct TaskArtifactRead: Sendable {
     static func read(dir: String, attempt: Int?, artifact name: String) -> TaskArtifactRead? {
         guard let folder = FileSystem.OpenFolder(dir) else { return nil }
         let names = folder.names
-        var found = TaskArtifactRead(dir: dir, dirVersion: folder.version, names: names)
+        var found = TaskArtifactRead(folder: FolderRead(dir: dir, version: folder.version, names: names))
         var which = attempt
         if which == nil {
             guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max() else {
@@ -163,10 +171,10 @@ private struct TaskArtifactRead: Sendable {
         return found
     }
 
-    private static func parsed(_ folder: FileSystem.OpenFolder, _ name: String) -> (file: String, version: stat, value: JSONValue)? {
+    static func parsed(_ folder: FileSystem.OpenFolder, _ name: String) -> FileRead? {
         guard let (bytes, version) = try? folder.readFileIfPresent(name, limit: 64 << 20),
               let value = try? JSONParser.parse(bytes) else { return nil }
-        return (folder.path + "/" + name, version, value)
+        return FileRead(file: folder.path + "/" + name, version: version, value: value)
     }
 }
 
@@ -180,7 +188,7 @@ extension LocalMetadataProvider {
         var runs: [String: JSONValue?] = [:]
         return zip(tasks, reads).map { task, read -> Prefetched in
             guard let read else { return .unknown }
-            folders.store(read.dir, names: read.names, version: read.dirVersion)
+            folders.store(read.folder.dir, names: read.folder.names, version: read.folder.version)
             if let a = read.attemptDone { records.store(a.file, value: a.value, version: a.version) }
             if read.provenAbsent { return .absent }
             guard let r = read.registration, task.path.count >= 2 else { return .unknown }
@@ -192,4 +200,32 @@ extension LocalMetadataProvider {
             return .found(overlayTags(r.value, from: run))
         }
     }
+}
+
+extension LocalMetadataProvider {
+    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {
+        let dirs = tasks.map { path($0).map { $0 + "/_meta" } }
+        let reads = ParallelReads.map(tasks.count, serialBelow: SiblingTasks.minimumBatch) { i -> (FolderRead, [FileRead])? in
+            guard let dir = dirs[i], let folder = FileSystem.OpenFolder(dir) else { return nil }
+            let files = Self.eventFiles(folder.names, of: fields).compactMap { TaskArtifactRead.parsed(folder, $0) }
+            return (FolderRead(dir: dir, version: folder.version, names: folder.names), files)
+        }
+        for case let (folder, files)? in reads {
+            folders.store(folder.dir, names: folder.names, version: folder.version)
+            for f in files { records.store(f.file, value: f.value, version: f.version) }
+        }
+    }
+}
+
+/// A folder listing and a parsed file, read on a reading thread, kept in the caches on the caller's.
+private struct FolderRead: Sendable {
+    let dir: String
+    let version: stat
+    let names: [String]
+}
+
+private struct FileRead: Sendable {
+    let file: String
+    let version: stat
+    let value: JSONValue
 }

@@ -170,6 +170,7 @@ public final class Task: MetaflowObject {
     /// The latest value of each of a few fields, reading only their events (all attempts; no
     /// fields inherited from a clone's origin): for callers that need two or three fields.
     func latestValues(of fields: Set<String>) throws -> [String: JSONValue] {
+        if let (group, index) = siblings { group.readAheadEvents(fields, from: index, session: session) }
         let entries = try session.provider.metadata(pathComponents, fields: fields).map { MetadataEntry(event: $0, taskPathspec: pathspec) }
         var out: [String: JSONValue] = [:]
         for (name, entry) in Self.latestByName(entries) { out[name] = entry.value }
