@@ -31,3 +31,8 @@ try:
 except KeyError as e:
     print('KeyError', e)
 print(run['join'].task.data.scores)
+
+# Logs of every sibling (their locations are read ahead too), and of the failed first attempts.
+print([t.stdout for t in run['train']])
+print([t.stdout_size for t in run['train']])
+print([('first attempt of item' in Task(t.pathspec, attempt=0).stderr, t.stderr) for t in run['train'] if t.current_attempt == 1])

@@ -18,6 +18,7 @@ class WideFlow(FlowSpec):
     def train(self):
         """Items 1, 6 and 11 fail once, after setting an artifact the retry does not set."""
         self.item = self.input
+        print("item %d, attempt %d" % (self.input, current.retry_count))
         if self.input % 5 == 1 and current.retry_count == 0:
             self.partial = "written by the failed attempt"
             raise RuntimeError("first attempt of item %d fails" % self.input)
