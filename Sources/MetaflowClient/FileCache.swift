@@ -24,6 +24,14 @@ enum Freshness {
         return UInt64(max(ts.tv_sec, 0)) &* 1_000_000_000 &+ UInt64(max(ts.tv_nsec, 0))
     }
 
+    /// The version of something read without a stat: matches no file, so the entry is used for
+    /// the trust window only and read again after it.
+    static let unknownVersion: stat = {
+        var st = stat()
+        st.st_size = -1
+        return st
+    }()
+
     static func sameVersion(_ a: stat, _ b: stat) -> Bool {
         a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec
             && a.st_ino == b.st_ino

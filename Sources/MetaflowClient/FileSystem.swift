@@ -32,11 +32,6 @@ public enum FileSystem {
         try readOpened(open(path, O_RDONLY | O_CLOEXEC), path: path, limit: limit)
     }
 
-    /// `readFileIfPresent` of `name` inside an open folder (`openat`: no walk of the whole path).
-    static func readFileIfPresent(in dirFD: Int32, _ name: String, path: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
-        try readOpened(openat(dirFD, name, O_RDONLY | O_CLOEXEC), path: path, limit: limit)
-    }
-
     private static func readOpened(_ fd: Int32, path: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
         if fd < 0 {
             let e = errno
@@ -53,7 +48,7 @@ public enum FileSystem {
         return (try readAll(fd, path: path, expected: Int(st.st_size), limit: limit, shortReadIsEnd: sized), st)
     }
 
-    private static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int,
+    static func readAll(_ fd: Int32, path: String, expected: Int, limit: Int,
                                 shortReadIsEnd: Bool = false) throws(FileError) -> [UInt8] {
         if expected > limit { throw .tooLarge(path, expected) }
         // Read into exactly-sized storage (the size stat reported), then keep reading in case
@@ -107,18 +102,16 @@ public enum FileSystem {
         return names
     }
 
-    /// A folder opened once: its stat and entries, and files read relative to it.
+    /// A folder opened once: its entries, and files read relative to it (no stat of either: what
+    /// is read here is trusted for the caches' window only, then read again).
     final class OpenFolder {
         let path: String
-        let version: stat
         let names: [String]
         private let dir: OpaquePointer
 
         /// nil when `path` is not a folder that can be read.
         init?(_ path: String) {
             guard let dir = opendir(path) else { return nil }
-            var st = stat()
-            guard fstat(dirfd(dir), &st) == 0 else { closedir(dir); return nil }
             var names: [String] = []
             while let ent = readdir(dir) {
                 let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
@@ -127,13 +120,19 @@ public enum FileSystem {
                 if name == "." || name == ".." { continue }
                 names.append(name)
             }
-            self.path = path; self.version = st; self.names = names; self.dir = dir
+            self.path = path; self.names = names; self.dir = dir
         }
 
         deinit { closedir(dir) }
 
-        func readFileIfPresent(_ name: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
-            try FileSystem.readFileIfPresent(in: dirfd(dir), name, path: path + "/" + name, limit: limit)
+        /// A small file's bytes (nil when absent or unreadable), without a stat, into a buffer that
+        /// starts at 4 KB. A short read is taken as the end, as for any regular file: callers parse
+        /// what they get, and a file that is not one (a pipe cut short) fails to parse.
+        func readSmallFile(_ name: String, limit: Int) -> [UInt8]? {
+            let fd = openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            return try? FileSystem.readAll(fd, path: path + "/" + name, expected: 4095, limit: limit, shortReadIsEnd: true)
         }
     }
 

@@ -149,7 +149,7 @@ private struct TaskArtifactRead: Sendable {
     static func read(dir: String, attempt: Int?, artifact name: String) -> TaskArtifactRead? {
         guard let folder = FileSystem.OpenFolder(dir) else { return nil }
         let names = folder.names
-        var found = TaskArtifactRead(folder: FolderRead(dir: dir, version: folder.version, names: names))
+        var found = TaskArtifactRead(folder: FolderRead(dir: dir, names: names))
         var which = attempt
         if which == nil {
             guard let last = names.filter({ $0.hasPrefix("sysmeta_attempt-done_") }).max() else {
@@ -172,9 +172,9 @@ private struct TaskArtifactRead: Sendable {
     }
 
     static func parsed(_ folder: FileSystem.OpenFolder, _ name: String) -> FileRead? {
-        guard let (bytes, version) = try? folder.readFileIfPresent(name, limit: 64 << 20),
+        guard let bytes = folder.readSmallFile(name, limit: 64 << 20),
               let value = try? JSONParser.parse(bytes) else { return nil }
-        return FileRead(file: folder.path + "/" + name, version: version, value: value)
+        return FileRead(file: folder.path + "/" + name, value: value)
     }
 }
 
@@ -188,11 +188,11 @@ extension LocalMetadataProvider {
         var runs: [String: JSONValue?] = [:]
         return zip(tasks, reads).map { task, read -> Prefetched in
             guard let read else { return .unknown }
-            folders.store(read.folder.dir, names: read.folder.names, version: read.folder.version)
-            if let a = read.attemptDone { records.store(a.file, value: a.value, version: a.version) }
+            folders.store(read.folder.dir, names: read.folder.names, version: Freshness.unknownVersion)
+            if let a = read.attemptDone { records.store(a.file, value: a.value, version: Freshness.unknownVersion) }
             if read.provenAbsent { return .absent }
             guard let r = read.registration, task.path.count >= 2 else { return .unknown }
-            records.store(r.file, value: r.value, version: r.version)
+            records.store(r.file, value: r.value, version: Freshness.unknownVersion)
             // As `artifacts` gives it: with the run's current tags (no run record: no artifacts).
             let key = task.path[0] + "/" + task.path[1]
             if runs[key] == nil { runs[key] = .some((try? runRecord(task.path[0], task.path[1])) ?? nil) }
@@ -208,24 +208,23 @@ extension LocalMetadataProvider {
         let reads = ParallelReads.map(tasks.count, serialBelow: SiblingTasks.minimumBatch) { i -> (FolderRead, [FileRead])? in
             guard let dir = dirs[i], let folder = FileSystem.OpenFolder(dir) else { return nil }
             let files = Self.eventFiles(folder.names, of: fields).compactMap { TaskArtifactRead.parsed(folder, $0) }
-            return (FolderRead(dir: dir, version: folder.version, names: folder.names), files)
+            return (FolderRead(dir: dir, names: folder.names), files)
         }
         for case let (folder, files)? in reads {
-            folders.store(folder.dir, names: folder.names, version: folder.version)
-            for f in files { records.store(f.file, value: f.value, version: f.version) }
+            folders.store(folder.dir, names: folder.names, version: Freshness.unknownVersion)
+            for f in files { records.store(f.file, value: f.value, version: Freshness.unknownVersion) }
         }
     }
 }
 
-/// A folder listing and a parsed file, read on a reading thread, kept in the caches on the caller's.
+/// A folder listing and a parsed file, read on a reading thread, kept in the caches on the caller's
+/// (without a stat: trusted for the caches' window, then read again).
 private struct FolderRead: Sendable {
     let dir: String
-    let version: stat
     let names: [String]
 }
 
 private struct FileRead: Sendable {
     let file: String
-    let version: stat
     let value: JSONValue
 }

@@ -25,8 +25,11 @@ import Testing
         }
         let folder = try #require(FileSystem.OpenFolder(dir))
         #expect(folder.names.sorted() == ["f0", "f1", "f4095", "f4096", "f4097", "f70000"])
-        #expect(try folder.readFileIfPresent("f4097", limit: 1 << 20)?.0.count == 4097)
-        #expect(try folder.readFileIfPresent("absent", limit: 1 << 20) == nil)
+        for n in sizes {
+            #expect(folder.readSmallFile("f\(n)", limit: 1 << 20) == (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        }
+        #expect(folder.readSmallFile("f70000", limit: 1000) == nil)
+        #expect(folder.readSmallFile("absent", limit: 1 << 20) == nil)
         #expect(FileSystem.OpenFolder(dir + "/f1") == nil)
     }
 
