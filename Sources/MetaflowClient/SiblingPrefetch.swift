@@ -3,11 +3,13 @@
 // Each task costs a folder listing (`_meta`, to find the latest done attempt), the attempt-done
 // event, the artifact's registration, the blob's sidecar and the blob: five file operations, about
 // 25 system calls, done one task at a time as the loop asks. The tasks of a step listing are known
-// up front, so the first time one of them is asked for an artifact, the same artifact of it and the
-// tasks after it is read in one batch on all cores and kept in the session's caches; the loop then
-// finds each task's answer there. Nothing is read that the lazy path would not read for the same
-// loop, errors are left to the lazy path (which reports them as usual), and only small blobs are
-// read ahead, so a loop over large artifacts never holds more than one at a time.
+// up front, so the first time one of them is asked for an artifact, the same artifact of it and of
+// the tasks after it in the listing is read in one batch on all cores: each task's answer goes to
+// the group (used within the caches' trust window), the files to the provider's caches, the blobs
+// to the session's blob cache. What is read is what a loop over the listing would read; errors are
+// left to the lazy path (which reports them as usual); only small blobs are read ahead, so a loop
+// over large artifacts never holds more than one at a time. A task's log locations (three events)
+// are read ahead the same way.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +23,11 @@ final class SiblingTasks {
     let paths: [[String]]
     let attempts: [Int?]
     /// Per artifact name: when it was read ahead, and each task's answer (by place in the group).
+    /// A name is read ahead once per group: reading again after the trust window could re-read
+    /// the rest of the listing at every step of a slow loop.
     private var answers: [String: (readAt: UInt64, byTask: [Prefetched])] = [:]
+    /// Sets of event fields already read ahead (keyed by the sorted field names).
+    private var eventsRead: Set<[String]> = []
 
     init(paths: [[String]], attempts: [Int?]) { self.paths = paths; self.attempts = attempts }
 
@@ -50,9 +56,7 @@ final class SiblingTasks {
     /// Reads the events of `fields` of the tasks from `index` on into the provider's caches, once
     /// per set of fields and group (logs need each task's ds-root, attempt and ds-type).
     func readAheadEvents(_ fields: Set<String>, from index: Int, session: ClientSession) {
-        let key = "events:" + fields.sorted().joined(separator: ",")
-        guard paths.count - index >= Self.minimumBatch, answers[key] == nil else { return }
-        answers[key] = (Freshness.now(), [])
+        guard paths.count - index >= Self.minimumBatch, eventsRead.insert(fields.sorted()).inserted else { return }
         session.provider.prefetchEvents(fields, of: Array(paths[index...]))
     }
 
