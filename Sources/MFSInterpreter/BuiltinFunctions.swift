@@ -119,6 +119,7 @@ extension Interpreter {
                 if args.count > 1 { return try g.next() ?? args[1] }
                 return try g.send(.none)
             case .iterator(let i): it = i
+            case .host(let r as CSVDictReaderObject): it = r.iterator
             case .instance(let inst):
                 if let m = inst.cls.lookup("__next__") { return try self.callValue(m, [args[0]], []) }
                 throw PyException.typeError("'\(args[0].typeName)' object is not an iterator")

@@ -40,44 +40,67 @@ final class CSVWriterObject: HostObject {
     var attributeNames: [String] { ["writerow", "writerows"] }
 }
 
+/// `csv.reader(lines)`: parses each line into a list of fields; counts lines read as `line_num`.
+final class CSVReaderIterator: PyIterator {
+    unowned let interp: Interpreter
+    let lines: PyIterator
+    let delimiter: Unicode.Scalar
+    var lineNum = 0
+    init(_ interp: Interpreter, _ lines: PyIterator, delimiter: Unicode.Scalar) {
+        self.interp = interp; self.lines = lines; self.delimiter = delimiter
+    }
+    override var typeName: String { "_csv.reader" }
+    override func next() throws -> Value? {
+        guard let line = try lines.next() else { return nil }
+        lineNum += 1
+        return .list(PyList(parseCSVLine(try expectStr(line, "iterator should return strings"), delimiter: delimiter)))
+    }
+}
+
+/// One line's fields; a blank line has none, as in CPython.
+func parseCSVLine(_ s: String, delimiter d: Unicode.Scalar) -> [Value] {
+    var chars = Array(s.unicodeScalars)
+    while let l = chars.last, l == "\n" || l == "\r" { chars.removeLast() }
+    if chars.isEmpty { return [] }
+    var fields: [Value] = []
+    var cur = String.UnicodeScalarView()
+    var inQuotes = false
+    var i = 0
+    while i < chars.count {
+        let c = chars[i]
+        if inQuotes {
+            if c == "\"" {
+                if i + 1 < chars.count && chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { inQuotes = false }
+            } else { cur.append(c) }
+        } else if c == "\"" { inQuotes = true }
+        else if c == d { fields.append(.str(String(cur))); cur = String.UnicodeScalarView() }
+        else { cur.append(c) }
+        i += 1
+    }
+    fields.append(.str(String(cur)))
+    return fields
+}
+
 extension Interpreter {
+    func makeCSVWriter(_ args: [Value], _ kw: [(String, Value)]) throws -> Value {
+        guard let target = args.first else { throw PyException.typeError("expected file object") }
+        let delim = try kw.first { $0.0 == "delimiter" }.map { try expectStr($0.1, "delimiter") } ?? ","
+        let term = try kw.first { $0.0 == "lineterminator" }.map { try expectStr($0.1, "lineterminator") } ?? "\r\n"
+        return .host(CSVWriterObject(self, target, delimiter: delim, lineterminator: term))
+    }
+
+    func makeCSVReader(_ args: [Value], _ kw: [(String, Value)]) throws -> CSVReaderIterator {
+        let delim = try kw.first { $0.0 == "delimiter" }.map { try expectStr($0.1, "delimiter") } ?? ","
+        return CSVReaderIterator(self, try makeIterator(args.first ?? .none), delimiter: delim.unicodeScalars.first ?? ",")
+    }
+
     func makeCSVModule() -> Value {
         module("csv", [
             ("QUOTE_MINIMAL", .int(0)), ("QUOTE_ALL", .int(1)), ("QUOTE_NONNUMERIC", .int(2)), ("QUOTE_NONE", .int(3)),
-            fn("writer") { [unowned self] args, kw in
-                guard let target = args.first else { throw PyException.typeError("expected file object") }
-                let delim = try kw.first { $0.0 == "delimiter" }.map { try expectStr($0.1, "delimiter") } ?? ","
-                let term = try kw.first { $0.0 == "lineterminator" }.map { try expectStr($0.1, "lineterminator") } ?? "\r\n"
-                return .host(CSVWriterObject(self, target, delimiter: delim, lineterminator: term))
-            },
-            fn("reader") { [unowned self] args, kw in
-                let delim = try kw.first { $0.0 == "delimiter" }.map { try expectStr($0.1, "delimiter") } ?? ","
-                let d = delim.unicodeScalars.first ?? ","
-                let it = try self.makeIterator(args.first ?? .none)
-                return .iterator(ClosureIterator("_csv.reader") {
-                    guard let line = try it.next() else { return nil }
-                    let s = try expectStr(line, "iterator should return strings")
-                    var fields: [Value] = []
-                    var cur = String.UnicodeScalarView()
-                    var inQuotes = false
-                    var chars = Array(s.unicodeScalars)
-                    while let l = chars.last, l == "\n" || l == "\r" { chars.removeLast() }
-                    var i = 0
-                    while i < chars.count {
-                        let c = chars[i]
-                        if inQuotes {
-                            if c == "\"" {
-                                if i + 1 < chars.count && chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { inQuotes = false }
-                            } else { cur.append(c) }
-                        } else if c == "\"" { inQuotes = true }
-                        else if c == d { fields.append(.str(String(cur))); cur = String.UnicodeScalarView() }
-                        else { cur.append(c) }
-                        i += 1
-                    }
-                    fields.append(.str(String(cur)))
-                    return .list(PyList(fields))
-                })
-            },
+            fn("writer") { [unowned self] args, kw in try self.makeCSVWriter(args, kw) },
+            fn("reader") { [unowned self] args, kw in .iterator(try self.makeCSVReader(args, kw)) },
+            fn("DictWriter") { [unowned self] args, kw in try self.makeDictWriter(args, kw) },
+            fn("DictReader") { [unowned self] args, kw in try self.makeDictReader(args, kw) },
         ])
     }
 }
