@@ -17,8 +17,9 @@ let intMethodNames: [String] = ["as_integer_ratio", "bit_count", "bit_length", "
 let floatMethodNames: [String] = ["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"]
 let bytesMethodNames: [String] = ["count", "decode", "endswith", "find", "hex", "join", "lower", "replace", "split", "splitlines", "startswith", "strip", "upper"]
 let rangeAttrNames: [String] = ["count", "index", "start", "step", "stop"]
-let datetimeAttrNames: [String] = ["astimezone", "date", "day", "fromisoformat", "fromtimestamp", "hour", "isoformat", "isoweekday", "microsecond",
-    "minute", "month", "now", "replace", "second", "strftime", "time", "timestamp", "today", "tzinfo", "weekday", "year"]
+let datetimeAttrNames: [String] = ["astimezone", "date", "day", "dst", "fromisoformat", "fromtimestamp", "hour", "isoformat", "isoweekday",
+    "microsecond", "minute", "month", "now", "replace", "second", "strftime", "strptime", "time", "timestamp", "today", "tzinfo", "tzname",
+    "utcoffset", "weekday", "year"]
 let dateAttrNames: [String] = ["day", "fromisoformat", "isoformat", "isoweekday", "month", "replace", "strftime", "today", "weekday", "year"]
 let timedeltaAttrNames: [String] = ["days", "max", "microseconds", "min", "resolution", "seconds", "total_seconds"]
 

@@ -35,11 +35,13 @@ private func pad2(_ n: Int) -> String { String(n).leftPad(2) }
 
 private let microsPerDay = 86_400_000_000
 
-/// A naive datetime (no time zone), as `datetime.datetime` without tzinfo.
+/// `datetime.datetime`: naive, or aware with a fixed-offset `tz`.
 public final class PyDateTime {
     public let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, microsecond: Int
+    public let tz: PyTimezone?
 
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) throws {
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0,
+                tz: PyTimezone? = nil) throws {
         guard year >= 1 && year <= 9999 else { throw PyException.valueError("year \(year) is out of range") }
         guard month >= 1 && month <= 12 else { throw PyException.valueError("month must be in 1..12") }
         guard day >= 1 && day <= daysInMonth(year, month) else { throw PyException.valueError("day is out of range for month") }
@@ -49,6 +51,7 @@ public final class PyDateTime {
         guard microsecond >= 0 && microsecond < 1_000_000 else { throw PyException.valueError("microsecond must be in 0..999999") }
         self.year = year; self.month = month; self.day = day
         self.hour = hour; self.minute = minute; self.second = second; self.microsecond = microsecond
+        self.tz = tz
     }
 
     /// Microseconds since 1970-01-01 00:00 on the naive timeline (for arithmetic and ordering).
@@ -57,12 +60,15 @@ public final class PyDateTime {
         return days * microsPerDay + ((hour * 60 + minute) * 60 + second) * 1_000_000 + microsecond
     }
 
-    static func fromEpochMicros(_ us: Int) throws -> PyDateTime {
+    /// The instant on the UTC timeline, for comparing and subtracting aware datetimes.
+    var utcMicros: Int { epochMicros - (tz?.offsetMicros ?? 0) }
+
+    static func fromEpochMicros(_ us: Int, tz: PyTimezone? = nil) throws -> PyDateTime {
         let days = us >= 0 ? us / microsPerDay : -((-us + microsPerDay - 1) / microsPerDay)
         let rem = us - days * microsPerDay
         let (y, m, d) = civilFromDays(days)
         let secs = rem / 1_000_000
-        return try PyDateTime(year: y, month: m, day: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60, microsecond: rem % 1_000_000)
+        return try PyDateTime(year: y, month: m, day: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60, microsecond: rem % 1_000_000, tz: tz)
     }
 
     /// `datetime.fromtimestamp(ms / 1000)`: local time from epoch milliseconds (TZ via localtime_r).
@@ -82,6 +88,7 @@ public final class PyDateTime {
 
     /// Seconds since the epoch, interpreting this naive datetime as local time (`dt.timestamp()`).
     var timestamp: Double {
+        if tz != nil { return Double(utcMicros) / 1e6 }
         var tmv = tm()
         tmv.tm_year = Int32(year - 1900); tmv.tm_mon = Int32(month - 1); tmv.tm_mday = Int32(day)
         tmv.tm_hour = Int32(hour); tmv.tm_min = Int32(minute); tmv.tm_sec = Int32(second); tmv.tm_isdst = -1
@@ -95,19 +102,22 @@ public final class PyDateTime {
         return s
     }
     var datePart: String { "\(String(year).leftPad(4))-\(pad2(month))-\(pad2(day))" }
-    public var str: String { datePart + " " + timePart }
-    public func isoformat(sep: String = "T") -> String { datePart + sep + timePart }
+    var offsetPart: String { tz.map { formatUTCOffset($0.offsetMicros, separator: ":") } ?? "" }
+    public var str: String { datePart + " " + timePart + offsetPart }
+    public func isoformat(sep: String = "T") -> String { datePart + sep + timePart + offsetPart }
     public var repr: String {
         var parts = [year, month, day, hour, minute].map(String.init)
         if second != 0 || microsecond != 0 { parts.append(String(second)) }
         if microsecond != 0 { parts.append(String(microsecond)) }
+        if let tz { parts.append("tzinfo=" + tz.repr()) }
         return "datetime.datetime(\(parts.joined(separator: ", ")))"
     }
     var weekday: Int { ((daysFromCivil(year, month, day) % 7) + 7 + 3) % 7 }
 
     func strftime(_ fmt: String) -> String {
         formatTime(fmt, year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                   microsecond: microsecond, weekday: weekday, yday: daysFromCivil(year, month, day) - daysFromCivil(year, 1, 1) + 1)
+                   microsecond: microsecond, weekday: weekday, yday: daysFromCivil(year, month, day) - daysFromCivil(year, 1, 1) + 1,
+                   utcOffset: tz?.offsetMicros, tzname: tz?.tzname)
     }
 }
 
@@ -158,7 +168,7 @@ private let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 private let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 func formatTime(_ fmt: String, year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
-                microsecond: Int, weekday: Int, yday: Int) -> String {
+                microsecond: Int, weekday: Int, yday: Int, utcOffset: Int? = nil, tzname: String? = nil) -> String {
     var out = ""
     var it = fmt.makeIterator()
     while let c = it.next() {
@@ -192,7 +202,8 @@ func formatTime(_ fmt: String, year: Int, month: Int, day: Int, hour: Int, minut
         case "c": out += "\(String(dayNames[weekday].prefix(3))) \(String(monthNames[month - 1].prefix(3))) \(String(day).leftPad(2, " ")) \(pad2(hour)):\(pad2(minute)):\(pad2(second)) \(year)"
         case "x": out += "\(pad2(month))/\(pad2(day))/\(pad2(year % 100))"
         case "X": out += "\(pad2(hour)):\(pad2(minute)):\(pad2(second))"
-        case "z", "Z": break
+        case "z": out += utcOffset.map { formatUTCOffset($0, separator: "") } ?? ""
+        case "Z": out += tzname ?? ""
         case "%": out += "%"
         default: out.append("%"); out.append(f)
         }
@@ -232,11 +243,12 @@ extension Interpreter {
     func dateArithmetic(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
         case (.add, .datetime(let d), .timedelta(let t)), (.add, .timedelta(let t), .datetime(let d)):
-            return .datetime(try PyDateTime.fromEpochMicros(d.epochMicros + t.totalMicros))
+            return .datetime(try PyDateTime.fromEpochMicros(d.epochMicros + t.totalMicros, tz: d.tz))
         case (.sub, .datetime(let d), .timedelta(let t)):
-            return .datetime(try PyDateTime.fromEpochMicros(d.epochMicros - t.totalMicros))
+            return .datetime(try PyDateTime.fromEpochMicros(d.epochMicros - t.totalMicros, tz: d.tz))
         case (.sub, .datetime(let x), .datetime(let y)):
-            return .timedelta(PyTimedelta(micros: x.epochMicros - y.epochMicros))
+            if (x.tz == nil) != (y.tz == nil) { throw PyException.typeError("can't subtract offset-naive and offset-aware datetimes") }
+            return .timedelta(PyTimedelta(micros: x.utcMicros - y.utcMicros))
         case (.add, .date(let d), .timedelta(let t)), (.add, .timedelta(let t), .date(let d)):
             return .date(try PyDate.fromDays(d.ordinal + PyTimedelta(micros: t.totalMicros).days))
         case (.sub, .date(let d), .timedelta(let t)):
@@ -280,7 +292,7 @@ extension Interpreter {
             case "minute": return .int(d.minute)
             case "second": return .int(d.second)
             case "microsecond": return .int(d.microsecond)
-            case "tzinfo": return Value.none
+            case "tzinfo": return d.tz.map { .host($0) } ?? Value.none
             default: return nil
             }
         case .date(let d):
@@ -309,13 +321,17 @@ extension Interpreter {
         case (.datetime(let d), "strftime"): return .str(d.strftime(try expectStr(args.first ?? .none, "strftime() argument 1")))
         case (.datetime(let d), "date"): return .date(try PyDate(year: d.year, month: d.month, day: d.day))
         case (.datetime(let d), "timestamp"): return .float(d.timestamp)
+        case (.datetime(let d), "utcoffset"): return d.tz.map { .timedelta(PyTimedelta(micros: $0.offsetMicros)) } ?? .none
+        case (.datetime(let d), "tzname"): return d.tz.map { .str($0.tzname) } ?? .none
+        case (.datetime, "dst"): return .none
         case (.datetime(let d), "weekday"): return .int(d.weekday)
         case (.datetime(let d), "isoweekday"): return .int(d.weekday + 1)
         case (.datetime(let d), "replace"):
             func pick(_ n: String, _ cur: Int) throws -> Int { try kw.first { $0.0 == n }.map { try expectInt($0.1) } ?? cur }
             return .datetime(try PyDateTime(year: try pick("year", d.year), month: try pick("month", d.month), day: try pick("day", d.day),
                                             hour: try pick("hour", d.hour), minute: try pick("minute", d.minute),
-                                            second: try pick("second", d.second), microsecond: try pick("microsecond", d.microsecond)))
+                                            second: try pick("second", d.second), microsecond: try pick("microsecond", d.microsecond),
+                                            tz: try replacedTimezone(kw, d.tz)))
         case (.date(let d), "isoformat"): return .str(d.isoformat)
         case (.date(let d), "strftime"): return .str(d.strftime(try expectStr(args.first ?? .none, "strftime() argument 1")))
         case (.date(let d), "weekday"): return .int(d.weekday)
@@ -330,9 +346,22 @@ extension Interpreter {
         }
     }
 
+    /// `replace(tzinfo=...)`: None makes the datetime naive; otherwise a `datetime.timezone`.
+    func replacedTimezone(_ kw: [(String, Value)], _ current: PyTimezone?) throws -> PyTimezone? {
+        guard let v = kw.first(where: { $0.0 == "tzinfo" })?.1 else { return current }
+        switch v {
+        case .none: return nil
+        case .host(let z as PyTimezone): return z
+        default: throw PyException.typeError("tzinfo argument must be None or of a tzinfo subclass, not type '\(v.typeName)'")
+        }
+    }
+
     func parseISODateTime(_ s: String) throws -> PyDateTime {
         let bad = PyException.valueError("Invalid isoformat string: \(strRepr(s))")
-        let cs = Array(s.utf8)
+        let all = Array(s.utf8)
+        // A UTC offset ("Z", "+HH:MM", "-HHMM", "+HH:MM:SS.ffffff") may follow the time.
+        let tzStart = all.count > 11 ? all[11...].firstIndex { $0 == 43 || $0 == 45 || $0 == 90 } : nil
+        let cs = Array(all[..<(tzStart ?? all.count)])
         func num(_ a: Int, _ n: Int) throws -> Int {
             guard a + n <= cs.count else { throw bad }
             var v = 0
@@ -353,6 +382,38 @@ extension Interpreter {
                 us = v
             }
         }
-        return try PyDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: sec, microsecond: us)
+        var tz: PyTimezone?
+        if let tzStart { tz = try parseISOOffset(Array(all[tzStart...]), bad) }
+        return try PyDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: sec, microsecond: us, tz: tz)
+    }
+
+    /// "Z" or ±HH[[:]MM[[:]SS[.ffffff]]], as CPython 3.11's fromisoformat accepts.
+    private func parseISOOffset(_ z: [UInt8], _ bad: PyException) throws -> PyTimezone {
+        if z == [90] { return try PyTimezone(offsetMicros: 0) }
+        guard let sign = z.first, sign == 43 || sign == 45 else { throw bad }
+        var i = 1
+        func two() throws -> Int {
+            guard i + 2 <= z.count, z[i] >= 48 && z[i] <= 57, z[i + 1] >= 48 && z[i + 1] <= 57 else { throw bad }
+            defer { i += 2 }
+            return Int(z[i] - 48) * 10 + Int(z[i + 1] - 48)
+        }
+        let colon = z.count > 3 && z[3] == 58
+        var parts = [try two()]
+        while i < z.count && parts.count < 3 {
+            if colon { guard z[i] == 58 else { throw bad }; i += 1 }
+            parts.append(try two())
+        }
+        var micros = 0
+        if parts.count == 3 && i < z.count && z[i] == 46 {
+            i += 1
+            var digits = 0
+            while i < z.count && z[i] >= 48 && z[i] <= 57 && digits < 6 { micros = micros * 10 + Int(z[i] - 48); digits += 1; i += 1 }
+            guard digits > 0 else { throw bad }
+            while digits < 6 { micros *= 10; digits += 1 }
+        }
+        guard i == z.count else { throw bad }
+        parts += [0, 0]
+        let total = ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1_000_000 + micros
+        return try PyTimezone(offsetMicros: sign == 45 ? -total : total)
     }
 }

@@ -52,7 +52,7 @@ func pyHash(_ v: Value) throws -> Int {
         for k in s.dict.keys { acc ^= try pyHash(k) &* 1_000_003 }
         return acc
     case .range(let r): var h = Hasher(); h.combine(r.start); h.combine(r.stop); h.combine(r.step); return h.finalize()
-    case .datetime(let d): return d.epochMicros.hashValue
+    case .datetime(let d): return d.utcMicros.hashValue
     case .date(let d): return d.ordinal.hashValue
     case .timedelta(let t): return t.totalMicros.hashValue
     case .host(let h): return h.hashValue

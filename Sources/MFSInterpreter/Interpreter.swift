@@ -314,6 +314,9 @@ extension Interpreter {
         if t.count > 19, let plus = t.lastIndex(where: { $0 == "+" || $0 == "-" }), t.distance(from: t.startIndex, to: plus) >= 19 {
             t = String(t[..<plus])
         }
-        return (try? parseISODateTime(t)).map { .datetime($0) }
+        guard let d = try? parseISODateTime(t) else { return nil }
+        if d.tz == nil { return .datetime(d) }
+        return (try? PyDateTime(year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute,
+                                second: d.second, microsecond: d.microsecond)).map { .datetime($0) }
     }
 }

@@ -470,6 +470,7 @@ extension Interpreter {
         dt.dict["fromisoformat"] = .builtin(PyBuiltin(name: "fromisoformat") { [unowned self] args, _ in
             .datetime(try self.parseISODateTime(try expectStr(args.first ?? .none, "fromisoformat: argument")))
         })
+        dt.dict["strptime"] = .builtin(PyBuiltin(name: "strptime") { [unowned self] args, _ in .datetime(try self.strptime(args)) })
         if let m = try? PyDateTime(year: 1, month: 1, day: 1) { dt.dict["min"] = .datetime(m) }
         date.constructor = { args, kw in
             let names = ["year", "month", "day"]
@@ -485,7 +486,9 @@ extension Interpreter {
             return .date(try PyDate(year: d.year, month: d.month, day: d.day))
         })
         date.dict["fromisoformat"] = .builtin(PyBuiltin(name: "fromisoformat") { [unowned self] args, _ in
-            let d = try self.parseISODateTime(try expectStr(args.first ?? .none, "fromisoformat: argument"))
+            let text = try expectStr(args.first ?? .none, "fromisoformat: argument")
+            guard text.utf8.count == 10 else { throw PyException.valueError("Invalid isoformat string: \(strRepr(text))") }
+            let d = try self.parseISODateTime(text)
             return .date(try PyDate(year: d.year, month: d.month, day: d.day))
         })
         td.constructor = { args, kw in .timedelta(try timedeltaFrom(args, kw)) }

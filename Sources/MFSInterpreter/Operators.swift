@@ -318,7 +318,9 @@ extension Interpreter {
             case .gt: return sup && x.count > y.count ? 1 : -1
             default: return sup ? 1 : -1
             }
-        case (.datetime(let x), .datetime(let y)): return x.epochMicros < y.epochMicros ? -1 : x.epochMicros > y.epochMicros ? 1 : 0
+        case (.datetime(let x), .datetime(let y)):
+            if (x.tz == nil) != (y.tz == nil) { throw PyException.typeError("can't compare offset-naive and offset-aware datetimes") }
+            return x.utcMicros < y.utcMicros ? -1 : x.utcMicros > y.utcMicros ? 1 : 0
         case (.date(let x), .date(let y)): return x.ordinal < y.ordinal ? -1 : x.ordinal > y.ordinal ? 1 : 0
         case (.timedelta(let x), .timedelta(let y)): return x.totalMicros < y.totalMicros ? -1 : x.totalMicros > y.totalMicros ? 1 : 0
         default: break
@@ -457,7 +459,7 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
         if x.count != y.count { return false }
         if x.count == 0 { return true }
         return x.start == y.start && (x.count == 1 || x.step == y.step)
-    case (.datetime(let x), .datetime(let y)): return x.epochMicros == y.epochMicros
+    case (.datetime(let x), .datetime(let y)): return (x.tz == nil) == (y.tz == nil) && x.utcMicros == y.utcMicros
     case (.date(let x), .date(let y)): return x.ordinal == y.ordinal
     case (.timedelta(let x), .timedelta(let y)): return x.totalMicros == y.totalMicros
     case (.host(let x), .host(let y)): return x.equals(y)
