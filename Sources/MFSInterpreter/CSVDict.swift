@@ -120,7 +120,7 @@ final class CSVDictReaderObject: HostObject {
 }
 
 extension Interpreter {
-    func makeDictWriter(_ args: [Value], _ kw: [(String, Value)]) throws -> Value {
+    func makeDictWriter(_ args: [Value], _ kw: [(String, Value)], errorClass: PyClass) throws -> Value {
         guard let target = args.first else {
             throw PyException.typeError("DictWriter.__init__() missing 2 required positional arguments: 'f' and 'fieldnames'")
         }
@@ -133,7 +133,7 @@ extension Interpreter {
             throw PyException.valueError("extrasaction (\(action)) must be 'raise' or 'ignore'")
         }
         let writerKw = kw.filter { !["fieldnames", "restval", "extrasaction"].contains($0.0) }
-        guard case .host(let w as CSVWriterObject) = try makeCSVWriter([target], writerKw) else {
+        guard case .host(let w as CSVWriterObject) = try makeCSVWriter([target], writerKw, errorClass: errorClass) else {
             throw PyException.typeError("csv.writer did not produce a writer")
         }
         return .host(CSVDictWriterObject(self, writer: w, fieldnames: fieldnames, restval: restval, extrasaction: action))

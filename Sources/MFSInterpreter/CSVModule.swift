@@ -1,28 +1,112 @@
-// The csv module: writer (writerow/writerows) and reader over an iterable of lines.
+// The csv module: writer (writerow/writerows, CPython's quoting rules) and reader over an iterable of lines.
 
+/// The writer's formatting parameters (CPython's Dialect, for the writer side).
+struct CSVDialect {
+    var delimiter: Unicode.Scalar = ","
+    var quotechar: Unicode.Scalar? = "\""
+    var escapechar: Unicode.Scalar?
+    var doublequote = true
+    var lineterminator = "\r\n"
+    var quoting = 0  // QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE
+
+    init(_ kw: [(String, Value)], _ interp: Interpreter) throws {
+        func char(_ name: String, _ v: Value) throws -> Unicode.Scalar? {
+            if case .none = v { return nil }
+            guard case .str(let s) = v else { throw PyException.typeError("\"\(name)\" must be string, not \(v.typeName)") }
+            guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
+                throw PyException.typeError("\"\(name)\" must be a 1-character string")
+            }
+            return c
+        }
+        var quotingGiven = false
+        for (k, v) in kw {
+            switch k {
+            case "delimiter":
+                guard let c = try char(k, v) else { throw PyException.typeError("\"delimiter\" must be string, not NoneType") }
+                delimiter = c
+            case "quotechar": quotechar = try char(k, v)
+            case "escapechar": escapechar = try char(k, v)
+            case "doublequote": doublequote = try interp.isTruthy(v)
+            case "lineterminator":
+                guard case .str(let s) = v else { throw PyException.typeError("\"lineterminator\" must be a string") }
+                lineterminator = s
+            case "quoting":
+                guard case .int(let q) = v else { throw PyException.typeError("\"quoting\" must be an integer") }
+                guard (0...3).contains(q) else { throw PyException.typeError("bad \"quoting\" value") }
+                quoting = q; quotingGiven = true
+            default: break
+            }
+        }
+        if quotechar == nil && !quotingGiven { quoting = 3 }
+    }
+}
+
+/// `csv.writer(f, **fmtparams)`: formats rows as CPython's _csv writer does and calls `f.write`.
 final class CSVWriterObject: HostObject {
     unowned let interp: Interpreter
     let target: Value
-    let delimiter: String
-    let lineterminator: String
-    init(_ interp: Interpreter, _ target: Value, delimiter: String, lineterminator: String) {
-        self.interp = interp; self.target = target; self.delimiter = delimiter; self.lineterminator = lineterminator
+    let dialect: CSVDialect
+    let errorClass: PyClass
+    init(_ interp: Interpreter, _ target: Value, dialect: CSVDialect, errorClass: PyClass) {
+        self.interp = interp; self.target = target; self.dialect = dialect; self.errorClass = errorClass
     }
     var typeName: String { "_csv.writer" }
-    func field(_ v: Value) throws -> String {
-        let s: String
-        switch v {
-        case .none: s = ""
-        case .float(let d): s = floatRepr(d)
-        default: s = try interp.str(v)
+
+    func csvError(_ message: String) -> PyException { PyException(cls: errorClass, args: [.str(message)]) }
+
+    /// CPython's join_append_data: escape or double special characters, and decide whether to quote.
+    func field(_ text: String, quoted startQuoted: Bool) throws -> String {
+        let d = dialect
+        var quoted = startQuoted
+        var body = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            var wantEscape = false
+            if c == d.delimiter || c == d.escapechar || c == d.quotechar || d.lineterminator.unicodeScalars.contains(c) {
+                if d.quoting == 3 {
+                    wantEscape = true
+                } else {
+                    if c == d.quotechar {
+                        if d.doublequote { body.append(c) } else { wantEscape = true }
+                    } else if c == d.escapechar {
+                        wantEscape = true
+                    }
+                    if !wantEscape { quoted = true }
+                }
+                if wantEscape {
+                    guard let e = d.escapechar else { throw csvError("need to escape, but no escapechar set") }
+                    body.append(e)
+                }
+            }
+            body.append(c)
         }
-        if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-            return "\"" + s.replacingOccurrences("\"", "\"\"") + "\""
-        }
-        return s
+        guard quoted, let q = d.quotechar else { return String(body) }
+        return String(q) + String(body) + String(q)
     }
+
     func writeRow(_ row: Value) throws -> Value {
-        let line = try interp.toArray(row).map { try field($0) }.joined(separator: delimiter) + lineterminator
+        let fields = try interp.toArray(row)
+        var parts: [String] = []
+        for v in fields {
+            let quoted: Bool
+            switch dialect.quoting {
+            case 1: quoted = true
+            case 2:
+                switch v { case .int, .bigint, .float, .bool: quoted = false; default: quoted = true }
+            default: quoted = false
+            }
+            switch v {
+            case .none: parts.append(try field("", quoted: quoted))
+            case .float(let x): parts.append(try field(floatRepr(x), quoted: quoted))
+            default: parts.append(try field(try interp.str(v), quoted: quoted))
+            }
+        }
+        var line = parts.joined(separator: String(dialect.delimiter))
+        if !fields.isEmpty && line.isEmpty {
+            // A record of one empty field would read back as no fields, so CPython quotes it.
+            guard dialect.quoting != 3 else { throw csvError("single empty field record must be quoted") }
+            line = try field("", quoted: true)
+        }
+        line += dialect.lineterminator
         _ = try interp.callMethod(target, "write", [.str(line)], [])
         return .int(line.unicodeScalars.count)
     }
@@ -82,11 +166,9 @@ func parseCSVLine(_ s: String, delimiter d: Unicode.Scalar) -> [Value] {
 }
 
 extension Interpreter {
-    func makeCSVWriter(_ args: [Value], _ kw: [(String, Value)]) throws -> Value {
+    func makeCSVWriter(_ args: [Value], _ kw: [(String, Value)], errorClass: PyClass) throws -> Value {
         guard let target = args.first else { throw PyException.typeError("expected file object") }
-        let delim = try kw.first { $0.0 == "delimiter" }.map { try expectStr($0.1, "delimiter") } ?? ","
-        let term = try kw.first { $0.0 == "lineterminator" }.map { try expectStr($0.1, "lineterminator") } ?? "\r\n"
-        return .host(CSVWriterObject(self, target, delimiter: delim, lineterminator: term))
+        return .host(CSVWriterObject(self, target, dialect: try CSVDialect(kw, self), errorClass: errorClass))
     }
 
     func makeCSVReader(_ args: [Value], _ kw: [(String, Value)]) throws -> CSVReaderIterator {
@@ -95,11 +177,13 @@ extension Interpreter {
     }
 
     func makeCSVModule() -> Value {
-        module("csv", [
+        let error = PyClass(name: "Error", module: "_csv", bases: [BuiltinClasses.exc("Exception")])
+        return module("csv", [
             ("QUOTE_MINIMAL", .int(0)), ("QUOTE_ALL", .int(1)), ("QUOTE_NONNUMERIC", .int(2)), ("QUOTE_NONE", .int(3)),
-            fn("writer") { [unowned self] args, kw in try self.makeCSVWriter(args, kw) },
+            ("Error", .type(error)),
+            fn("writer") { [unowned self] args, kw in try self.makeCSVWriter(args, kw, errorClass: error) },
             fn("reader") { [unowned self] args, kw in .iterator(try self.makeCSVReader(args, kw)) },
-            fn("DictWriter") { [unowned self] args, kw in try self.makeDictWriter(args, kw) },
+            fn("DictWriter") { [unowned self] args, kw in try self.makeDictWriter(args, kw, errorClass: error) },
             fn("DictReader") { [unowned self] args, kw in try self.makeDictReader(args, kw) },
         ])
     }
