@@ -252,7 +252,7 @@ extension Interpreter {
     }
 
     private func parsedOffset(_ text: String, name: String?) throws -> PyTimezone {
-        if text == "Z" { return try PyTimezone(offsetMicros: 0, name: name) }
+        if text == "Z" { return try PyTimezone.fixed(offsetMicros: 0, name: name) }
         var z = Array(text.unicodeScalars)
         if z.count > 3 && z[3] == ":" {
             z.remove(at: 3)
@@ -270,7 +270,7 @@ extension Interpreter {
             let frac = String(String.UnicodeScalarView(z[8...]))
             micros += Int(frac + String(repeating: "0", count: max(0, 6 - frac.count))) ?? 0
         }
-        return try PyTimezone(offsetMicros: z.first == "-" ? -micros : micros, name: name)
+        return try PyTimezone.fixed(offsetMicros: z.first == "-" ? -micros : micros, name: name)
     }
 }
 

@@ -349,11 +349,7 @@ extension Interpreter {
     /// `replace(tzinfo=...)`: None makes the datetime naive; otherwise a `datetime.timezone`.
     func replacedTimezone(_ kw: [(String, Value)], _ current: PyTimezone?) throws -> PyTimezone? {
         guard let v = kw.first(where: { $0.0 == "tzinfo" })?.1 else { return current }
-        switch v {
-        case .none: return nil
-        case .host(let z as PyTimezone): return z
-        default: throw PyException.typeError("tzinfo argument must be None or of a tzinfo subclass, not type '\(v.typeName)'")
-        }
+        return try timezoneArgument(v)
     }
 
     func parseISODateTime(_ s: String) throws -> PyDateTime {
@@ -389,7 +385,7 @@ extension Interpreter {
 
     /// "Z" or ±HH[[:]MM[[:]SS[.ffffff]]], as CPython 3.11's fromisoformat accepts.
     private func parseISOOffset(_ z: [UInt8], _ bad: PyException) throws -> PyTimezone {
-        if z == [90] { return try PyTimezone(offsetMicros: 0) }
+        if z == [90] { return try PyTimezone.fixed(offsetMicros: 0) }
         guard let sign = z.first, sign == 43 || sign == 45 else { throw bad }
         var i = 1
         func two() throws -> Int {
@@ -414,6 +410,6 @@ extension Interpreter {
         guard i == z.count else { throw bad }
         parts += [0, 0]
         let total = ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1_000_000 + micros
-        return try PyTimezone(offsetMicros: sign == 45 ? -total : total)
+        return try PyTimezone.fixed(offsetMicros: sign == 45 ? -total : total)
     }
 }

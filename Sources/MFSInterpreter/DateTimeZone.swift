@@ -3,16 +3,23 @@
 private let microsPerDayTZ = 86_400_000_000
 
 /// `datetime.timezone(offset, name=None)`.
-public final class PyTimezone: HostObject {
+public final class PyTimezone: HostObject, Sendable {
     public let offsetMicros: Int
     public let name: String?
 
-    public init(offsetMicros: Int, name: String? = nil) throws {
+    /// `timezone.utc`: `timezone(timedelta(0))` returns this same object, as in CPython.
+    public static let utc = PyTimezone(checkedOffset: 0, name: nil)
+
+    private init(checkedOffset: Int, name: String?) { self.offsetMicros = checkedOffset; self.name = name }
+
+    /// `timezone(offset, name)`: the offset must lie strictly within a day.
+    public static func fixed(offsetMicros: Int, name: String? = nil) throws -> PyTimezone {
         guard abs(offsetMicros) < microsPerDayTZ else {
             throw PyException.valueError("offset must be a timedelta strictly between -timedelta(hours=24) and "
                                          + "timedelta(hours=24), not \(PyTimedelta(micros: offsetMicros).repr).")
         }
-        self.offsetMicros = offsetMicros; self.name = name
+        if offsetMicros == 0 && name == nil { return utc }
+        return PyTimezone(checkedOffset: offsetMicros, name: name)
     }
 
     public var typeName: String { "timezone" }
@@ -54,4 +61,42 @@ func formatUTCOffset(_ micros: Int, separator: String) -> String {
         if us != 0 { s += "." + String(us).leftPad(6) }
     }
     return s
+}
+
+/// A `tzinfo=` argument: None for naive, or a `datetime.timezone`.
+func timezoneArgument(_ v: Value?) throws -> PyTimezone? {
+    switch v {
+    case nil, .none?: return nil
+    case .host(let z as PyTimezone)?: return z
+    case let other?: throw PyException.typeError("tzinfo argument must be None or of a tzinfo subclass, not type '\(other.typeName)'")
+    }
+}
+
+extension Interpreter {
+    /// `datetime.timezone`: the class of every tzinfo this interpreter makes, so isinstance works.
+    func makeTimezoneClass() -> PyClass {
+        let cls = hostClass("timezone")
+        cls.module = "datetime"
+        cls.constructor = { args, kw in
+            guard let offset = argAt(args, 0, kw, "offset") else {
+                throw PyException.typeError("timezone() missing required argument 'offset' (pos 1)")
+            }
+            guard case .timedelta(let delta) = offset else {
+                throw PyException.typeError("timezone() argument 1 must be datetime.timedelta, not \(offset.typeName)")
+            }
+            var name: String?
+            if let n = argAt(args, 1, kw, "name") {
+                guard case .str(let s) = n else { throw PyException.typeError("timezone() argument 2 must be str, not \(n.typeName)") }
+                name = s
+            }
+            return .host(try PyTimezone.fixed(offsetMicros: delta.totalMicros, name: name))
+        }
+        cls.dict["utc"] = .host(PyTimezone.utc)
+        return cls
+    }
+
+    /// `datetime.now(tz)` / `fromtimestamp(t, tz)`: the wall time at that fixed offset.
+    func awareFromEpoch(seconds: Int, microsecond: Int, tz: PyTimezone) throws -> PyDateTime {
+        try PyDateTime.fromEpochMicros(seconds * 1_000_000 + microsecond + tz.offsetMicros, tz: tz)
+    }
 }

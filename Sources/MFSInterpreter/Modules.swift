@@ -449,22 +449,33 @@ extension Interpreter {
             if args.count < 3 && kw.count + args.count < 3 {
                 throw PyException.typeError("function missing required argument '\(names[args.count])' (pos \(args.count + 1))")
             }
-            return .datetime(try PyDateTime(year: v[0], month: v[1], day: v[2], hour: v[3], minute: v[4], second: v[5], microsecond: v[6]))
+            return .datetime(try PyDateTime(year: v[0], month: v[1], day: v[2], hour: v[3], minute: v[4], second: v[5], microsecond: v[6],
+                                            tz: try timezoneArgument(argAt(args, 7, kw, "tzinfo"))))
         }
-        let now = PyBuiltin(name: "now") { _, _ in
+        let now = PyBuiltin(name: "now") { [unowned self] args, kw in
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
+            if let tz = try timezoneArgument(argAt(args, 0, kw, "tz")) {
+                return .datetime(try self.awareFromEpoch(seconds: Int(ts.tv_sec), microsecond: Int(ts.tv_nsec) / 1000, tz: tz))
+            }
             return .datetime(try PyDateTime.fromEpochSeconds(Int(ts.tv_sec), microsecond: Int(ts.tv_nsec) / 1000))
         }
         dt.dict["now"] = .builtin(now)
-        dt.dict["today"] = .builtin(now)
-        dt.dict["fromtimestamp"] = .builtin(PyBuiltin(name: "fromtimestamp") { args, _ in
+        dt.dict["today"] = .builtin(PyBuiltin(name: "today") { _, _ in
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            return .datetime(try PyDateTime.fromEpochSeconds(Int(ts.tv_sec), microsecond: Int(ts.tv_nsec) / 1000))
+        })
+        dt.dict["fromtimestamp"] = .builtin(PyBuiltin(name: "fromtimestamp") { [unowned self] args, kw in
             guard let a = args.first, let n = toNum(a) else { throw PyException.typeError("an integer or float is required") }
             let t = try toDouble(n)
             let secs = t.rounded(.down)
             var us = Int(((t - secs) * 1e6).rounded(.toNearestOrEven))
             var s = Int(secs)
             if us >= 1_000_000 { s += 1; us -= 1_000_000 }
+            if let tz = try timezoneArgument(argAt(args, 1, kw, "tz")) {
+                return .datetime(try self.awareFromEpoch(seconds: s, microsecond: us, tz: tz))
+            }
             return .datetime(try PyDateTime.fromEpochSeconds(s, microsecond: us))
         })
         dt.dict["fromisoformat"] = .builtin(PyBuiltin(name: "fromisoformat") { [unowned self] args, _ in
@@ -496,6 +507,7 @@ extension Interpreter {
         td.dict["min"] = .timedelta(PyTimedelta(micros: -999_999_999 &* 86_400_000_000))
         td.dict["resolution"] = .timedelta(PyTimedelta(micros: 1))
         return module("datetime", [("datetime", .type(dt)), ("date", .type(date)), ("timedelta", .type(td)),
+                                   ("timezone", .type(makeTimezoneClass())),
                                    ("MINYEAR", .int(1)), ("MAXYEAR", .int(9999))])
     }
 }

@@ -24,3 +24,5 @@ for op in [lambda: a < naive, lambda: a - naive, lambda: naive - a]:
         print("TypeError:", e)
 print(repr(a.replace(tzinfo=None)), repr(a.replace(hour=1)), repr(naive.replace(tzinfo=b.tzinfo)))
 print(f"{a:%H:%M%z}", a.date(), a.hour)
+from datetime import timezone
+print(datetime.strptime("Z", "%z").tzinfo is timezone.utc, isinstance(a.tzinfo, timezone), a.tzinfo == timezone(timedelta(hours=2)))
