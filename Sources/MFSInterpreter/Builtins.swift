@@ -79,19 +79,9 @@ extension Interpreter {
     func installBuiltins() {
         for (n, c) in BuiltinClasses.exceptions { builtins[n] = .type(c) }
         builtins["object"] = .type(BuiltinClasses.object)
-        BuiltinClasses.object.constructor = { args, _ in
-            if !args.isEmpty { throw PyException.typeError("object() takes no arguments") }
-            return .instance(PyInstance(cls: BuiltinClasses.object))
-        }
-        if BuiltinClasses.object.dict["__init__"] == nil {
-            BuiltinClasses.object.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { _, _ in .none })
-        }
-        if let base = BuiltinClasses.exceptions["BaseException"], base.dict["__init__"] == nil {
-            base.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { args, _ in
-                if case .instance(let i)? = args.first { i.args = Array(args.dropFirst()) }
-                return .none
-            })
-        }
+        // The shared classes' members are set once per process, not per interpreter: interpreters
+        // run in parallel (tests, generator threads), and writing them each time was a data race.
+        BuiltinClasses.installSharedMembers()
         builtins["None"] = Value.none
         builtins["NotImplemented"] = .builtin(PyBuiltin(name: "NotImplemented") { _, _ in throw PyException.typeError("'NotImplementedType' object is not callable") })
         builtins["Ellipsis"] = Value.none

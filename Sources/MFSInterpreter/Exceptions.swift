@@ -24,6 +24,23 @@ enum BuiltinClasses {
     nonisolated(unsafe) static let object = PyClass(name: "object", module: "builtins", bases: [])
     nonisolated(unsafe) static let exceptions: [String: PyClass] = makeExceptions()
 
+    /// `object()` and the `__init__` of `object` and `BaseException`, set once (a global's
+    /// initializer runs exactly once, whatever thread gets there first).
+    static func installSharedMembers() { _ = sharedMembers }
+    private static let sharedMembers: Void = {
+        object.constructor = { args, _ in
+            if !args.isEmpty { throw PyException.typeError("object() takes no arguments") }
+            return .instance(PyInstance(cls: BuiltinClasses.object))
+        }
+        object.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { _, _ in .none })
+        if let base = exceptions["BaseException"] {
+            base.dict["__init__"] = .builtin(PyBuiltin(name: "__init__") { args, _ in
+                if case .instance(let i)? = args.first { i.args = Array(args.dropFirst()) }
+                return .none
+            })
+        }
+    }()
+
     private static func makeExceptions() -> [String: PyClass] {
         var t: [String: PyClass] = [:]
         let base = PyClass(name: "BaseException", module: "builtins", bases: [object])
