@@ -9,12 +9,17 @@ public final class DataArtifact: MetaflowObject {
     override class var parentClass: MetaflowObject.Type? { Task.self }
 
     public var sha: String { record["sha"]?.stringValue ?? "" }
-    public var contentType: String { record["content_type"]?.stringValue ?? "gzip+pickle-v2" }
+    public var contentType: String { Self.contentType(of: record) }
+    static func contentType(of registration: JSONValue) -> String {
+        registration["content_type"]?.stringValue ?? "gzip+pickle-v2"
+    }
     public var finishedAtMillis: Int { createdAtMillis }
 
     /// The writer's datastore root from `location` (`:root:<abs path>`), when recorded so.
-    var recordedRoot: String? {
-        guard let loc = record["location"]?.stringValue, loc.hasPrefix(":root:") else { return nil }
+    var recordedRoot: String? { Self.recordedRoot(of: record) }
+
+    static func recordedRoot(of registration: JSONValue) -> String? {
+        guard let loc = registration["location"]?.stringValue, loc.hasPrefix(":root:") else { return nil }
         return String(loc.dropFirst(6))
     }
 

@@ -91,6 +91,11 @@ public enum FileSystem {
     public static func list(_ path: String) -> [String]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
+        return entries(dir)
+    }
+
+    /// The remaining entries of an open folder, in readdir order, without "." and "..".
+    private static func entries(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let ent = readdir(dir) {
             let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
@@ -112,15 +117,7 @@ public enum FileSystem {
         /// nil when `path` is not a folder that can be read.
         init?(_ path: String) {
             guard let dir = opendir(path) else { return nil }
-            var names: [String] = []
-            while let ent = readdir(dir) {
-                let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
-                    ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                names.append(name)
-            }
-            self.path = path; self.names = names; self.dir = dir
+            self.path = path; self.names = FileSystem.entries(dir); self.dir = dir
         }
 
         deinit { closedir(dir) }

@@ -13,14 +13,9 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
 
     public init(root: String?) { self.root = root }
 
-    /// The first of (discovered root, recorded root) under which `relative` exists.
-    func locate(_ relative: String, recorded: String?) -> String? {
-        for base in [root, recorded] {
-            guard let base, !base.isEmpty else { continue }
-            let p = base + "/" + relative
-            if FileSystem.exists(p) { return p }
-        }
-        return nil
+    /// Where to look, in order: the discovered root, then the recorded one.
+    private func roots(_ recorded: String?) -> [String] {
+        [root, recorded].compactMap { $0 }.filter { !$0.isEmpty }
     }
 
     /// The serialized bytes of an artifact blob (`<root>/<flow>/data/<sha[:2]>/<sha>`),
@@ -43,8 +38,7 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
     /// reading it tells both, without separate existence checks. Reads files only (any thread).
     func locateBlob(flow: String, sha: String, recordedRoot: String?) throws -> (path: String, raw: Bool) {
         let relative = "\(flow)/data/\(sha.prefix(2))/\(sha)"
-        for base in [root, recordedRoot] {
-            guard let base, !base.isEmpty else { continue }
+        for base in roots(recordedRoot) {
             let path = base + "/" + relative
             let metaPath = path + "_meta"
             if let (bytes, _) = try FileSystem.readFileIfPresent(metaPath, limit: 1 << 20) {
@@ -68,8 +62,7 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
     public func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]? {
         // Each root is tried by opening the file itself (no separate existence check per root).
         let relative = (path + [name]).joined(separator: "/")
-        for base in [root, recordedRoot] {
-            guard let base, !base.isEmpty else { continue }
+        for base in roots(recordedRoot) {
             do {
                 if let (bytes, _) = try FileSystem.readFileIfPresent(base + "/" + relative) { return bytes }
             } catch {
@@ -83,15 +76,10 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
         // One stat per root: the first root holding the name decides (a folder there is no file).
         let relative = (path + [name]).joined(separator: "/")
-        for base in [root, recordedRoot] {
-            guard let base, !base.isEmpty else { continue }
+        for base in roots(recordedRoot) {
             var st = stat()
             if stat(base + "/" + relative, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil }
         }
         return nil
-    }
-
-    public func taskFilePath(recordedRoot: String?, path: [String], name: String) -> String? {
-        locate((path + [name]).joined(separator: "/"), recorded: recordedRoot)
     }
 }

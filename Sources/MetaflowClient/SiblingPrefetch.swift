@@ -69,9 +69,7 @@ final class SiblingTasks {
             guard let sha = record["sha"]?.stringValue else { continue }
             let key = flow + "/" + sha
             guard session.blobs.get(key) == nil, seen.insert(key).inserted else { continue }
-            let location = record["location"]?.stringValue
-            let recorded = location.flatMap { $0.hasPrefix(":root:") ? String($0.dropFirst(6)) : nil }
-            wanted.append((flow, sha, recorded, record["content_type"]?.stringValue ?? "gzip+pickle-v2"))
+            wanted.append((flow, sha, DataArtifact.recordedRoot(of: record), DataArtifact.contentType(of: record)))
         }
         guard !wanted.isEmpty else { return }
         // Half the blob cache at most, so that what is read ahead stays there until the loop uses it.
