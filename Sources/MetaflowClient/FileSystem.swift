@@ -220,4 +220,14 @@ public enum FileSystem {
         close(fd)
         if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw .unreadable(path, e) }
     }
+
+    /// Removes a folder tree without following symbolic links (a link is removed, not what it
+    /// points to).
+    public static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { unlink(path); return }
+        for name in list(path) ?? [] { removeTree(path + "/" + name) }
+        rmdir(path)
+    }
 }

@@ -19,6 +19,8 @@ struct LibArchive: @unchecked Sendable {  // immutable C function pointers
     let entryPathname: @convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?
     let entryFiletype: @convention(c) (OpaquePointer?) -> mode_t
     let entrySymlink: @convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?
+    let entryHardlink: @convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?
+    let entryPerm: @convention(c) (OpaquePointer?) -> mode_t
 
     /// The Debian package's soname (libarchive13); the unversioned name is tried for other systems.
     static let sonames = ["libarchive.so.13", "libarchive.so"]
@@ -59,14 +61,17 @@ struct LibArchive: @unchecked Sendable {  // immutable C function pointers
         let pathname = symbol("archive_entry_pathname", (@convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?).self)
         let filetype = symbol("archive_entry_filetype", (@convention(c) (OpaquePointer?) -> mode_t).self)
         let symlink = symbol("archive_entry_symlink", (@convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?).self)
+        let hardlink = symbol("archive_entry_hardlink", (@convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?).self)
+        let perm = symbol("archive_entry_perm", (@convention(c) (OpaquePointer?) -> mode_t).self)
         guard let readNew, let filterAll, let formatTar, let openMemory, let nextHeader, let readData,
-              let errorString, let free, let pathname, let filetype, let symlink else {
+              let errorString, let free, let pathname, let filetype, let symlink, let hardlink, let perm else {
             return .failure(.generic("MetaflowException",
                 "cannot read code packages: this libarchive lacks \(missing.joined(separator: ", "))"))
         }
         return .success(LibArchive(
             readNew: readNew, supportFilterAll: filterAll, supportFormatTar: formatTar, openMemory: openMemory,
             nextHeader: nextHeader, readData: readData, errorString: errorString, free: free,
-            entryPathname: pathname, entryFiletype: filetype, entrySymlink: symlink))
+            entryPathname: pathname, entryFiletype: filetype, entrySymlink: symlink, entryHardlink: hardlink,
+            entryPerm: perm))
     }
 }

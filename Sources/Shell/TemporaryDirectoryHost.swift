@@ -1,5 +1,6 @@
 // `with run.code.extract() as tmp_dir:`: a temporary folder removed when the block exits.
 import MFSInterpreter
+import MetaflowClient
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,28 +32,6 @@ final class TemporaryDirectoryHost: HostObject {
     func cleanup() {
         guard !removed else { return }
         removed = true
-        Self.removeTree(path)
-    }
-
-    /// Removes a folder tree without following symbolic links.
-    static func removeTree(_ path: String) {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return }
-        if (st.st_mode & S_IFMT) == S_IFDIR {
-            var entries: [String] = []
-            if let dir = opendir(path) {
-                while let ent = readdir(dir) {
-                    let name = withUnsafePointer(to: ent.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
-                    if name != "." && name != ".." { entries.append(name) }
-                }
-                closedir(dir)
-            }
-            for e in entries { removeTree(path + "/" + e) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
+        FileSystem.removeTree(path)
     }
 }
