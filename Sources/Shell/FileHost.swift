@@ -64,22 +64,15 @@ final class FileHost: HostObject {
         if chars.contains("w") { flags |= O_WRONLY | O_CREAT | O_TRUNC }
         if chars.contains("a") { flags |= O_WRONLY | O_CREAT | O_APPEND }
         if chars.contains("x") { flags |= O_WRONLY | O_CREAT | O_EXCL }
-        if writing, let root = datastoreRoot, Self.isInside(path, root) {
-            throw PyException.builtin("PermissionError", "[Errno 13] mfsh does not write inside the datastore: \(PythonText.repr(path))")
+        if writing {
+            fd = try DatastoreWriteGuard(datastoreRoot: datastoreRoot).open(path, flags: flags)
+        } else {
+            fd = open(path, flags, 0o644)
+            if fd < 0 { throw OsModule.osError(path) }
         }
-        fd = open(path, flags, 0o644)
-        if fd < 0 { throw OsModule.osError(path) }
     }
 
     deinit { if fd >= 0 { close(fd) } }
-
-    /// Whether `path` (made absolute, `..` resolved) lies inside the datastore folder.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        let absolute = path.hasPrefix("/") ? path : FileSystem.currentDirectory() + "/" + path
-        let full = OsModule.normpath(absolute)
-        let base = OsModule.normpath(root)
-        return full == base || full.hasPrefix(base + "/")
-    }
 
     var typeName: String { binary ? (writing ? "BufferedWriter" : "BufferedReader") : "TextIOWrapper" }
     var attributeNames: [String] { ["close", "closed", "flush", "mode", "name", "read", "readline", "readlines", "write", "writelines"] }
