@@ -199,9 +199,19 @@ public enum FileSystem {
     }
 
     /// Writes a file atomically (temp file + rename), mode 0600 like Metaflow's own writes.
+    ///
+    /// The folder may be shared with others who can write to it (a team's datastore), so the
+    /// temporary name is unpredictable and created as `mkstemp` does (O_EXCL|O_NOFOLLOW): a link
+    /// or file planted at a guessable name can never make this write land anywhere else.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileError) {
-        let tmp = path + ".mfsh-tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var rng = SystemRandomNumberGenerator()
+        var tmp = ""
+        var fd: Int32 = -1
+        for _ in 0..<100 {
+            tmp = path + ".mfsh-tmp-" + String(rng.next(), radix: 36)
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         if fd < 0 { throw .unreadable(tmp, errno) }
         var off = 0
         while off < bytes.count {
