@@ -54,8 +54,10 @@ public final class Run: MetaflowObject {
 
     override func iterFilter(_ child: MetaflowObject) -> Bool { !child.id.hasPrefix("_") }
 
+    // Kept only once found: a run in progress has no end step yet (nor, at its very start, a
+    // `_parameters` task), and a Run held meanwhile must see them appear.
     private var cachedEndpoints: (String, String)?
-    private var cachedEndTask: Task??
+    private var cachedEndTask: Task?
 
     public func steps(_ tags: [String] = []) throws -> [Step] {
         try children(withTags: tags).compactMap { $0 as? Step }
@@ -69,12 +71,12 @@ public final class Run: MetaflowObject {
     /// (start, end) step names from the `_parameters` task's graph metadata.
     var graphEndpoints: (String, String) {
         if let e = cachedEndpoints { return e }
-        var result = ("start", "end")
-        // Only the two graph_structure events are read, not the task's whole metadata.
-        if let params = try? step("_parameters"), let task = try? params.task,
-           let latest = try? task.latestValues(of: ["start_step", "end_step"]) {
-            result = (latest["start_step"]?.stringValue ?? "start", latest["end_step"]?.stringValue ?? "end")
-        }
+        // Only the two graph_structure events are read, not the task's whole metadata. They are
+        // written when the `_parameters` task is made, so once it exists the answer is final
+        // (older runs without them get Metaflow's defaults).
+        guard let params = try? step("_parameters"), let task = try? params.task,
+              let latest = try? task.latestValues(of: ["start_step", "end_step"]) else { return ("start", "end") }
+        let result = (latest["start_step"]?.stringValue ?? "start", latest["end_step"]?.stringValue ?? "end")
         cachedEndpoints = result
         return result
     }
@@ -86,7 +88,7 @@ public final class Run: MetaflowObject {
             do { end = try step(graphEndpoints.1).task } catch let e as MetaflowError where e.type == "KeyError" {
                 end = nil
             }
-            cachedEndTask = .some(end)
+            cachedEndTask = end
             return end
         }
     }

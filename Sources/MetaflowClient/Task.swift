@@ -33,10 +33,29 @@ public final class Task: MetaflowObject {
 
     private var cachedArtifacts: [DataArtifact]?
     private var cachedMetadata: [MetadataEntry]?
+    private var artifactsByName: [String: DataArtifact?] = [:]
+
+    /// A task held while it runs (or after a failed attempt that may be retried) changes under
+    /// its Task object: what the caches above hold, absences included, is trusted for the
+    /// caches' window only and read again after it. Once the task is settled (succeeded, or an
+    /// explicitly chosen attempt that finished) it can no longer change, and they hold for good.
+    private var settled = false
+    private var cachesStartedAt = Freshness.now()
+
+    private func expireCaches() {
+        guard !settled else { return }
+        let now = Freshness.now()
+        guard now &- cachesStartedAt >= Freshness.windowNanos else { return }
+        cachedArtifacts = nil
+        cachedMetadata = nil
+        artifactsByName = [:]
+        cachesStartedAt = now
+    }
 
     /// Every artifact registration of the selected attempt, private ones included, in the
-    /// provider's order; read once per Task object.
+    /// provider's order; read once per Task object while it is settled (see `settled`).
     public func allArtifacts() throws -> [DataArtifact] {
+        expireCaches()
         if let a = cachedArtifacts { return a }
         let recs = try session.provider.artifacts(pathComponents, attempt: attempt, name: nil)
         let made = recs.map {
@@ -69,6 +88,7 @@ public final class Task: MetaflowObject {
     /// One artifact by name: from the full list when it was read, else only its registration
     /// (reading a task's ~20 registrations to use one was most of the cost of `t.data.x`).
     private func optionalArtifact(_ name: String) throws -> DataArtifact? {
+        expireCaches()
         if let all = cachedArtifacts { return all.first { $0.id == name } }
         if let known = artifactsByName[name] { return known }
         var recs: [JSONValue]
@@ -89,16 +109,23 @@ public final class Task: MetaflowObject {
         artifactsByName[name] = .some(made)
         return made
     }
-    private var artifactsByName: [String: DataArtifact?] = [:]
     /// The step listing this task came from and its place in it (see SiblingPrefetch.swift).
     var siblings: (group: SiblingTasks, index: Int)?
 
     public var successful: Bool {
-        get throws { try optionalArtifact("_success")?.data().truthy ?? false }
+        get throws {
+            let ok = try optionalArtifact("_success")?.data().truthy ?? false
+            if ok { settled = true }  // no attempt follows a successful one
+            return ok
+        }
     }
 
     public var finished: Bool {
-        get throws { try optionalArtifact("_task_ok")?.data().truthy ?? false }
+        get throws {
+            let done = try optionalArtifact("_task_ok")?.data().truthy ?? false
+            if done && attempt != nil { settled = true }  // a chosen attempt is never rewritten
+            return done
+        }
     }
 
     /// The `_exception` artifact (a MetaflowExceptionWrapper) or nil.
@@ -127,6 +154,7 @@ public final class Task: MetaflowObject {
     /// Every metadata event (of the selected attempt), plus fields a cloned task inherits from
     /// its origin.
     public func metadata() throws -> [MetadataEntry] {
+        expireCaches()
         if let m = cachedMetadata { return m }
         let events = try session.provider.metadata(pathComponents, attempt: attempt)
         var result: [MetadataEntry] = []
