@@ -34,11 +34,24 @@ public final class DataArtifact: MetaflowObject {
         let reporter = session.progress
         let label = "loading \(pathspec)"
         defer { reporter?.finish() }
-        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, sizeHint: nil,
+        var bytes = try session.datastore.loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot,
+                                                   expectedSize: { [self] in recordedSize() },
                                                    progress: reporter.map { r in { r.report(label, done: $0, total: $1, bytes: true) } })
         bytes = try Self.unwrapLegacy(bytes, contentType: contentType, name: pathspec)
         session.blobs.put(key, bytes)
         return bytes
+    }
+
+    /// The serialized size the writer recorded in the task's `<attempt>.data.json`
+    /// (`info[name].size`), when that file lists this very blob for the name.
+    func recordedSize() -> Int? {
+        let c = pathComponents
+        guard c.count == 5, let attemptID = record["attempt_id"]?.intValue,
+              let bytes = try? session.datastore.taskFile(recordedRoot: recordedRoot, path: Array(c[0..<4]),
+                                                          name: "\(attemptID).data.json"),
+              let json = try? JSONParser.parse(bytes),
+              json["objects"]?[id]?.stringValue == sha else { return nil }
+        return json["info"]?[id]?["size"]?.intValue
     }
 
     /// Legacy encodings wrap the pickle in another gzip layer.

@@ -4,7 +4,9 @@
 
 public protocol DataStore: AnyObject {
     /// The serialized bytes of a blob (decompressed as stored); `progress(read, total)` may follow it.
-    func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int?,
+    /// `expectedSize` gives the size its writer recorded, for a store to ask when the blob is large
+    /// (it costs a read): a bound on what decompression may reserve, never trusted alone.
+    func loadBlob(flow: String, sha: String, recordedRoot: String?, expectedSize: (() -> Int?)?,
                   progress: ((Int, Int) -> Void)?) throws -> [UInt8]
     /// A file of a task's data folder, or nil when absent.
     func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]?
@@ -18,7 +20,7 @@ public protocol DataStore: AnyObject {
 
 extension DataStore {
     public func loadBlob(flow: String, sha: String, recordedRoot: String?) throws -> [UInt8] {
-        try loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, sizeHint: nil, progress: nil)
+        try loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, expectedSize: nil, progress: nil)
     }
 
     /// Whether such a file exists.

@@ -20,7 +20,7 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
 
     /// The serialized bytes of an artifact blob (`<root>/<flow>/data/<sha[:2]>/<sha>`),
     /// decompressed according to its `_meta` sidecar (gzip unless `cas_raw`).
-    public func loadBlob(flow: String, sha: String, recordedRoot: String?, sizeHint: Int?,
+    public func loadBlob(flow: String, sha: String, recordedRoot: String?, expectedSize: (() -> Int?)?,
                          progress: ((Int, Int) -> Void)?) throws -> [UInt8] {
         guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
@@ -28,7 +28,7 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
         let (path, raw) = try locateBlob(flow: flow, sha: sha, recordedRoot: recordedRoot)
         if raw { return try FileSystem.readFile(path) }
         do {
-            return try Gzip.decompressFile(path, sizeHint: sizeHint, progress: progress)
+            return try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
         } catch let e as GzipError {
             throw MetaflowError.data(e.description)
         }

@@ -110,7 +110,7 @@ struct GraphWalker {
                 throw UnpicklingError("nesting deeper than the limit of \(maxDepth) levels", at: offset)
             }
             height[frame.id] = frame.height
-            complete(frame.node)
+            try complete(frame.node)
             if let parent = stack.indices.last {
                 stack[parent].height = max(stack[parent].height, frame.height + 1)
             }
@@ -118,7 +118,7 @@ struct GraphWalker {
     }
 
     /// All children are final: rewrite references to interpreted objects, then interpret this node.
-    private mutating func complete(_ node: PickleValue) {
+    private mutating func complete(_ node: PickleValue) throws(UnpicklingError) {
         let resolver = { [replacement] (v: PickleValue) -> PickleValue in
             if case .object(let o) = v, let r = replacement[ObjectIdentifier(o)] { return r }
             return v
@@ -137,7 +137,11 @@ struct GraphWalker {
             if needsRewrite(o.listItems) { o.listItems = o.listItems.map(resolver) }
             if let state = o.state { o.state = resolver(state) }
             if needsRewrite(o.additionalStates) { o.additionalStates = o.additionalStates.map(resolver) }
-            if interprets, let value = interpretObject(o) { replacement[ObjectIdentifier(o)] = value }
+            do {
+                if interprets, let value = try interpretObject(o) { replacement[ObjectIdentifier(o)] = value }
+            } catch {
+                throw UnpicklingError("impossible numpy array (\(error.message))", at: offset)
+            }
         default: break
         }
     }

@@ -2,8 +2,10 @@
 // Nothing is called: an object whose arguments do not have the expected shape stays a PickleObject.
 import BigInt
 
-/// The dedicated value for an object of a well-known class, or nil to keep it as `.object`.
-func interpretObject(_ o: PickleObject) -> PickleValue? {
+/// The dedicated value for an object of a well-known class, or nil to keep it as `.object`; an
+/// error when the object is one of them but its data cannot be what it claims (a numpy array
+/// whose shape does not match its bytes).
+func interpretObject(_ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
     guard case .global(let module, let name) = o.callable else { return nil }
     switch module {
     case "builtins": return interpretBuiltin(name, o)
@@ -21,7 +23,7 @@ func interpretObject(_ o: PickleObject) -> PickleValue? {
         return uuidValue(int).map { .uuid($0) }
     case "pathlib": return interpretPath(name, o)
     default:
-        if module.hasPrefix("numpy") { return interpretNumPy(module: module, name: name, o) }
+        if module.hasPrefix("numpy") { return try interpretNumPy(module: module, name: name, o) }
         if module.hasPrefix("pandas") { return interpretPandas(module: module, name: name, o) }
         return nil
     }

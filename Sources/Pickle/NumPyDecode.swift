@@ -1,14 +1,21 @@
 // numpy pickles: dtypes, `_reconstruct` arrays, `_frombuffer` arrays (protocol 5) and scalars.
-// Sizes are checked against the data actually present before anything is built.
+// Sizes are checked against the data actually present before anything is built: an array whose
+// shape and data disagree is an error (numpy: "buffer size does not match array size"), never an
+// opaque object that looks like a value.
 
-func interpretNumPy(module: String, name: String, _ o: PickleObject) -> PickleValue? {
+/// An array pickle whose recorded shape cannot hold, or does not match, its data.
+struct NumPyDataError: Error {
+    let message: String
+}
+
+func interpretNumPy(module: String, name: String, _ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
     switch (module, name) {
     case ("numpy", "dtype"):
         return makeDType(o).map { .dtype($0) }
     case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"):
-        return reconstructArray(o).map { .ndarray($0) }
+        return try reconstructArray(o).map { .ndarray($0) }
     case ("numpy.core.numeric", "_frombuffer"), ("numpy._core.numeric", "_frombuffer"):
-        return arrayFromBuffer(o).map { .ndarray($0) }
+        return try arrayFromBuffer(o).map { .ndarray($0) }
     case ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"):
         return makeScalar(o).map { .numpyScalar($0) }
     default:
@@ -78,29 +85,37 @@ private func payloadBytes(_ value: PickleValue) -> PickleBytes? {
     }
 }
 
-/// A non-negative shape whose element count times `itemSize` does not overflow.
-private func validShape(_ value: PickleValue, itemSize: Int) -> (shape: [Int], count: Int, bytes: Int)? {
+/// A non-negative shape whose element count times `itemSize` does not overflow; nil when the
+/// value is not a shape at all (then the object is not an array numpy wrote).
+private func validShape(_ value: PickleValue, itemSize: Int) throws(NumPyDataError) -> (shape: [Int], count: Int, bytes: Int)? {
     let items: [PickleValue]
     if case .int(let n) = value { items = [.int(n)] } else if let seq = sequenceItems(value) { items = seq } else {
         return nil
     }
-    guard items.count <= 64 else { return nil }
+    guard items.count <= 64 else { throw NumPyDataError(message: "an array of \(items.count) dimensions (numpy allows 64)") }
     var shape: [Int] = []
     var count = 1
     for item in items {
-        guard case .int(let n) = item, n >= 0 else { return nil }
+        guard case .int(let n) = item else { return nil }
+        guard n >= 0 else { throw NumPyDataError(message: "an array shape with a negative dimension (\(n))") }
         let (product, overflow) = count.multipliedReportingOverflow(by: n)
-        guard !overflow else { return nil }
+        guard !overflow else { throw NumPyDataError(message: "an array shape too large to exist") }
         count = product
         shape.append(n)
     }
     let (bytes, overflow) = count.multipliedReportingOverflow(by: itemSize)
-    guard !overflow else { return nil }
+    guard !overflow else { throw NumPyDataError(message: "an array shape too large to exist") }
     return (shape, count, bytes)
 }
 
+private func sizeMismatch(_ shape: [Int], _ dtype: NDDType, needs: Int, has: Int, unit: String) -> NumPyDataError {
+    let dims = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    return NumPyDataError(message: "buffer size does not match array size: shape \(dims) of \(dtype.itemSize)-byte items "
+        + "needs \(needs) \(unit), the pickle holds \(has)")
+}
+
 /// `_reconstruct(ndarray, (0,), b'b')` + BUILD `(version, shape, dtype, is_fortran, rawdata)`.
-private func reconstructArray(_ o: PickleObject) -> NDArray? {
+private func reconstructArray(_ o: PickleObject) throws(NumPyDataError) -> NDArray? {
     guard let cls = o.args.first, case .global(let m, "ndarray") = cls, m == "numpy" || m.hasPrefix("numpy."),
           case .tuple(let stateTuple)? = o.state else { return nil }
     var s = stateTuple.items
@@ -112,23 +127,25 @@ private func reconstructArray(_ o: PickleObject) -> NDArray? {
     case .int(let i): fortran = i != 0
     default: return nil
     }
-    guard let (shape, count, byteCount) = validShape(s[0], itemSize: dtype.itemSize) else { return nil }
+    guard let (shape, count, byteCount) = try validShape(s[0], itemSize: dtype.itemSize) else { return nil }
     if dtype.kind == "O" {
-        guard let items = sequenceItems(s[3]), items.count == count else { return nil }
+        guard let items = sequenceItems(s[3]) else { return nil }
+        guard items.count == count else { throw sizeMismatch(shape, dtype, needs: count, has: items.count, unit: "objects") }
         return NDArray(dtype: dtype, shape: shape, isFortranOrder: fortran, storage: .objects(items))
     }
-    guard let raw = payloadBytes(s[3]), raw.count == byteCount else { return nil }
+    guard let raw = payloadBytes(s[3]) else { return nil }
+    guard raw.count == byteCount else { throw sizeMismatch(shape, dtype, needs: byteCount, has: raw.count, unit: "bytes") }
     let array = NDArray(dtype: dtype, shape: shape, isFortranOrder: fortran, storage: .raw(raw))
     array.loadsInNativeOrder = true
     return array
 }
 
 /// Protocol 5: `_frombuffer(buffer, dtype, shape, order)`.
-private func arrayFromBuffer(_ o: PickleObject) -> NDArray? {
+private func arrayFromBuffer(_ o: PickleObject) throws(NumPyDataError) -> NDArray? {
     guard o.args.count == 4, let raw = payloadBytes(o.args[0]), case .dtype(let dtype) = o.args[1],
           dtype.kind != "O", case .string(let order) = o.args[3],
-          let (shape, _, byteCount) = validShape(o.args[2], itemSize: dtype.itemSize),
-          raw.count == byteCount else { return nil }
+          let (shape, _, byteCount) = try validShape(o.args[2], itemSize: dtype.itemSize) else { return nil }
+    guard raw.count == byteCount else { throw sizeMismatch(shape, dtype, needs: byteCount, has: raw.count, unit: "bytes") }
     return NDArray(dtype: dtype, shape: shape, isFortranOrder: order == "F", storage: .raw(raw))
 }
 

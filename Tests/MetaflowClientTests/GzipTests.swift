@@ -34,4 +34,27 @@ import Testing
         bad[12] ^= 0xFF
         #expect(throws: (any Error).self) { try Gzip.decompress(bad) }
     }
+
+    @Test func outputGrowsPastAWrongHint() throws {
+        for hint in [0, 1, 10, 35, 36, 37, 4096, 1 << 20] {
+            let out = try Gzip.decompress(Self.sample + Self.sample, sizeHint: hint)
+            #expect(out.count == 72, "hint \(hint)")
+            #expect(String(decoding: out, as: UTF8.self) == String(repeating: "hello world\n", count: 6))
+        }
+    }
+
+    /// The size a buffer starts at: the recorded size when plausible, else the trailer's within
+    /// `plausibleRatio`, never beyond deflate's largest ratio.
+    @Test func initialCapacityIsBoundedByTheInput() {
+        let mb = 1 << 20
+        #expect(Gzip.initialCapacity(fileSize: 5 * mb, trailer: 0xFFFF_FFF0, recorded: nil) == 5 * mb * Gzip.plausibleRatio + (1 << 16))
+        #expect(Gzip.initialCapacity(fileSize: 5 * mb, trailer: 0xFFFF_FFF0, recorded: 6 * mb) == 6 * mb)
+        #expect(Gzip.initialCapacity(fileSize: 5 * mb, trailer: 20 * mb, recorded: nil) == 20 * mb)
+        #expect(Gzip.initialCapacity(fileSize: 1000, trailer: nil, recorded: 1 << 40) == nil)
+        #expect(Gzip.initialCapacity(fileSize: 1000, trailer: 500_000, recorded: 1 << 40) == 16000 + (1 << 16))
+        #expect(Gzip.initialCapacity(fileSize: 1000, trailer: 2_000_000, recorded: nil) == nil)
+        #expect(Gzip.initialCapacity(fileSize: Int.max / 2, trailer: 10, recorded: nil) == 10)
+        #expect(Gzip.initialCapacity(fileSize: 100, trailer: nil, recorded: -5) == nil)
+    }
 }
+
