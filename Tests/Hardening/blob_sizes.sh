@@ -33,8 +33,12 @@ import gzip, pickle, random, sys
 random.seed(7)
 words = [b"alpha", b"beta", b"gamma", b"delta", b"epsilon"]
 data = pickle.dumps(b" ".join(random.choice(words) for _ in range(7_000_000)), protocol=4)  # ~40 MB
-z = gzip.compress(data)
-open(sys.argv[1], "wb").write(z[: len(z) // 2])
+z = gzip.compress(data, mtime=0)
+# Cut near the middle where the last four bytes, read as the trailer, claim 0.5 to 1.5 GB: a
+# truncation whose leftover bytes look like a plausible size, as in the report.
+cut = next(c for c in range(len(z) // 2, 1000, -1)
+           if 500 << 20 <= int.from_bytes(z[c - 4:c], "little") <= 1536 << 20)
+open(sys.argv[1], "wb").write(z[:cut])
 PY
 kb=$(peak)
 check_grep "truncated blob: says it is truncated" "truncated gzip stream" "$(cat "$WORK/out")"
