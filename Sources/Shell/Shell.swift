@@ -131,6 +131,17 @@ public final class MFShell {
         StandardOutput.stderr.flush()
     }
 
+    /// The status to exit with once stdout is flushed. A write that failed and was not raised in
+    /// the program (the last buffer, --json's answer) is reported as CPython reports a failed flush
+    /// at exit, with its status 120: lost output never looks like success.
+    public func statusAfterFlushingOutput(_ status: Int32) -> Int32 {
+        StandardOutput.stdout.flush()
+        guard let code = StandardOutput.stdout.takeWriteError() else { return status }
+        let e = PyException.writeError(errno: code)
+        writeErr("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\(e.typeName): \(e.message)\n")
+        return 120
+    }
+
     static func isSyntaxError(_ error: Error) -> Bool {
         if let u = error as? UncaughtException { return u.exception.isInstance(of: "SyntaxError") }
         return false
