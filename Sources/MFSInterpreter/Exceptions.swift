@@ -135,6 +135,15 @@ public final class PyException: Error, @unchecked Sendable {
     }
 }
 
+/// The last line of the exception's traceback (`ValueError: bad value`): what a Swift caller shows
+/// when it prints the error, never the type's Swift name.
+extension PyException: CustomStringConvertible {
+    public var description: String {
+        let text = message
+        return text.isEmpty ? instance.cls.qualifiedName : "\(instance.cls.qualifiedName): \(text)"
+    }
+}
+
 /// `str(e)` for exceptions, following BaseException.__str__ (and KeyError's repr of its key).
 func exceptionMessage(_ inst: PyInstance) -> String {
     if inst.args.isEmpty { return "" }

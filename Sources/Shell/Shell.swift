@@ -18,6 +18,15 @@ public struct ShellOptions {
     public init() {}
 }
 
+/// A command-line option the shell could not apply, told with the error's own text (the text the
+/// same call inside the language shows).
+public struct OptionError: Error, CustomStringConvertible {
+    public let option: String
+    public let value: String
+    public let error: Error
+    public var description: String { "\(option) \(PythonText.repr(value)): \(error)" }
+}
+
 public final class MFShell {
     let interpreter: Interpreter
     let context: ClientContext
@@ -51,9 +60,13 @@ public final class MFShell {
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
         interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
-        if let m = options.metadata { _ = try context.bridge { try session.metadata(m) } }
+        if let m = options.metadata {
+            do { _ = try context.bridge { try session.metadata(m) } } catch { throw OptionError(option: "--metadata", value: m, error: error) }
+        }
         if options.allNamespaces { _ = try session.namespace(nil) }
-        else if let ns = options.namespace { _ = try session.namespace(ns) }
+        else if let ns = options.namespace {
+            do { _ = try context.bridge { try session.namespace(ns) } } catch { throw OptionError(option: "--namespace", value: ns, error: error) }
+        }
     }
 
     /// Reads Prelude/*.mfs and runs them with ~/.mfshrc, or, when the Prelude only defines things
@@ -179,7 +192,7 @@ public final class MFShell {
     public func runFile(_ path: String, arguments: [String]) -> Int32 {
         let source: String
         do { source = try FileSystem.readText(path) } catch {
-            writeErr("mfsh: can't open file '\(path)': \(error)\n")
+            writeErr("mfsh: can't open file '\(path)': \(Self.openErrorText(error))\n")
             return 2
         }
         interpreter.argv = [path] + arguments
@@ -190,6 +203,15 @@ public final class MFShell {
         var lines: [String] = []
         while let l = readLine(strippingNewline: true) { lines.append(l) }
         return runProgram(lines.joined(separator: "\n") + "\n", filename: "<stdin>")
+    }
+
+    /// CPython's words for a script it cannot open: `[Errno 2] No such file or directory`.
+    static func openErrorText(_ error: FileError) -> String {
+        switch error {
+        case .notFound: return "[Errno \(ENOENT)] \(String(cString: strerror(ENOENT)))"
+        case .unreadable(_, let code): return "[Errno \(code)] \(String(cString: strerror(code)))"
+        case .tooLarge: return error.description
+        }
     }
 
     static func dropShebang(_ s: String) -> String {
