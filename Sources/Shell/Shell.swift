@@ -184,7 +184,9 @@ public final class MFShell {
         }
     }
 
-    public func runCommand(_ code: String) -> Int32 {
+    /// `-c CODE`: sys.argv is `['-c', *arguments]`, as in Python.
+    public func runCommand(_ code: String, arguments: [String] = []) -> Int32 {
+        interpreter.argv = ["-c"] + arguments
         if options.json { return runJSON(code) }
         return runProgram(code, filename: "<string>")
     }
@@ -199,7 +201,9 @@ public final class MFShell {
         return runProgram(Self.dropShebang(source), filename: path)
     }
 
-    public func runStdinScript() -> Int32 {
+    /// A script read from stdin; sys.argv is `['']`, or `['-', ...]` for `mfsh - ARGS`, as in Python.
+    public func runStdinScript(argv: [String] = [""]) -> Int32 {
+        interpreter.argv = argv
         var lines: [String] = []
         while let l = readLine(strippingNewline: true) { lines.append(l) }
         return runProgram(lines.joined(separator: "\n") + "\n", filename: "<stdin>")

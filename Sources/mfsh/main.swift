@@ -29,7 +29,10 @@ struct Invocation {
         if let text = options.complete { exit(shell.statusAfterFlushingOutput(shell.printCompletions(text))) }
         var status: Int32 = 0
         if let command {
-            status = shell.runCommand(command)
+            // Words after -c CODE are sys.argv[1:], as in Python (ArgumentParser reads the first as FILE).
+            status = shell.runCommand(command, arguments: (file.map { [$0] } ?? []) + scriptArguments)
+        } else if file == "-" {
+            status = shell.runStdinScript(argv: ["-"] + scriptArguments)
         } else if let file {
             status = shell.runFile(file, arguments: scriptArguments)
         } else {
@@ -126,7 +129,8 @@ enum FastArguments {
         }
         while i < args.endIndex {
             let a = args[i]
-            guard a.hasPrefix("-") else {
+            // `-` is FILE: the script on stdin.
+            guard a.hasPrefix("-") && a != "-" else {
                 inv.file = a
                 inv.scriptArguments = Array(args[args.index(after: i)...])
                 // ArgumentParser's own reading of options after FILE is the reference.
