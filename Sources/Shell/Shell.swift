@@ -27,6 +27,25 @@ public struct OptionError: Error, CustomStringConvertible {
     public var description: String { "\(option) \(PythonText.repr(value)): \(error)" }
 }
 
+public enum CommandLineText {
+    /// CPython takes no -c code it cannot decode: undecodable bytes stop it with this message (and
+    /// status 1). Arguments arrive repaired (U+FFFD for bad bytes); the raw ones tell which was bad.
+    public static func undecodableCommandMessage(_ command: String) -> String? {
+        guard command.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for i in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw)).map { $0 }
+            guard let bad = SourceBytes.firstInvalidUTF8(in: bytes[...]), String(decoding: bytes, as: UTF8.self) == command else { continue }
+            // Python decodes with surrogateescape: the bad byte becomes the surrogate U+DC00 + byte,
+            // at its position in characters.
+            let position = String(decoding: bytes[..<bad], as: UTF8.self).unicodeScalars.count
+            return "Unable to decode the command from the command line:\n"
+                + "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc\(String(bytes[bad], radix: 16))' in position \(position): surrogates not allowed\n"
+        }
+        return nil
+    }
+}
+
 public final class MFShell {
     let interpreter: Interpreter
     let context: ClientContext
@@ -192,21 +211,37 @@ public final class MFShell {
     }
 
     public func runFile(_ path: String, arguments: [String]) -> Int32 {
-        let source: String
-        do { source = try FileSystem.readText(path) } catch {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readFile(path) } catch {
             writeErr("mfsh: can't open file '\(path)': \(Self.openErrorText(error))\n")
             return 2
         }
         interpreter.argv = [path] + arguments
-        return runProgram(Self.dropShebang(source), filename: path)
+        return runScript(bytes, filename: path)
+    }
+
+    /// Script bytes checked as CPython's tokenizer checks them (BOM, UTF-8, NUL), then run.
+    private func runScript(_ bytes: [UInt8], filename: String) -> Int32 {
+        let source: String
+        do { source = try interpreter.decodeSource(bytes, filename: filename) } catch {
+            report(error)
+            return exitStatus(for: error)
+        }
+        return runProgram(Self.dropShebang(source), filename: filename)
     }
 
     /// A script read from stdin; sys.argv is `['']`, or `['-', ...]` for `mfsh - ARGS`, as in Python.
     public func runStdinScript(argv: [String] = [""]) -> Int32 {
         interpreter.argv = argv
-        var lines: [String] = []
-        while let l = readLine(strippingNewline: true) { lines.append(l) }
-        return runProgram(lines.joined(separator: "\n") + "\n", filename: "<stdin>")
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return runScript(bytes, filename: "<stdin>")
     }
 
     /// CPython's words for a script it cannot open: `[Errno 2] No such file or directory`.

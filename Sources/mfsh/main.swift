@@ -29,6 +29,10 @@ struct Invocation {
         if let text = options.complete { exit(shell.statusAfterFlushingOutput(shell.printCompletions(text))) }
         var status: Int32 = 0
         if let command {
+            if let message = CommandLineText.undecodableCommandMessage(command) {
+                FileHandleStderr.write(message)
+                exit(1)
+            }
             // Words after -c CODE are sys.argv[1:], as in Python (ArgumentParser reads the first as FILE).
             status = shell.runCommand(command, arguments: (file.map { [$0] } ?? []) + scriptArguments)
         } else if file == "-" {
