@@ -26,12 +26,14 @@ extension Interpreter {
                 if case .host(let h) = target, let s = h as? StreamObject {
                     s.sink.write(out)
                     if flush { s.sink.flush() }
+                    try raiseWriteError(of: s.sink)
                 } else {
                     _ = try self.callMethod(target, "write", [.str(out)], [])
                 }
             } else {
                 self.stdout.write(out)
                 if flush { self.stdout.flush() }
+                try raiseWriteError(of: self.stdout)
             }
             return .none
         }

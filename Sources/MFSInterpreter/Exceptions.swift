@@ -1,4 +1,5 @@
 // Python exceptions as Swift errors, and the built-in exception hierarchy.
+import Glibc
 
 /// A source span: 1-based lines, 0-based character columns (end exclusive).
 public struct SrcRange: Sendable, Equatable {
@@ -60,7 +61,7 @@ enum BuiltinClasses {
             ("ImportError", "Exception"), ("ModuleNotFoundError", "ImportError"),
             ("OSError", "Exception"), ("FileNotFoundError", "OSError"), ("PermissionError", "OSError"),
             ("FileExistsError", "OSError"), ("IsADirectoryError", "OSError"), ("TimeoutError", "OSError"),
-            ("ConnectionError", "OSError"),
+            ("ConnectionError", "OSError"), ("BrokenPipeError", "ConnectionError"),
             ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),
             ("EOFError", "Exception"), ("MemoryError", "Exception"), ("BufferError", "Exception"),
             ("Warning", "Exception"), ("UserWarning", "Warning"), ("DeprecationWarning", "Warning"),
@@ -118,6 +119,10 @@ public final class PyException: Error, @unchecked Sendable {
     public static func overflow(_ m: String) -> PyException { builtin("OverflowError", m) }
     public static func runtimeError(_ m: String) -> PyException { builtin("RuntimeError", m) }
     public static func stopIteration() -> PyException { PyException(cls: BuiltinClasses.exc("StopIteration"), args: []) }
+    /// The OSError a failed write raises (`[Errno 28] No space left on device`), BrokenPipeError for EPIPE.
+    public static func writeError(errno code: Int32) -> PyException {
+        builtin(code == EPIPE ? "BrokenPipeError" : "OSError", "[Errno \(code)] \(String(cString: strerror(code)))")
+    }
 
     /// The exception class name (`KeyError`).
     public var typeName: String { instance.cls.name }
@@ -127,6 +132,15 @@ public final class PyException: Error, @unchecked Sendable {
 
     public func isInstance(of name: String) -> Bool {
         instance.cls.mro.contains { $0.name == name }
+    }
+}
+
+/// The last line of the exception's traceback (`ValueError: bad value`): what a Swift caller shows
+/// when it prints the error, never the type's Swift name.
+extension PyException: CustomStringConvertible {
+    public var description: String {
+        let text = message
+        return text.isEmpty ? instance.cls.qualifiedName : "\(instance.cls.qualifiedName): \(text)"
     }
 }
 

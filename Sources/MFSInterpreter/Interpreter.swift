@@ -6,6 +6,12 @@ import Synchronization
 public protocol OutputSink: AnyObject {
     func write(_ text: String)
     func flush()
+    /// The errno of a write that failed since the last call, or nil; the call clears it.
+    func takeWriteError() -> Int32?
+}
+
+extension OutputSink {
+    public func takeWriteError() -> Int32? { nil }
 }
 
 /// Writes to a file descriptor with a 64 KiB buffer.
@@ -13,6 +19,8 @@ public final class FileOutputSink: OutputSink {
     let fd: Int32
     var buffer: [UInt8] = []
     let unbuffered: Bool
+    /// Kept until taken: output that could not be written must surface as an error, never vanish.
+    private var writeError: Int32?
     public init(fd: Int32, unbuffered: Bool = false) {
         self.fd = fd
         self.unbuffered = unbuffered
@@ -30,13 +38,18 @@ public final class FileOutputSink: OutputSink {
                 guard let base = raw.baseAddress else { return -1 }
                 return Glibc.write(fd, base + offset, buffer.count - offset)
             }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
+                if writeError == nil { writeError = n < 0 ? errno : EIO }
                 break
             }
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+    public func takeWriteError() -> Int32? {
+        defer { writeError = nil }
+        return writeError
     }
 }
 

@@ -296,7 +296,10 @@ struct Lexer {
             if c == "$" || c == "?" || c == "`" {
                 throw SyntaxErrorInfo(message: "invalid syntax", line: l, col: startCol)
             }
-            throw SyntaxErrorInfo(message: "invalid character '\(ch)' (U+\(String(c.value, radix: 16, uppercase: true).leftPad(4)))", line: l, col: startCol)
+            let code = String(c.value, radix: 16, uppercase: true).leftPad(4)
+            // CPython names the character only when str.isprintable() would say it prints (a BOM does not).
+            let message = isPrintable(c) ? "invalid character '\(ch)' (U+\(code))" : "invalid non-printable character U+\(code)"
+            throw SyntaxErrorInfo(message: message, line: l, col: startCol)
         }
         pos += 1
         add(.op, String(ch), l, startCol)

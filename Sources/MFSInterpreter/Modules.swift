@@ -16,15 +16,22 @@ final class StreamObject: HostObject {
                     throw PyException.typeError("write() argument must be str, not \(args.first?.typeName ?? "nothing")")
                 }
                 sink.write(s)
+                try raiseWriteError(of: sink)
                 return .int(s.unicodeScalars.count)
             }
-        case "flush": return .newBuiltin("flush") { [sink] _, _ in sink.flush(); return .none }
+        case "flush": return .newBuiltin("flush") { [sink] _, _ in sink.flush(); try raiseWriteError(of: sink); return .none }
         case "name": return .str(name)
         default: return nil
         }
     }
     var attributeNames: [String] { ["flush", "name", "write"] }
     func repr() -> String { "<_io.TextIOWrapper name='\(name)' mode='w' encoding='utf-8'>" }
+}
+
+/// A write to `sink` that failed (a full disk, a closed pipe) raises its OSError where the program
+/// wrote, as CPython's io does, so it can be caught and is never silent.
+func raiseWriteError(of sink: OutputSink) throws {
+    if let code = sink.takeWriteError() { throw PyException.writeError(errno: code) }
 }
 
 extension Interpreter {

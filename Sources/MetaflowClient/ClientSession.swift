@@ -50,6 +50,8 @@ public final class ClientSession {
             info = spec
             type = spec.hasPrefix("http") ? "service" : "local"
         }
+        // Python's metadata() ignores an empty info: '' and 'local@' keep the default folder.
+        if info?.isEmpty == true { info = nil }
         guard type == "local" else {
             throw MetaflowError.generic("MetaflowException",
                 "The metadata service provider is not supported by this mfsh build yet (\(spec))")

@@ -25,6 +25,9 @@ final class LineEditor: LineReader {
     private let hist: OpaquePointer
     private var promptC: UnsafeMutablePointer<CChar>?
     private let historyPath: String?
+    private var historyFilter = HistoryFilter()
+    /// True once the history file is known to exist (created 0600 by us, or there before).
+    private var historyFileReady = false
     /// Called with the text before the cursor; returns (replacement start offset in bytes, candidates).
     var completer: ((String) -> (Int, [String]))?
 
@@ -77,13 +80,20 @@ final class LineEditor: LineReader {
 
     /// History keeps real entries only: no blank lines, nothing that looks like a secret.
     private func remember(_ line: String) {
-        let entry = HistoryPolicy.entry(for: line)
-        guard let entry else { return }
+        guard let entry = historyFilter.entry(for: line) else { return }
         cel_hist_enter(hist, entry)
-        if let historyPath {
-            cel_hist_save(hist, historyPath)
-            chmod(historyPath, 0o600)
-        }
+        guard let historyPath else { return }
+        if !historyFileReady { historyFileReady = Self.createPrivately(historyPath) }
+        if historyFileReady { cel_hist_save(hist, historyPath) }
+    }
+
+    /// Creates the history file readable by its owner only, by the call that creates it: libedit's
+    /// save would create it 0666 & ~umask and fchmod it after, a moment in which others can open
+    /// it. An existing file is kept (libedit's save makes it 0600 before writing).
+    private static func createPrivately(_ path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd); return true }
+        return errno == EEXIST
     }
 
     fileprivate func complete() -> UInt8 {
@@ -116,19 +126,6 @@ final class LineEditor: LineReader {
         var ws = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 { return (Int(ws.ws_col), Int(ws.ws_row)) }
         return (80, 24)
-    }
-}
-
-enum HistoryPolicy {
-    /// What to store for a line, or nil to store nothing.
-    static func entry(for line: String) -> String? {
-        let t = line.trimmingCharacters(in: " \t")
-        if t.isEmpty { return nil }
-        let lower = t.lowercased()
-        for marker in ["password", "passwd", "secret", "token", "api_key", "apikey", "auth_key", "aws_secret"] where lower.contains(marker) {
-            return nil
-        }
-        return t
     }
 }
 

@@ -80,6 +80,27 @@ enum OsModule {
                 return .str(normpath(p.hasPrefix("/") ? p : FileSystem.currentDirectory() + "/" + p))
             },
             fn("normpath") { args, _ in .str(normpath(try string(args.first ?? .none, "normpath"))) },
+            fn("islink") { args, _ in
+                var st = stat()
+                return .bool(lstat(try string(args.first ?? .none, "islink"), &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+            },
+            fn("lexists") { args, _ in
+                var st = stat()
+                return .bool(lstat(try string(args.first ?? .none, "lexists"), &st) == 0)
+            },
+            fn("realpath") { args, kw in
+                let p = try string(args.first ?? .none, "realpath")
+                let strict = try kw.first { $0.0 == "strict" }.map { try boolean($0.1, "realpath") } ?? false
+                return .str(try realpath(p, strict: strict))
+            },
+            fn("samefile") { args, _ in
+                guard args.count == 2 else { throw PyException.typeError("samefile() takes 2 positional arguments but \(args.count) were given") }
+                let (a, b) = (try string(args[0], "samefile"), try string(args[1], "samefile"))
+                var sa = stat(), sb = stat()
+                guard stat(a, &sa) == 0 else { throw osError(a) }
+                guard stat(b, &sb) == 0 else { throw osError(b) }
+                return .bool(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)
+            },
             fn("expanduser") { args, _ in
                 let p = try string(args.first ?? .none, "expanduser")
                 guard p == "~" || p.hasPrefix("~/"), let home = FileSystem.environment("HOME") else { return .str(p) }
@@ -108,6 +129,75 @@ enum OsModule {
         default: name = "OSError"
         }
         return PyException.builtin(name, "[Errno \(code)] \(String(cString: strerror(code))): \(PythonText.repr(path))")
+    }
+
+    private static func boolean(_ v: Value, _ fn: String) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .none: return false
+        default: throw PyException.typeError("\(fn)(): strict must be a bool, not \(v.typeName)")
+        }
+    }
+
+    /// posixpath.join of two parts.
+    static func join(_ a: String, _ b: String) -> String {
+        if b.hasPrefix("/") { return b }
+        return a.isEmpty || a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    /// posixpath.realpath: symbolic links resolved component by component (posixpath._joinrealpath);
+    /// a missing part or a link loop ends resolution and keeps the rest as written, unless strict.
+    static func realpath(_ p: String, strict: Bool) throws -> String {
+        var seen: [String: String?] = [:]
+        let path = try joinRealpath("", p, strict: strict, seen: &seen).path
+        return normpath(path.hasPrefix("/") ? path : join(FileSystem.currentDirectory(), path))
+    }
+
+    private static func joinRealpath(_ start: String, _ rest: String, strict: Bool, seen: inout [String: String?]) throws -> (path: String, ok: Bool) {
+        var path = start
+        var rest = Substring(rest)
+        if rest.hasPrefix("/") { rest = rest.dropFirst(); path = "/" }
+        while !rest.isEmpty {
+            let name: Substring
+            if let slash = rest.firstIndex(of: "/") { name = rest[..<slash]; rest = rest[rest.index(after: slash)...] } else { name = rest; rest = "" }
+            if name.isEmpty || name == "." { continue }
+            if name == ".." {
+                if path.isEmpty { path = ".." } else {
+                    let tail = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+                    path = dirname(path)
+                    if tail == ".." { path = join(join(path, ".."), "..") }
+                }
+                continue
+            }
+            let newPath = join(path, String(name))
+            var st = stat()
+            guard lstat(newPath, &st) == 0 else {
+                if strict { throw osError(newPath) }
+                path = newPath
+                continue
+            }
+            guard (st.st_mode & S_IFMT) == S_IFLNK else { path = newPath; continue }
+            if let cached = seen[newPath] {
+                if let resolved = cached { path = resolved; continue }
+                // Seen but not resolved: a loop.
+                if strict { throw osError(newPath, errno: ELOOP) }
+                return (join(newPath, String(rest)), false)
+            }
+            seen[newPath] = .some(nil)
+            let (resolved, ok) = try joinRealpath(path, try readLink(newPath), strict: strict, seen: &seen)
+            if !ok { return (join(resolved, String(rest)), false) }
+            path = resolved
+            seen[newPath] = .some(resolved)
+        }
+        return (path, true)
+    }
+
+    private static func readLink(_ path: String) throws -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { throw osError(path) }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// posixpath.dirname: everything before the last '/', trailing slashes removed unless all slashes.

@@ -79,11 +79,9 @@ extension MFShell {
                 }
             }
             StandardOutput.stdout.flush()
+            if let code = StandardOutput.stdout.takeWriteError() { report(PyException.writeError(errno: code)) }
         } catch {
-            if let u = error as? UncaughtException, u.isSystemExit {
-                StandardOutput.stdout.flush()
-                exit(u.exitCode)
-            }
+            if let u = error as? UncaughtException, u.isSystemExit { exit(statusAfterFlushingOutput(u.exitCode)) }
             report(error)
         }
     }

@@ -18,6 +18,34 @@ public struct ShellOptions {
     public init() {}
 }
 
+/// A command-line option the shell could not apply, told with the error's own text (the text the
+/// same call inside the language shows).
+public struct OptionError: Error, CustomStringConvertible {
+    public let option: String
+    public let value: String
+    public let error: Error
+    public var description: String { "\(option) \(PythonText.repr(value)): \(error)" }
+}
+
+public enum CommandLineText {
+    /// CPython takes no -c code it cannot decode: undecodable bytes stop it with this message (and
+    /// status 1). Arguments arrive repaired (U+FFFD for bad bytes); the raw ones tell which was bad.
+    public static func undecodableCommandMessage(_ command: String) -> String? {
+        guard command.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for i in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw)).map { $0 }
+            guard let bad = SourceBytes.firstInvalidUTF8(in: bytes[...]), String(decoding: bytes, as: UTF8.self) == command else { continue }
+            // Python decodes with surrogateescape: the bad byte becomes the surrogate U+DC00 + byte,
+            // at its position in characters.
+            let position = String(decoding: bytes[..<bad], as: UTF8.self).unicodeScalars.count
+            return "Unable to decode the command from the command line:\n"
+                + "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc\(String(bytes[bad], radix: 16))' in position \(position): surrogates not allowed\n"
+        }
+        return nil
+    }
+}
+
 public final class MFShell {
     let interpreter: Interpreter
     let context: ClientContext
@@ -51,9 +79,13 @@ public final class MFShell {
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
         interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
-        if let m = options.metadata { _ = try context.bridge { try session.metadata(m) } }
+        if let m = options.metadata {
+            do { _ = try context.bridge { try session.metadata(m) } } catch { throw OptionError(option: "--metadata", value: m, error: error) }
+        }
         if options.allNamespaces { _ = try session.namespace(nil) }
-        else if let ns = options.namespace { _ = try session.namespace(ns) }
+        else if let ns = options.namespace {
+            do { _ = try context.bridge { try session.namespace(ns) } } catch { throw OptionError(option: "--namespace", value: ns, error: error) }
+        }
     }
 
     /// Reads Prelude/*.mfs and runs them with ~/.mfshrc, or, when the Prelude only defines things
@@ -131,6 +163,17 @@ public final class MFShell {
         StandardOutput.stderr.flush()
     }
 
+    /// The status to exit with once stdout is flushed. A write that failed and was not raised in
+    /// the program (the last buffer, --json's answer) is reported as CPython reports a failed flush
+    /// at exit, with its status 120: lost output never looks like success.
+    public func statusAfterFlushingOutput(_ status: Int32) -> Int32 {
+        StandardOutput.stdout.flush()
+        guard let code = StandardOutput.stdout.takeWriteError() else { return status }
+        let e = PyException.writeError(errno: code)
+        writeErr("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\(e.typeName): \(e.message)\n")
+        return 120
+    }
+
     static func isSyntaxError(_ error: Error) -> Bool {
         if let u = error as? UncaughtException { return u.exception.isInstance(of: "SyntaxError") }
         return false
@@ -160,25 +203,54 @@ public final class MFShell {
         }
     }
 
-    public func runCommand(_ code: String) -> Int32 {
+    /// `-c CODE`: sys.argv is `['-c', *arguments]`, as in Python.
+    public func runCommand(_ code: String, arguments: [String] = []) -> Int32 {
+        interpreter.argv = ["-c"] + arguments
         if options.json { return runJSON(code) }
         return runProgram(code, filename: "<string>")
     }
 
     public func runFile(_ path: String, arguments: [String]) -> Int32 {
-        let source: String
-        do { source = try FileSystem.readText(path) } catch {
-            writeErr("mfsh: can't open file '\(path)': \(error)\n")
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readFile(path) } catch {
+            writeErr("mfsh: can't open file '\(path)': \(Self.openErrorText(error))\n")
             return 2
         }
         interpreter.argv = [path] + arguments
-        return runProgram(Self.dropShebang(source), filename: path)
+        return runScript(bytes, filename: path)
     }
 
-    public func runStdinScript() -> Int32 {
-        var lines: [String] = []
-        while let l = readLine(strippingNewline: true) { lines.append(l) }
-        return runProgram(lines.joined(separator: "\n") + "\n", filename: "<stdin>")
+    /// Script bytes checked as CPython's tokenizer checks them (BOM, UTF-8, NUL), then run.
+    private func runScript(_ bytes: [UInt8], filename: String) -> Int32 {
+        let source: String
+        do { source = try interpreter.decodeSource(bytes, filename: filename) } catch {
+            report(error)
+            return exitStatus(for: error)
+        }
+        return runProgram(Self.dropShebang(source), filename: filename)
+    }
+
+    /// A script read from stdin; sys.argv is `['']`, or `['-', ...]` for `mfsh - ARGS`, as in Python.
+    public func runStdinScript(argv: [String] = [""]) -> Int32 {
+        interpreter.argv = argv
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return runScript(bytes, filename: "<stdin>")
+    }
+
+    /// CPython's words for a script it cannot open: `[Errno 2] No such file or directory`.
+    static func openErrorText(_ error: FileError) -> String {
+        switch error {
+        case .notFound: return "[Errno \(ENOENT)] \(String(cString: strerror(ENOENT)))"
+        case .unreadable(_, let code): return "[Errno \(code)] \(String(cString: strerror(code)))"
+        case .tooLarge: return error.description
+        }
     }
 
     static func dropShebang(_ s: String) -> String {

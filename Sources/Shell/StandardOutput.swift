@@ -19,4 +19,5 @@ final class ProgressErasingSink: OutputSink {
         inner.write(text)
     }
     func flush() { inner.flush() }
+    func takeWriteError() -> Int32? { inner.takeWriteError() }
 }

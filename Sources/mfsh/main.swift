@@ -26,17 +26,24 @@ struct Invocation {
             exit(2)
         }
         shell.loadPrelude()
-        if let text = options.complete { exit(shell.printCompletions(text)) }
+        if let text = options.complete { exit(shell.statusAfterFlushingOutput(shell.printCompletions(text))) }
         var status: Int32 = 0
         if let command {
-            status = shell.runCommand(command)
+            if let message = CommandLineText.undecodableCommandMessage(command) {
+                FileHandleStderr.write(message)
+                exit(1)
+            }
+            // Words after -c CODE are sys.argv[1:], as in Python (ArgumentParser reads the first as FILE).
+            status = shell.runCommand(command, arguments: (file.map { [$0] } ?? []) + scriptArguments)
+        } else if file == "-" {
+            status = shell.runStdinScript(argv: ["-"] + scriptArguments)
         } else if let file {
             status = shell.runFile(file, arguments: scriptArguments)
         } else {
-            exit(shell.repl())
+            exit(shell.statusAfterFlushingOutput(shell.repl()))
         }
         if interactive { status = shell.repl(banner: false) }
-        exit(status)
+        exit(shell.statusAfterFlushingOutput(status))
     }
 }
 
@@ -48,7 +55,8 @@ struct MFSH: ParsableCommand {
             With no arguments on a terminal, starts the interactive shell. A FILE runs as a script \
             (`#!/usr/bin/env mfsh` works); non-terminal stdin is read as a script.
             Configuration is Metaflow's own: METAFLOW_* variables, .metaflow/config.json, \
-            ~/.metaflowconfig. Exit status: 0, 1 on an uncaught exception, 2 on usage or syntax errors.
+            ~/.metaflowconfig. Exit status: 0, 1 on an uncaught exception, 2 on usage or syntax errors, \
+            120 when the last output could not be written (as CPython).
             """,
         version: "mfsh 0.1.0")
 
@@ -125,7 +133,8 @@ enum FastArguments {
         }
         while i < args.endIndex {
             let a = args[i]
-            guard a.hasPrefix("-") else {
+            // `-` is FILE: the script on stdin.
+            guard a.hasPrefix("-") && a != "-" else {
                 inv.file = a
                 inv.scriptArguments = Array(args[args.index(after: i)...])
                 // ArgumentParser's own reading of options after FILE is the reference.
@@ -185,4 +194,22 @@ func runMain() -> Never {
     }
 }
 
+/// Before anything opens a file: fds 0-2 closed at start are reopened on /dev/null, so the first
+/// open() cannot become stdin, stdout or stderr (print output would land in that file, or -i would
+/// read it as commands). SIGPIPE and SIGXFSZ are ignored, as CPython does: a write to a closed pipe
+/// or past a file-size limit then fails with EPIPE/EFBIG and is reported, instead of killing mfsh
+/// with its output cut.
+func prepareProcess() {
+    for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+        let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+        if opened >= 0 && opened != fd {
+            dup2(opened, fd)
+            close(opened)
+        }
+    }
+    signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
+}
+
+prepareProcess()
 runMain()
