@@ -88,29 +88,50 @@ public final class LocalMetadataProvider: MetadataProvider {
             guard let run = try self.runRecord(path[0], path[1]) else { return [] }
             runRecord = run
         }
-        let files = names.filter { !$0.hasPrefix(".") }.map { base + "/" + $0 + "/_meta/_self.json" }
+        let entries = names.filter { !$0.hasPrefix(".") }.map { base + "/" + $0 }
         var result: [JSONValue] = []
-        for case var record? in try readRecords(files) {
-            if let run = runRecord { record = overlayTags(record, from: run) }
-            if let tag = anyTag, !Self.hasTag(record, tag) { continue }
-            result.append(record)
+        for (entry, outcome) in zip(entries, readRecordsEach(entries.map { $0 + "/_meta/_self.json" })) {
+            let record: JSONValue
+            switch outcome {
+            case .success(let found?): record = found
+            case .success(nil): continue  // not an object's folder (`data`, `mf.cards`)
+            case .failure(let error):
+                // Scoped to this entry: the listing goes on without it (Python's glob skips it).
+                let (path, reason) = SkippedEntries.describe(error)
+                SkippedEntries.warn(path ?? entry, reason)
+                continue
+            }
+            let shown = runRecord.map { overlayTags(record, from: $0) } ?? record
+            if let tag = anyTag, !Self.hasTag(shown, tag) { continue }
+            result.append(shown)
         }
         return result
     }
 
-    /// Records of many files (nil for absent ones), read on all cores when not cached yet.
-    private func readRecords(_ files: [String]) throws -> [JSONValue?] {
+    /// Records of many files, read on all cores when not cached yet: for each file its record,
+    /// nil when absent, or why it could not be read.
+    private func readRecordsEach(_ files: [String]) -> [Result<JSONValue?, any Error>] {
+        var failed: [String: any Error] = [:]
         let missing = files.filter { !records.cached($0) }
         if missing.count >= ParallelReads.minimumBatch {
             for (file, outcome) in zip(missing, ParallelReads.read(missing, limit: 64 << 20)) {
                 switch outcome {
-                case .success(let read?): _ = try records.store(file, read.0, read.1)
+                case .success(let read?):
+                    do { _ = try records.store(file, read.0, read.1) } catch { failed[file] = error }
                 case .success(nil): records.forget(file)
-                case .failure(let e): throw MetaflowError.generic("MetaflowException", e.description)
+                case .failure(let e): failed[file] = e
                 }
             }
         }
-        return try files.map { try records.read($0) }
+        return files.map { file in
+            if let e = failed[file] { return .failure(e) }
+            return Result { try records.read(file) }
+        }
+    }
+
+    /// Records of many files (nil for absent ones); the first that cannot be read is the error.
+    private func readRecords(_ files: [String]) throws -> [JSONValue?] {
+        try readRecordsEach(files).map { try $0.get() }
     }
 
     /// The `sysmeta_<field>_<ts>.json` files of a `_meta` folder's entries that hold `fields`.
