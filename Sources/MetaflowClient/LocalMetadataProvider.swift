@@ -61,6 +61,10 @@ public final class LocalMetadataProvider: MetadataProvider {
         default:
             guard let p = self.path(path),
                   var record = try records.read(p + "/_meta/_self.json") else { return nil }
+            // Not when an empty id cut the path short: Python's `'' in flow` finds the flow itself.
+            if !path.contains(""), let name = path.last, let why = Self.foreignRecord(record, kind: kind, name: name) {
+                throw MetaflowError.notFound("'\(p)' holds no \(kind.pythonName) of its own: \(why)")
+            }
             if kind > .run {
                 guard let run = try runRecord(path[0], path[1]) else {
                     throw MetaflowError.generic("MetaflowInternalError", "Could not find run \(path.prefix(2))")
@@ -101,11 +105,25 @@ public final class LocalMetadataProvider: MetadataProvider {
                 SkippedEntries.warn(path ?? entry, reason)
                 continue
             }
+            if let why = Self.foreignRecord(record, kind: childKind, name: FileSystem.basename(entry)) {
+                SkippedEntries.warn(entry, why)
+                continue
+            }
             let shown = runRecord.map { overlayTags(record, from: $0) } ?? record
             if let tag = anyTag, !Self.hasTag(shown, tag) { continue }
             result.append(shown)
         }
         return result
+    }
+
+    /// Why the record in `<name>/_meta/_self.json` is not that of the object `name`, or nil when it
+    /// is. A link to a parent (`step/loop -> ..`) or to a sibling shows another object's record:
+    /// listed as it is, it made a task with id '' (Python: KeyError 'task_id') or a duplicate.
+    static func foreignRecord(_ record: JSONValue, kind: ObjectKind, name: String) -> String? {
+        guard kind != .artifact, let field = kind.idField else { return nil }
+        let id = record[field].flatMap { $0.stringValue ?? $0.intValue.map(String.init) }
+        if id == name { return nil }
+        return "its _meta/_self.json is the record of another object (\(field) \(id.map { "'\($0)'" } ?? "missing"))"
     }
 
     /// Records of many files, read on all cores when not cached yet: for each file its record,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# D11: one bad entry (a symlink loop, a folder of mode 000, an unreadable `_self.json`) must not
-# disable its whole flow or step. Listings skip it, as Python's client does, with one warning on
+# D11: one bad entry (a symlink loop, a folder of mode 000, an unreadable `_self.json`, a link
+# showing another object's record) must not disable its whole flow or step, nor be listed as
+# something it is not. Listings skip it, as Python's client does, with one warning on
 # stderr naming the path that cannot be reached; asking for the entry itself raises, naming it.
 #
 # Each case corrupts a scratch copy of the demo datastore and runs the same script with mfsh and
@@ -174,5 +175,36 @@ EOF
 both "$s" "$WORK/without/.metaflow"
 check "an unreadable _self.json: listed as Python lists a step without that task" "$py" "$mf"
 check "the unreadable _self.json is named once" 1 "$(warnings "$ds/$inner/7/_meta/_self.json" "Permission denied")"
+
+# --- D12: a folder in place of a log file: Python raises IsADirectoryError; mfsh gave stdout ''.
+fresh
+task="$flow/$alice_run/start/1"
+rm "$ds/$task/0.runtime_stdout.log"; mkdir "$ds/$task/0.runtime_stdout.log"
+s=$(asking log_folder "repr(Task('$task').stdout)" "len(list(Task('$task').loglines('stdout')))" "repr(Task('$task').stderr)")
+both "$s"
+check "a folder in place of a log file: errors as Python's" "$py" "$mf"
+
+# --- D12: a link to the parent folder in a step (`step/loop -> ..`) and one to a sibling task show
+# another object's record. mfsh listed a task with id '' and task 9 twice; Python's listing raises
+# KeyError 'task_id', so the oracle is Python on the copy without the links.
+fresh
+ln -s .. "$ds/$inner/loop"; ln -s 9 "$ds/$inner/alias"
+s=$(script links <<EOF
+from metaflow import Step, Run, namespace
+namespace(None)
+print([t.id for t in Step('$inner')], Step('$inner').task.id)
+print(sorted(t.pathspec for t in Run('$foreach')['inner_join'].task.parent_tasks))
+EOF
+)
+both "$s" "$pristine/.metaflow"
+check "links to a parent and a sibling: listed as Python lists the step without them" "$py" "$mf"
+check "the link to the parent is named once, with the reason" 1 \
+  "$(warnings "$ds/$inner/loop" "its _meta/_self.json is the record of another object (task_id missing)")"
+check "the link to a sibling is named once, with the reason" 1 \
+  "$(warnings "$ds/$inner/alias" "its _meta/_self.json is the record of another object (task_id '9')")"
+s=$(asking links_asked "Task('$inner/loop')" "Step('$inner')['loop']" "'loop' in Step('$inner')")
+mf_only "$s"
+check "Task(), step[id] and 'id in step' on the link raise, naming it" 3 \
+  "$(printf '%s\n' "$mf" | grep -cF "MetaflowNotFound '$ds/$inner/loop' holds no task of its own")"
 
 finish
