@@ -34,6 +34,7 @@ enum SkippedEntries {
         if case FileError.unreadable(let p, let code)? = error as? FileError {
             return (FileSystem.culprit(of: p, error: code), String(cString: strerror(code)))
         }
+        if let e = error as? MetaflowError { return (nil, e.message) }  // a record that does not parse
         return (nil, "\(error)")
     }
 }

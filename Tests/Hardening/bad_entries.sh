@@ -160,21 +160,29 @@ mf_only "$s"
 check "Task() on an unreadable task raises, naming its folder" \
   "PermissionError [Errno 13] Permission denied: '$ds/$inner/6'" "$mf"
 
-# --- an unreadable _self.json: Python's listing raises PermissionError here, so the oracle is
-# Python on a copy without that task.
+# Where Python's listing raises for a bad task too, the oracle is Python on a copy without that
+# task: the same script lists the inner step with both clients.
+compare_without_task() {  # task-id check-name
+  rm -rf "$WORK/without"; mkdir "$WORK/without" && cp -al "$pristine/.metaflow" "$WORK/without/.metaflow"
+  rm -rf "$WORK/without/.metaflow/$inner/$1"
+  local s
+  s=$(asking "without_$1" "[t.id for t in Step('$inner')]" "Step('$inner').task.id")
+  both "$s" "$WORK/without/.metaflow"
+  check "$2: listed as Python lists the step without that task" "$py" "$mf"
+}
+
+# --- an unreadable _self.json (Python: PermissionError)
 fresh
-mkdir "$WORK/without" && cp -al "$pristine/.metaflow" "$WORK/without/.metaflow"
-rm -rf "$WORK/without/.metaflow/$inner/7"
 deny "$ds/$inner/7/_meta/_self.json"
-s=$(script self_denied <<EOF
-from metaflow import Step, namespace
-namespace(None)
-print([t.id for t in Step('$inner')], Step('$inner').task.id)
-EOF
-)
-both "$s" "$WORK/without/.metaflow"
-check "an unreadable _self.json: listed as Python lists a step without that task" "$py" "$mf"
+compare_without_task 7 "an unreadable _self.json"
 check "the unreadable _self.json is named once" 1 "$(warnings "$ds/$inner/7/_meta/_self.json" "Permission denied")"
+
+# --- a record that does not parse (Python: JSONDecodeError)
+fresh
+printf '{"task_id": ' > "$ds/$inner/8/_meta/_self.json.new" && mv "$ds/$inner/8/_meta/_self.json.new" "$ds/$inner/8/_meta/_self.json"
+compare_without_task 8 "a corrupt _self.json"
+check "the corrupt record's task is named once, with the reason" 1 "$(printf '%s\n' "$mf_err" | grep -c \
+  "^mfsh: warning: skipped '$(re "$ds/$inner/8")': corrupt metadata file '$(re "$ds/$inner/8/_meta/_self.json")': invalid JSON")"
 
 # --- D12: a folder in place of a log file: Python raises IsADirectoryError; mfsh gave stdout ''.
 fresh
