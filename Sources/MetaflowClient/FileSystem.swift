@@ -143,6 +143,24 @@ public enum FileSystem {
         }
     }
 
+    /// The path to name when opening `path` failed with `error`: the first component that cannot be
+    /// reached (a link that loops, a folder that cannot be searched), not the file below it, which
+    /// may not even exist (`chmod 000 data` made "cannot read 'data/_meta/_self.json'").
+    public static func culprit(of path: String, error: Int32) -> String {
+        guard error != ENOENT, path.hasPrefix("/") else { return path }
+        var reached = ""
+        for component in path.split(separator: "/") {
+            let next = reached + "/" + component
+            var st = stat()
+            if stat(next, &st) != 0 {
+                // EACCES on stat means the folder holding `next` may not be searched.
+                return errno == EACCES && !reached.isEmpty ? reached : next
+            }
+            reached = next
+        }
+        return path
+    }
+
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0

@@ -62,13 +62,10 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
     public func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]? {
         // Each root is tried by opening the file itself (no separate existence check per root).
         let relative = (path + [name]).joined(separator: "/")
+        // A folder in place of the file is an error (IsADirectoryError, as in Python), not an
+        // absent file: a log read as absent was a quiet `stdout == ''`.
         for base in roots(recordedRoot) {
-            do {
-                if let (bytes, _) = try FileSystem.readFileIfPresent(base + "/" + relative) { return bytes }
-            } catch {
-                if case .unreadable(_, let code) = error, code == EISDIR { return nil }  // only files are task files
-                throw error
-            }
+            if let (bytes, _) = try FileSystem.readFileIfPresent(base + "/" + relative) { return bytes }
         }
         return nil
     }

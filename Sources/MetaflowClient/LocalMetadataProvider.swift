@@ -61,6 +61,10 @@ public final class LocalMetadataProvider: MetadataProvider {
         default:
             guard let p = self.path(path),
                   var record = try records.read(p + "/_meta/_self.json") else { return nil }
+            // Not when an empty id cut the path short: Python's `'' in flow` finds the flow itself.
+            if !path.contains(""), let name = path.last, let why = Self.foreignRecord(record, kind: kind, name: name) {
+                throw MetaflowError.notFound("'\(p)' holds no \(kind.pythonName) of its own: \(why)")
+            }
             if kind > .run {
                 guard let run = try runRecord(path[0], path[1]) else {
                     throw MetaflowError.generic("MetaflowInternalError", "Could not find run \(path.prefix(2))")
@@ -88,29 +92,64 @@ public final class LocalMetadataProvider: MetadataProvider {
             guard let run = try self.runRecord(path[0], path[1]) else { return [] }
             runRecord = run
         }
-        let files = names.filter { !$0.hasPrefix(".") }.map { base + "/" + $0 + "/_meta/_self.json" }
+        let entries = names.filter { !$0.hasPrefix(".") }.map { base + "/" + $0 }
         var result: [JSONValue] = []
-        for case var record? in try readRecords(files) {
-            if let run = runRecord { record = overlayTags(record, from: run) }
-            if let tag = anyTag, !Self.hasTag(record, tag) { continue }
-            result.append(record)
+        for (entry, outcome) in zip(entries, readRecordsEach(entries.map { $0 + "/_meta/_self.json" })) {
+            let record: JSONValue
+            switch outcome {
+            case .success(let found?): record = found
+            case .success(nil): continue  // not an object's folder (`data`, `mf.cards`)
+            case .failure(let error):
+                // Scoped to this entry: the listing goes on without it (Python's glob skips it).
+                let (path, reason) = SkippedEntries.describe(error)
+                SkippedEntries.warn(path ?? entry, reason)
+                continue
+            }
+            if let why = Self.foreignRecord(record, kind: childKind, name: FileSystem.basename(entry)) {
+                SkippedEntries.warn(entry, why)
+                continue
+            }
+            let shown = runRecord.map { overlayTags(record, from: $0) } ?? record
+            if let tag = anyTag, !Self.hasTag(shown, tag) { continue }
+            result.append(shown)
         }
         return result
     }
 
-    /// Records of many files (nil for absent ones), read on all cores when not cached yet.
-    private func readRecords(_ files: [String]) throws -> [JSONValue?] {
+    /// Why the record in `<name>/_meta/_self.json` is not that of the object `name`, or nil when it
+    /// is. A link to a parent (`step/loop -> ..`) or to a sibling shows another object's record:
+    /// listed as it is, it made a task with id '' (Python: KeyError 'task_id') or a duplicate.
+    static func foreignRecord(_ record: JSONValue, kind: ObjectKind, name: String) -> String? {
+        guard kind != .artifact, let field = kind.idField else { return nil }
+        let id = record[field].flatMap { $0.stringValue ?? $0.intValue.map(String.init) }
+        if id == name { return nil }
+        return "its _meta/_self.json is the record of another object (\(field) \(id.map { "'\($0)'" } ?? "missing"))"
+    }
+
+    /// Records of many files, read on all cores when not cached yet: for each file its record,
+    /// nil when absent, or why it could not be read.
+    private func readRecordsEach(_ files: [String]) -> [Result<JSONValue?, any Error>] {
+        var failed: [String: any Error] = [:]
         let missing = files.filter { !records.cached($0) }
         if missing.count >= ParallelReads.minimumBatch {
             for (file, outcome) in zip(missing, ParallelReads.read(missing, limit: 64 << 20)) {
                 switch outcome {
-                case .success(let read?): _ = try records.store(file, read.0, read.1)
+                case .success(let read?):
+                    do { _ = try records.store(file, read.0, read.1) } catch { failed[file] = error }
                 case .success(nil): records.forget(file)
-                case .failure(let e): throw MetaflowError.generic("MetaflowException", e.description)
+                case .failure(let e): failed[file] = e
                 }
             }
         }
-        return try files.map { try records.read($0) }
+        return files.map { file in
+            if let e = failed[file] { return .failure(e) }
+            return Result { try records.read(file) }
+        }
+    }
+
+    /// Records of many files (nil for absent ones); the first that cannot be read is the error.
+    private func readRecords(_ files: [String]) throws -> [JSONValue?] {
+        try readRecordsEach(files).map { try $0.get() }
     }
 
     /// The `sysmeta_<field>_<ts>.json` files of a `_meta` folder's entries that hold `fields`.

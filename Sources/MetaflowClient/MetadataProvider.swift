@@ -20,6 +20,18 @@ public enum ObjectKind: Int, Sendable, Comparable {
     }
 
     public var child: ObjectKind? { ObjectKind(rawValue: rawValue + 1) }
+
+    /// The field of an object's record that holds its id (an artifact registration's is `name`).
+    var idField: String? {
+        switch self {
+        case .root: return nil
+        case .flow: return "flow_id"
+        case .run: return "run_number"
+        case .step: return "step_name"
+        case .task: return "task_id"
+        case .artifact: return "name"
+        }
+    }
 }
 
 public protocol MetadataProvider: AnyObject {

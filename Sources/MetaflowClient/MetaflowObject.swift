@@ -56,14 +56,7 @@ public class MetaflowObject: CustomStringConvertible {
         self.session = session
         self.kind = kind
         self.record = record
-        let id: String
-        switch kind {
-        case .flow: id = record["flow_id"].map(Self.text) ?? ""
-        case .run: id = record["run_number"].map(Self.text) ?? ""
-        case .step: id = record["step_name"].map(Self.text) ?? ""
-        case .task: id = record["task_id"].map(Self.text) ?? ""
-        default: id = record["name"].map(Self.text) ?? ""
-        }
+        let id = record[kind.idField ?? "name"].map(Self.text) ?? ""
         self.id = id
         self.pathspec = parent.map { $0.pathspec + "/" + id } ?? id
         self.attempt = attempt

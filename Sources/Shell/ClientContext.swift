@@ -4,6 +4,9 @@
 import MFSInterpreter
 import MetaflowClient
 import Pickle
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class ClientContext {
     public let session: ClientSession
@@ -34,9 +37,19 @@ public final class ClientContext {
         } catch let e as PyException {
             throw e
         } catch let e as FileError {
-            throw PyException.builtin("OSError", e.description)
+            throw Self.pythonException(e)
         } catch {
             throw PyException.builtin("RuntimeError", "\(error)")
+        }
+    }
+
+    /// Python's OSError subclass for the errno, naming the path that could not be reached (the
+    /// folder of mode 000 or the looping link, not the file below it).
+    static func pythonException(_ e: FileError) -> PyException {
+        switch e {
+        case .notFound(let p): return OsModule.osError(p, errno: ENOENT)
+        case .unreadable(let p, let code): return OsModule.osError(FileSystem.culprit(of: p, error: code), errno: code)
+        case .tooLarge: return PyException.builtin("OSError", e.description)
         }
     }
 
