@@ -10,29 +10,37 @@ public enum FileError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     case unreadable(String, Int32)
     case tooLarge(String, Int)
+    case notRegular(String)
 
     public var description: String {
         switch self {
         case .notFound(let p): return "No such file or directory: '\(p)'"
         case .unreadable(let p, let e): return "cannot read '\(p)': \(String(cString: strerror(e)))"
         case .tooLarge(let p, let n): return "'\(p)' is too large (\(n) bytes)"
+        case .notRegular(let p): return "'\(p)' is not a regular file (a pipe, socket or device where data was expected)"
         }
     }
 }
 
 public enum FileSystem {
-    public static func readFile(_ path: String, limit: Int = Int.max) throws(FileError) -> [UInt8] {
-        guard let (bytes, _) = try readFileIfPresent(path, limit: limit) else { throw .notFound(path) }
+    /// `anyKind`: also pipes and devices (a script given as `<(...)`); otherwise the file must be
+    /// a regular one, as every datastore file is.
+    public static func readFile(_ path: String, limit: Int = Int.max, anyKind: Bool = false) throws(FileError) -> [UInt8] {
+        guard let (bytes, _) = try readFileIfPresent(path, limit: limit, anyKind: anyKind) else { throw .notFound(path) }
         return bytes
     }
 
     /// The file's bytes and its `stat` (taken on the open descriptor, so they belong together),
     /// or nil when the file does not exist: one open, no separate existence check.
-    public static func readFileIfPresent(_ path: String, limit: Int = Int.max) throws(FileError) -> ([UInt8], stat)? {
-        try readOpened(open(path, O_RDONLY | O_CLOEXEC), path: path, limit: limit)
+    ///
+    /// Unless `anyKind`, the open does not wait (O_NONBLOCK) and anything but a regular file is an
+    /// error: a FIFO planted in a datastore would otherwise block the open until a writer came.
+    public static func readFileIfPresent(_ path: String, limit: Int = Int.max,
+                                         anyKind: Bool = false) throws(FileError) -> ([UInt8], stat)? {
+        try readOpened(open(path, O_RDONLY | O_CLOEXEC | (anyKind ? 0 : O_NONBLOCK)), path: path, limit: limit, anyKind: anyKind)
     }
 
-    private static func readOpened(_ fd: Int32, path: String, limit: Int) throws(FileError) -> ([UInt8], stat)? {
+    private static func readOpened(_ fd: Int32, path: String, limit: Int, anyKind: Bool) throws(FileError) -> ([UInt8], stat)? {
         if fd < 0 {
             let e = errno
             if e == ENOENT || e == ENOTDIR { return nil }
@@ -42,6 +50,7 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path, errno) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, EISDIR) }
+        if !anyKind && (st.st_mode & S_IFMT) != S_IFREG { throw .notRegular(path) }
         // A short read of a regular file with a known size means its end; other files (pipes,
         // /proc entries reporting size 0) are read until read() returns 0.
         let sized = (st.st_mode & S_IFMT) == S_IFREG && st.st_size > 0
@@ -126,7 +135,7 @@ public enum FileSystem {
         /// starts at 4 KB. A short read is taken as the end, as for any regular file: callers parse
         /// what they get, and a file that is not one (a pipe cut short) fails to parse.
         func readSmallFile(_ name: String, limit: Int) -> [UInt8]? {
-            let fd = openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC)
+            let fd = openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO reads as empty
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             return try? FileSystem.readAll(fd, path: path + "/" + name, expected: 4095, limit: limit, shortReadIsEnd: true)

@@ -29,14 +29,18 @@ public enum Gzip {
     /// large enough to be worth a progress line.
     public static func decompressFile(_ path: String, expectedSize: (() -> Int?)? = nil,
                                       progress: ((Int, Int) -> Void)? = nil) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // never wait on a FIFO
         if fd < 0 {
             if errno == ENOENT { throw FileError.notFound(path) }
             throw FileError.unreadable(path, errno)
         }
         defer { close(fd) }
         var st = stat()
-        let fileSize = fstat(fd, &st) == 0 ? Int(st.st_size) : 1 << 18
+        guard fstat(fd, &st) == 0 else { throw FileError.unreadable(path, errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw (st.st_mode & S_IFMT) == S_IFDIR ? FileError.unreadable(path, EISDIR) : FileError.notRegular(path)
+        }
+        let fileSize = Int(st.st_size)
         let hint = initialCapacity(fileSize: fileSize, trailer: trailerSize(fd),
                                    recorded: fileSize >= askRecordedSizeFrom ? expectedSize?() : nil)
         // A small blob gets a small read buffer: zero-filling 256 KB per artifact showed in profiles.

@@ -49,7 +49,7 @@ public final class ClientContext {
         switch e {
         case .notFound(let p): return OsModule.osError(p, errno: ENOENT)
         case .unreadable(let p, let code): return OsModule.osError(FileSystem.culprit(of: p, error: code), errno: code)
-        case .tooLarge: return PyException.builtin("OSError", e.description)
+        case .tooLarge, .notRegular: return PyException.builtin("OSError", e.description)
         }
     }
 

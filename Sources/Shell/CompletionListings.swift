@@ -120,7 +120,7 @@ struct PathspecLister {
     /// The bytes of a file (relative to `dirfd`), read through `buffer` (grown when the file is
     /// bigger); nil if unreadable.
     static func readSmallFile(_ path: String, in dirfd: Int32, buffer: inout [UInt8]) -> [UInt8]? {
-        let fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC)
+        let fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO reads as empty
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var used = 0

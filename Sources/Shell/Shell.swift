@@ -212,7 +212,7 @@ public final class MFShell {
 
     public func runFile(_ path: String, arguments: [String]) -> Int32 {
         let bytes: [UInt8]
-        do { bytes = try FileSystem.readFile(path) } catch {
+        do { bytes = try FileSystem.readFile(path, anyKind: true) } catch {
             writeErr("mfsh: can't open file '\(path)': \(Self.openErrorText(error))\n")
             return 2
         }
@@ -249,7 +249,7 @@ public final class MFShell {
         switch error {
         case .notFound: return "[Errno \(ENOENT)] \(String(cString: strerror(ENOENT)))"
         case .unreadable(_, let code): return "[Errno \(code)] \(String(cString: strerror(code)))"
-        case .tooLarge: return error.description
+        case .tooLarge, .notRegular: return error.description
         }
     }
 
