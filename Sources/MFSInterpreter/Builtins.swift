@@ -152,6 +152,7 @@ extension Interpreter {
                 return .bytes(Array(s.utf8))
             case .int(let n):
                 if n < 0 { throw PyException.valueError("negative count") }
+                try MemoryCheck.reserve(count: n, size: 1)
                 return .bytes([UInt8](repeating: 0, count: n))
             case .bytes: return x
             default:

@@ -262,7 +262,9 @@ struct FormatSpec {
         if i < cs.count && cs[i] == "0" { zero = true; i += 1 }
         var w = ""
         while i < cs.count && cs[i].isASCII && cs[i].isNumber { w.append(cs[i]); i += 1 }
-        width = Int(w) ?? 0
+        guard let parsedWidth = w.isEmpty ? 0 : Int(w) else { throw PyException.valueError("Too many decimal digits in format string") }
+        width = parsedWidth
+        try MemoryCheck.reserve(count: width, size: 1)
         if i < cs.count && (cs[i] == "," || cs[i] == "_") { grouping = cs[i]; i += 1 }
         if i < cs.count && cs[i] == "." {
             i += 1

@@ -80,6 +80,8 @@ public final class Interpreter {
     var interactiveCount = 0
     var typeOnlyClasses: [String: PyClass] = [:]
     var regexCache: [String: CompiledRegex] = [:]
+    /// Code-point positions of the long strings indexed last.
+    let strPositions = StrPositionCache()
 
     /// Requests a KeyboardInterrupt in code run by any interpreter (safe to call from a signal handler).
     public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }
