@@ -288,7 +288,9 @@ func runWithLargeStack(_ body: @escaping () -> Void) {
         body()
         return
     }
-    pthread_join(tid, nil)
+    // SIGINT goes to the thread running the code (its sleeps and reads end with EINTR), not to this
+    // one, which only waits.
+    InterruptSignal.whileBlocked { _ = pthread_join(tid, nil) }
 }
 
 // MARK: value constructors for hosts

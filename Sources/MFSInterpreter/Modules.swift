@@ -102,11 +102,7 @@ extension Interpreter {
                     clock_gettime(CLOCK_MONOTONIC, &ts)
                     return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
                 },
-                fn("sleep") { args, _ in
-                    let s = try toDouble(toNum(args.first ?? .int(0)) ?? .i(0))
-                    usleep(UInt32(max(0, min(s, 4000)) * 1e6))
-                    return .none
-                },
+                fn("sleep") { [unowned self] args, _ in try self.sleep(args) },
             ])
         default: return nil
         }
