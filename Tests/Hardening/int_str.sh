@@ -46,7 +46,7 @@ print(x)" 2>&1 | tail -1)
 check "a 2 MB int artifact is refused quickly" yes "$([ $(( $(date +%s) - start )) -le 5 ] && echo yes || echo no)"
 check_grep "a 2 MB int artifact: ValueError" '^ValueError: Exceeds the limit \(4300 digits\)' "$got"
 start=$(date +%s)
-timeout -s INT 3 "$MFSH" -c "$read_artifact
+timeout -k 10 -s INT 3 "$MFSH" -c "$read_artifact
 import sys; sys.set_int_max_str_digits(0); print(len(str(x)))" >"$WORK/out" 2>"$WORK/err"
 secs=$(( $(date +%s) - start ))
 check "limit off: Ctrl-C stops the conversion within seconds" yes "$([ $secs -le 6 ] && echo yes || echo "no (${secs}s)")"
@@ -55,7 +55,7 @@ check "limit off: the conversion ends in KeyboardInterrupt" KeyboardInterrupt "$
 # The same for ints made by the code, both directions.
 for code in 'print(len(str(1 << 16_000_000)))' 'print(int("7" * 5_000_000) % 10)'; do
   start=$(date +%s)
-  timeout -s INT 2 "$MFSH" -c "import sys; sys.set_int_max_str_digits(0); $code" >"$WORK/out" 2>"$WORK/err"
+  timeout -k 10 -s INT 2 "$MFSH" -c "import sys; sys.set_int_max_str_digits(0); $code" >"$WORK/out" 2>"$WORK/err"
   secs=$(( $(date +%s) - start ))
   check "limit off, $code: Ctrl-C stops it" yes "$([ $secs -le 5 ] && echo yes || echo "no (${secs}s)")"
   check "limit off, $code: KeyboardInterrupt" KeyboardInterrupt "$(tail -1 "$WORK/err")"
