@@ -93,6 +93,8 @@ public final class Interpreter {
     var interactiveCount = 0
     var typeOnlyClasses: [String: PyClass] = [:]
     var regexCache: [String: CompiledRegex] = [:]
+    /// Code-point positions of the long strings indexed last.
+    let strPositions = StrPositionCache()
 
     /// Requests a KeyboardInterrupt in code run by any interpreter (safe to call from a signal handler).
     public static func requestInterrupt() { mfsInterruptRequested.store(true, ordering: .relaxed) }
@@ -299,7 +301,9 @@ func runWithLargeStack(_ body: @escaping () -> Void) {
         body()
         return
     }
-    pthread_join(tid, nil)
+    // SIGINT goes to the thread running the code (its sleeps and reads end with EINTR), not to this
+    // one, which only waits.
+    InterruptSignal.whileBlocked { _ = pthread_join(tid, nil) }
 }
 
 // MARK: value constructors for hosts

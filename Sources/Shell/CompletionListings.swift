@@ -4,6 +4,7 @@
 // modification time (a new run, step, task or artifact changes it); listings that do not come from
 // a local folder are kept for a short time instead.
 import MetaflowClient
+import MFSInterpreter
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -181,6 +182,7 @@ private final class RunRecordScan: @unchecked Sendable {
             let rc = pthread_create(&tid, nil, { raw in
                 guard let raw else { return nil }
                 let job = Unmanaged<RunScanJob>.fromOpaque(raw).takeRetainedValue()
+                InterruptSignal.blockInThisThread()
                 job.scan.run(worker: job.worker, of: job.of)
                 return nil
             }, job.toOpaque())

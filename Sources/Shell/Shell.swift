@@ -56,6 +56,8 @@ public final class MFShell {
     /// The `metaflow` module's members, as registered (help() describes them).
     let clientMembers: [(String, Value)]
     var helpInstalled = false
+    /// The last script or command ended in an uncaught KeyboardInterrupt.
+    public private(set) var endedByInterrupt = false
 
     public init(options: ShellOptions) throws {
         self.options = options
@@ -179,8 +181,13 @@ public final class MFShell {
         return false
     }
 
-    /// Exit status of an error: SystemExit's code, 2 for syntax errors, 1 otherwise.
+    /// Exit status of an error: SystemExit's code, 2 for syntax errors, 130 for Ctrl-C (noted, so that
+    /// main ends by the signal as CPython does), 1 otherwise.
     func exitStatus(for error: Error) -> Int32 {
+        if let u = error as? UncaughtException, u.exception.isInstance(of: "KeyboardInterrupt") {
+            endedByInterrupt = true
+            return 130
+        }
         if let u = error as? UncaughtException, u.isSystemExit { return u.exitCode }
         return Self.isSyntaxError(error) ? 2 : 1
     }
@@ -201,6 +208,16 @@ public final class MFShell {
             report(error)
             return exitStatus(for: error)
         }
+    }
+
+    /// Ends the process as CPython does after an uncaught KeyboardInterrupt: killed by SIGINT, so the
+    /// caller sees status 130 (and a shell running a loop of scripts stops too).
+    public static func exitInterrupted() -> Never {
+        StandardOutput.stdout.flush()
+        // The main thread does not block SIGINT here (it blocks it only while the code runs).
+        signal(SIGINT, SIG_DFL)
+        kill(getpid(), SIGINT)
+        exit(130)
     }
 
     /// `-c CODE`: sys.argv is `['-c', *arguments]`, as in Python.

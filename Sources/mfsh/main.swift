@@ -40,9 +40,12 @@ struct Invocation {
         } else if let file {
             status = shell.runFile(file, arguments: scriptArguments)
         } else {
-            exit(shell.statusAfterFlushingOutput(shell.repl()))
+            status = shell.repl()
+            if shell.endedByInterrupt { MFShell.exitInterrupted() }
+            exit(shell.statusAfterFlushingOutput(status))
         }
         if interactive { status = shell.repl(banner: false) }
+        else if shell.endedByInterrupt { MFShell.exitInterrupted() }
         exit(shell.statusAfterFlushingOutput(status))
     }
 }

@@ -152,6 +152,7 @@ extension Interpreter {
                 return .bytes(Array(s.utf8))
             case .int(let n):
                 if n < 0 { throw PyException.valueError("negative count") }
+                try MemoryCheck.reserve(count: n, size: 1)
                 return .bytes([UInt8](repeating: 0, count: n))
             case .bytes: return x
             default:
@@ -222,11 +223,13 @@ extension Interpreter {
         else if (b == 2 || b == 0) && lower.hasPrefix("0b") { s.removeFirst(2); b = 2 }
         if b == 0 { b = 10 }
         let digits = s.replacingOccurrences("_", "")
-        let bad = PyException.valueError("invalid literal for int() with base \(base): \(strRepr(text))")
+        // CPython shows at most 200 characters of the repr (%.200R).
+        let bad = PyException.valueError("invalid literal for int() with base \(base): \(String(String.UnicodeScalarView(strRepr(text).unicodeScalars.prefix(200))))")
         if digits.isEmpty || s.hasPrefix("_") || s.hasSuffix("_") || s.contains("__") { throw bad }
         guard b >= 2 && b <= 36 else { throw PyException.valueError("int() base must be >= 2 and <= 36, or 0") }
-        if let i = Int(digits, radix: b) { return .int(neg ? -i : i) }
-        guard let v = BigInt(digits, radix: b) else { throw bad }
+        // Short texts take the fast path; long ones (even "000…0") go through the digit limit.
+        if digits.utf8.count <= 18, let i = Int(digits, radix: b) { return .int(neg ? -i : i) }
+        guard let v = try parseDigits(Substring(digits), radix: b) else { throw bad }
         return .integer(neg ? -v : v)
     }
 

@@ -137,6 +137,7 @@ final class GeneratorThreadPool: @unchecked Sendable {
         let rc = pthread_create(&tid, &attr, { raw in
             guard let raw else { return nil }
             let w = Unmanaged<Worker>.fromOpaque(raw).takeRetainedValue()
+            InterruptSignal.blockInThisThread()
             GeneratorThreadPool.shared.loop(w)
             return nil
         }, ctx.toOpaque())

@@ -150,19 +150,12 @@ extension Interpreter {
             guard i >= 0 && i < t.count else { throw PyException.indexError("tuple index out of range") }
             return t[i]
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
-            if case .slice(let sl) = k {
-                var out = String.UnicodeScalarView()
-                for i in try sliceIndices(sl, count: scalars.count) { out.append(scalars[i]) }
-                return .str(String(out))
-            }
-            guard case .int(var i) = k else {
+            if case .slice(let sl) = k { return try strSlice(s, sl) }
+            guard case .int(let i) = k else {
                 if case .bool(let b) = k { return try getItem(o, .int(b ? 1 : 0)) }
                 throw PyException.typeError("string indices must be integers, not '\(k.typeName)'")
             }
-            if i < 0 { i += scalars.count }
-            guard i >= 0 && i < scalars.count else { throw PyException.indexError("string index out of range") }
-            return .str(String(Character(scalars[i])))
+            return try strItem(s, i)
         case .bytes(let b):
             if case .slice(let s) = k { return .bytes(try sliceIndices(s, count: b.count).map { b[$0] }) }
             var i = try indexValue(k, "byte")
@@ -325,6 +318,12 @@ extension Interpreter {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
+        case .range(let r):
+            try MemoryCheck.reserve(count: r.count, size: MemoryLayout<Value>.stride)
+            var out: [Value] = []
+            out.reserveCapacity(r.count)
+            try forEach(v) { out.append($0); return true }
+            return out
         default:
             var out: [Value] = []
             try forEach(v) { out.append($0); return true }
@@ -334,7 +333,7 @@ extension Interpreter {
 
     func length(_ v: Value) throws -> Int {
         switch v {
-        case .str(let s): return s.unicodeScalars.count
+        case .str(let s): return strLength(s)
         case .bytes(let b): return b.count
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count

@@ -10,14 +10,6 @@ private let dunder: [BinOp: (String, String)] = [
     .bitand: ("__and__", "__rand__"), .matmul: ("__matmul__", "__rmatmul__"),
 ]
 
-func repeatCount(_ v: Value) -> Int? {
-    switch v {
-    case .int(let i): return max(i, 0)
-    case .bool(let b): return b ? 1 : 0
-    default: return nil
-    }
-}
-
 extension Interpreter {
     func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         if let x = toNum(a), let y = toNum(b) {
@@ -38,19 +30,19 @@ extension Interpreter {
         case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
         case (.add, .bytes(let x), .bytes(let y)): return .bytes(x + y)
         case (.mul, .str(let s), _):
-            if let n = repeatCount(b) { return .str(String(repeating: s, count: n)) }
+            if let n = try repeatCount(b) { return .str(try repeatedString(s, n)) }
         case (.mul, _, .str(let s)):
-            if let n = repeatCount(a) { return .str(String(repeating: s, count: n)) }
+            if let n = try repeatCount(a) { return .str(try repeatedString(s, n)) }
         case (.mul, .list(let l), _):
-            if let n = repeatCount(b) { return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined()))) }
+            if let n = try repeatCount(b) { return .list(PyList(try repeatedValues(l.items, n))) }
         case (.mul, _, .list(let l)):
-            if let n = repeatCount(a) { return .list(PyList(Array([[Value]](repeating: l.items, count: n).joined()))) }
+            if let n = try repeatCount(a) { return .list(PyList(try repeatedValues(l.items, n))) }
         case (.mul, .tuple(let t), _):
-            if let n = repeatCount(b) { return .tuple(Array([[Value]](repeating: t, count: n).joined())) }
+            if let n = try repeatCount(b) { return .tuple(try repeatedValues(t, n)) }
         case (.mul, _, .tuple(let t)):
-            if let n = repeatCount(a) { return .tuple(Array([[Value]](repeating: t, count: n).joined())) }
+            if let n = try repeatCount(a) { return .tuple(try repeatedValues(t, n)) }
         case (.mul, .bytes(let t), _):
-            if let n = repeatCount(b) { return .bytes(Array([[UInt8]](repeating: t, count: n).joined())) }
+            if let n = try repeatCount(b) { return .bytes(try repeatedBytes(t, n)) }
         case (.mod, .str(let s), _): return .str(try percentFormat(s, b))
         case (.sub, .set(let x), .set), (.sub, .set(let x), .frozenset), (.sub, .frozenset(let x), .set), (.sub, .frozenset(let x), .frozenset):
             return wrapSetLike(a, try setDifference(x, b))
@@ -125,8 +117,8 @@ extension Interpreter {
             }
             return a
         case (.mul, .list(let l)):
-            guard let n = repeatCount(b) else { break }
-            l.items = Array([[Value]](repeating: l.items, count: n).joined())
+            guard let n = try repeatCount(b) else { break }
+            l.items = try repeatedValues(l.items, n)
             return a
         case (.bitor, .set(let s)):
             if case .set(let o) = b { s.merge(o); return a }

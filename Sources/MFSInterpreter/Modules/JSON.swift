@@ -97,7 +97,7 @@ extension Interpreter {
         case .none: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .bigint(let b): out += b.value.description
+        case .bigint(let b): out += try decimalString(b.value)
         case .float(let d): out += jsonFloat(d)
         case .str(let s): out += jsonString(s, ascii: o.ensureASCII)
         case .list, .tuple:
@@ -119,7 +119,7 @@ extension Interpreter {
                 switch k {
                 case .str(let s): key = s
                 case .int(let i): key = String(i)
-                case .bigint(let b): key = b.value.description
+                case .bigint(let b): key = try decimalString(b.value)
                 case .float(let f): key = jsonFloat(f)
                 case .bool(let b): key = b ? "true" : "false"
                 case .none: key = "null"

@@ -54,6 +54,20 @@ extension Interpreter {
                 ("path", .list(PyList())),
                 ("modules", .dict(PyDict())),
                 fn("exit") { args, _ in throw PyException(cls: BuiltinClasses.exc("SystemExit"), args: args.isEmpty ? [] : [args[0]]) },
+                fn("get_int_max_str_digits") { args, _ in
+                    if !args.isEmpty { throw PyException.typeError("sys.get_int_max_str_digits() takes no arguments (\(args.count) given)") }
+                    return .int(IntStringLimit.current)
+                },
+                fn("set_int_max_str_digits") { args, kw in
+                    guard let v = argAt(args, 0, kw, "maxdigits") else {
+                        throw PyException.typeError("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+                    }
+                    let tooLarge = PyException.overflow("Python int too large to convert to C int")
+                    if case .bigint = v { throw tooLarge }
+                    guard let n = Int32(exactly: try expectInt(v)) else { throw tooLarge }
+                    try IntStringLimit.set(Int(n))
+                    return .none
+                },
                 fn("getrecursionlimit") { [unowned self] _, _ in .int(self.recursionLimit) },
                 fn("setrecursionlimit") { [unowned self] args, _ in
                     let n = try expectInt(args.first ?? .none)
@@ -95,11 +109,7 @@ extension Interpreter {
                     clock_gettime(CLOCK_MONOTONIC, &ts)
                     return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
                 },
-                fn("sleep") { args, _ in
-                    let s = try toDouble(toNum(args.first ?? .int(0)) ?? .i(0))
-                    usleep(UInt32(max(0, min(s, 4000)) * 1e6))
-                    return .none
-                },
+                fn("sleep") { [unowned self] args, _ in try self.sleep(args) },
             ])
         default: return nil
         }

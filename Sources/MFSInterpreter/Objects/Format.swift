@@ -8,7 +8,7 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
     case .int(let i): return String(i)
-    case .bigint(let b): return b.value.description
+    case .bigint(let b): return try decimalString(b.value)
     case .float(let d): return floatRepr(d)
     case .str(let s): return strRepr(s)
     case .bytes(let b): return bytesRepr(b)
@@ -262,7 +262,9 @@ struct FormatSpec {
         if i < cs.count && cs[i] == "0" { zero = true; i += 1 }
         var w = ""
         while i < cs.count && cs[i].isASCII && cs[i].isNumber { w.append(cs[i]); i += 1 }
-        width = Int(w) ?? 0
+        guard let parsedWidth = w.isEmpty ? 0 : Int(w) else { throw PyException.valueError("Too many decimal digits in format string") }
+        width = parsedWidth
+        try MemoryCheck.reserve(count: width, size: 1)
         if i < cs.count && (cs[i] == "," || cs[i] == "_") { grouping = cs[i]; i += 1 }
         if i < cs.count && cs[i] == "." {
             i += 1
@@ -320,7 +322,7 @@ extension Interpreter {
             if spec.isEmpty { return String(i) }
             return try formatInt(BigInt(i), spec)
         case .bigint(let b):
-            if spec.isEmpty { return b.value.description }
+            if spec.isEmpty { return try decimalString(b.value) }
             return try formatInt(b.value, spec)
         case .float(let d):
             if spec.isEmpty { return floatRepr(d) }
@@ -356,7 +358,7 @@ extension Interpreter {
         var digits: String
         var prefix = ""
         switch t {
-        case "d", "n": digits = String(mag)
+        case "d", "n": digits = try decimalString(BigInt(mag))
         case "x": digits = String(mag, radix: 16); prefix = f.alt ? "0x" : ""
         case "X": digits = String(mag, radix: 16, uppercase: true); prefix = f.alt ? "0X" : ""
         case "o": digits = String(mag, radix: 8); prefix = f.alt ? "0o" : ""
@@ -367,12 +369,13 @@ extension Interpreter {
         default:
             throw PyException.valueError("Unknown format code '\(t)' for object of type 'int'")
         }
+        let ungrouped = digits
         if let g = f.grouping { digits = groupDigits(digits, g, every: t == "d" || t == "n" ? 3 : 4) }
         let signPart = neg ? "-" : (f.sign == "+" ? "+" : f.sign == " " ? " " : "")
         if f.zero && f.align == nil && f.grouping != nil {
             // Zero padding participates in grouping.
             let target = f.width - signPart.count - prefix.count
-            var raw = String(mag, radix: t == "d" || t == "n" ? 10 : t == "o" ? 8 : t == "b" ? 2 : 16)
+            var raw = ungrouped
             while groupDigits(raw, f.grouping ?? ",", every: t == "d" ? 3 : 4).count < target { raw = "0" + raw }
             return signPart + prefix + groupDigits(raw, f.grouping ?? ",", every: t == "d" ? 3 : 4)
         }

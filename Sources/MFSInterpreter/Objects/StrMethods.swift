@@ -234,6 +234,7 @@ extension Interpreter {
             }
             let n = s.unicodeScalars.count
             if width <= n { return .str(s) }
+            try MemoryCheck.reserve(count: width, size: 1)
             let pad = width - n
             switch name {
             case "ljust": return .str(s + String(repeating: fill, count: pad))
@@ -246,6 +247,7 @@ extension Interpreter {
             let width = try expectInt(args.first ?? .int(0))
             let n = s.unicodeScalars.count
             if width <= n { return .str(s) }
+            try MemoryCheck.reserve(count: width, size: 1)
             let zeros = String(repeating: "0", count: width - n)
             if let f = s.first, f == "+" || f == "-" { return .str(String(f) + zeros + s.dropFirst()) }
             return .str(zeros + s)

@@ -26,8 +26,13 @@ extension Parser {
                 throw SyntaxErrorInfo(message: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                                       line: t.line, col: t.col)
             }
-            if let i = Int(digits, radix: radix) { return .int(i) }
-            if let b = BigInt(digits, radix: radix) { return .integer(b) }
+            if digits.utf8.count <= 18, let i = Int(digits, radix: radix) { return .int(i) }
+            do {
+                if let b = try parseDigits(digits, radix: radix) { return .integer(b) }
+            } catch let e as PyException {
+                throw SyntaxErrorInfo(message: e.message + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                                      line: t.line, col: t.col)
+            }
             throw SyntaxErrorInfo(message: "invalid decimal literal", line: t.line, col: t.col)
         }
         var s = lower

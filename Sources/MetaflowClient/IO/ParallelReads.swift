@@ -38,6 +38,12 @@ enum ParallelReads {
             var tid = pthread_t()
             let rc = pthread_create(&tid, nil, { raw in
                 guard let raw else { return nil }
+                // Ctrl-C is for the thread that runs the script (MFSInterpreter's InterruptSignal; this
+                // module cannot see it).
+                var interrupt = sigset_t()
+                sigemptyset(&interrupt)
+                sigaddset(&interrupt, SIGINT)
+                pthread_sigmask(SIG_BLOCK, &interrupt, nil)
                 Unmanaged<BatchJob>.fromOpaque(raw).takeRetainedValue().run()
                 return nil
             }, job.toOpaque())
