@@ -57,7 +57,7 @@ public final class ClientContext {
         switch e.type {
         case "KeyError": return PyException.keyError(.str(e.key ?? e.message))
         case "AttributeError": return PyException.attributeError(e.message)
-        case "TypeError", "ValueError", "OSError", "RuntimeError":
+        case "TypeError", "ValueError", "OSError", "RuntimeError", "MemoryError":
             return PyException.builtin(e.type, e.message)
         default:
             if let cls = exceptionClasses[e.type] { return PyException(cls, e.message) }

@@ -64,4 +64,17 @@ except ValueError as e: print(e)" "$blob" 2>&1)
 check "numpy itself refuses the crafted array" "buffer size does not match array size" "$expected"
 out=$("$MFSH" -c "$read_name" 2>&1)
 check_grep "an impossible numpy shape is an error in numpy's words" "UnpicklingError: impossible numpy array at byte [0-9]+ \($expected: shape \(5, 3\) of 8-byte items needs 120 bytes, the pickle holds 48\)" "$out"
+# A blob that really decompresses to more than the process may have (ulimit -v): Python's
+# MemoryError, not an allocation failure that ends the process.
+"$PY" - "$blob" <<'PY'
+import gzip, pickle, sys
+open(sys.argv[1], "wb").write(gzip.compress(pickle.dumps(bytes(1200 << 20), protocol=4), compresslevel=1))
+PY
+out=$(ulimit -v 800000; "$MFSH" -c "
+try:
+    $read_name
+except MemoryError as e:
+    print('MemoryError:', e)" 2>&1); rc=$?
+check "too large for ulimit -v: a catchable MemoryError, status 0" "0" "$rc"
+check_grep "  ... naming the blob" "^MemoryError: cannot decompress '.*$sha': out of memory" "$out"
 finish

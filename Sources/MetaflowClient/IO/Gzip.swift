@@ -8,7 +8,13 @@ import Glibc
 public struct GzipError: Error, CustomStringConvertible, Sendable {
     public let message: String
     public let path: String
+    /// The output did not fit in the memory this process may have (Python: MemoryError).
+    public var outOfMemory = false
     public var description: String { "cannot decompress '\(path)': \(message)" }
+
+    init(message: String, path: String, outOfMemory: Bool = false) {
+        self.message = message; self.path = path; self.outOfMemory = outOfMemory
+    }
 }
 
 public enum Gzip {
@@ -103,12 +109,15 @@ public enum Gzip {
         }
     }
 
-    /// Whether `bytes` can be had from the allocator now: checked before a large buffer is made,
-    /// since a failed Swift allocation ends the process instead of raising.
+    /// Whether `bytes` can be had now: checked before a large buffer is made, since a failed Swift
+    /// allocation ends the process instead of raising. mmap, not malloc: the optimiser may drop a
+    /// malloc/free pair whose memory is unused (and the check with it); the kernel applies the same
+    /// limits (ulimit -v, overcommit) to both.
     static func canAllocate(_ bytes: Int) -> Bool {
         guard bytes > 1 << 24 else { return true }
-        guard let p = malloc(bytes) else { return false }
-        free(p)
+        let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let p, p != MAP_FAILED else { return false }
+        munmap(p, bytes)
         return true
     }
 
@@ -122,7 +131,9 @@ public enum Gzip {
     private static func inflate(_ inflater: Inflater, path: String, sizeHint: Int?, maxOutput: Int) throws -> [UInt8] {
         let limit = maxOutput == Int.max ? Int.max : maxOutput + 1
         let first = max(4096, min(sizeHint.map { $0 &+ 1 } ?? 0, limit))
-        guard canAllocate(first) else { throw GzipError(message: "out of memory for \(first) bytes of output", path: path) }
+        guard canAllocate(first) else {
+            throw GzipError(message: "out of memory for \(first) bytes of output", path: path, outOfMemory: true)
+        }
         // Filled in place without zero-filling: pages the output never reaches are never touched.
         var out = try [UInt8](unsafeUninitializedCapacity: first) { buf, count in
             count = try inflater.fill(UnsafeMutableRawBufferPointer(buf))
@@ -132,7 +143,7 @@ public enum Gzip {
             // The output outgrew its start: it grows by what has really come, never by a claim.
             let extra = max(out.count, 1 << 16)
             guard canAllocate(out.count &+ extra) else {
-                throw GzipError(message: "out of memory after \(out.count) bytes of output", path: path)
+                throw GzipError(message: "out of memory after \(out.count) bytes of output", path: path, outOfMemory: true)
             }
             let before = out.count
             out.append(contentsOf: repeatElement(0, count: extra))
@@ -200,7 +211,7 @@ private final class Inflater {
             case Z_STREAM_END: sawEnd = true
             case Z_DATA_ERROR:
                 throw GzipError(message: "corrupt data (\(stream.msg.map { String(cString: $0) } ?? "bad deflate stream")) after \(stream.total_out) output bytes of a member", path: path)
-            case Z_MEM_ERROR: throw GzipError(message: "out of memory", path: path)
+            case Z_MEM_ERROR: throw GzipError(message: "out of memory", path: path, outOfMemory: true)
             default: throw GzipError(message: "zlib error \(status)", path: path)
             }
             // No progress with room left: this chunk is spent (as zlib sees it); take the next.

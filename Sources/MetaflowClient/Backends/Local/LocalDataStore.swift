@@ -30,7 +30,7 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
         do {
             return try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
         } catch let e as GzipError {
-            throw MetaflowError.data(e.description)
+            throw e.outOfMemory ? MetaflowError.generic("MemoryError", e.description) : MetaflowError.data(e.description)
         }
     }
 
