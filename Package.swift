@@ -1,13 +1,25 @@
 // swift-tools-version:6.0
 // mfsh: the Metaflow Client API in Swift, with a small Python-subset interpreter and a REPL.
 //
-// Dependencies point one way:
+// Dependencies point one way (each target knows only those below it):
 //   CZlib, CArchive, CEditLine (thin C shims)
 //   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow
 //   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
 //   MFSInterpreter    <- the language; knows nothing of Metaflow
-//   Shell             <- binds client objects into the language; REPL, completion, scripts
+//   NumPyPandas       <- numpy and pandas values in the language (MFSInterpreter, Pickle);
+//                        knows nothing of Metaflow, the client objects or the terminal
+//   SystemModules     <- `os`, `open()` and the datastore write guard (MFSInterpreter,
+//                        MetaflowClient's file helpers); knows no client object, no terminal
+//   MetaflowBindings  <- client objects as language objects, the `metaflow` module, decoded
+//                        artifacts as values (all of the above); knows nothing of the terminal
+//   Shell             <- the terminal side: REPL, line editor, completion, help, output, Prelude
 //   mfsh              <- thin main
+//
+//   mfsh -> Shell -> MetaflowBindings -> NumPyPandas ----> MFSInterpreter, Pickle
+//                                     -> SystemModules --> MFSInterpreter, MetaflowClient
+//                                     -> MetaflowClient -> Pickle
+//   (Shell also imports NumPyPandas for JSON output, SystemModules to register `os` and `open()`,
+//   and CEditLine; MFSInterpreter and Pickle import only BigInt.)
 import PackageDescription
 
 // Members of modules a file does not import itself stay invisible (SE-0444). Without this, BigInt's
@@ -31,7 +43,14 @@ let package = Package(
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"], swiftSettings: strict),
         .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
-        .target(name: "Shell", dependencies: ["MetaflowClient", "MFSInterpreter", "Pickle", "CEditLine"], swiftSettings: strict),
+        .target(name: "NumPyPandas", dependencies: ["MFSInterpreter", "Pickle"], swiftSettings: strict),
+        .target(name: "SystemModules", dependencies: ["MFSInterpreter", "MetaflowClient"], swiftSettings: strict),
+        .target(name: "MetaflowBindings", dependencies: [
+            "MetaflowClient", "MFSInterpreter", "Pickle", "NumPyPandas", "SystemModules",
+        ], swiftSettings: strict),
+        .target(name: "Shell", dependencies: [
+            "MetaflowBindings", "NumPyPandas", "SystemModules", "MetaflowClient", "MFSInterpreter", "CEditLine",
+        ], swiftSettings: strict),
         .executableTarget(name: "mfsh", dependencies: [
             "Shell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,6 +64,8 @@ let package = Package(
         .testTarget(name: "PickleTests", dependencies: ["Pickle"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
         .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
+        // numpy/pandas against the oracle, embedded as mfsh embeds them (ClientContext converts decoded values).
+        .testTarget(name: "NumPyPandasTests", dependencies: ["NumPyPandas", "MetaflowBindings", "MetaflowClient", "MFSInterpreter", "Pickle"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     ]
 )

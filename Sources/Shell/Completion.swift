@@ -2,6 +2,7 @@
 // `obj["`, attributes after `expr.`, names elsewhere. Datastore listings are cached for the
 // session (CompletionListings) so a Tab on a datastore of 10,000 runs stays fast.
 import MFSInterpreter
+import MetaflowBindings
 import MetaflowClient
 #if canImport(Glibc)
 import Glibc
@@ -197,9 +198,9 @@ final class Completion {
         // `Flow("X")["`: the pathspec says what to list; building the object could read every run.
         if let parents = Self.constructorPathspec(target) { return parents.count <= 4 ? listing(parents) : [] }
         guard let v = safeEvaluate(target) else { return [] }
-        if case .host(let h) = v, h is MetaflowRootHost { return listing([]) }
-        if case .host(let h) = v, let c = h as? ClientObjectHost {
-            let parents = c.object.pathspec.split(separator: "/").map(String.init)
+        if case .host(let h) = v, ClientHosts.isMetaflowRoot(h) { return listing([]) }
+        if case .host(let h) = v, let object = ClientHosts.object(of: h) {
+            let parents = object.pathspec.split(separator: "/").map(String.init)
             return parents.count <= 4 ? listing(parents) : []
         }
         if case .dict(let d) = v { return d.keys.compactMap { if case .str(let s) = $0 { return s }; return nil } }

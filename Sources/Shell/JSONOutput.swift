@@ -1,7 +1,9 @@
 // `mfsh --json -c CODE`: the value as JSON, with client objects as their pathspecs and
 // datetimes as ISO strings, so other programs can consume answers.
 import MFSInterpreter
+import MetaflowBindings
 import MetaflowClient
+import NumPyPandas
 
 enum JSONOutput {
     static func encode(_ v: Value, context: ClientContext, depth: Int = 0) throws -> String {
@@ -34,7 +36,7 @@ enum JSONOutput {
         case .datetime, .date:
             return quote(try interp.str(v).replacingSpaceWithT())
         case .host(let h):
-            if let c = h as? ClientObjectHost { return quote(c.object.pathspec) }
+            if let object = ClientHosts.object(of: h) { return quote(object.pathspec) }
             return quote(h.str())
         default:
             return quote(try interp.str(v))
@@ -43,11 +45,4 @@ enum JSONOutput {
 
     /// `json.dumps(s)`: the client core's encoder, shared with what it writes to `_self.json`.
     static func quote(_ s: String) -> String { PythonText.jsonString(s) }
-}
-
-extension String {
-    func replacingSpaceWithT() -> String {
-        guard let i = firstIndex(of: " ") else { return self }
-        return String(self[..<i]) + "T" + String(self[index(after: i)...])
-    }
 }

@@ -4,6 +4,7 @@
 import CEditLine
 import Synchronization
 import MFSInterpreter
+import MetaflowBindings
 import MetaflowClient
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,14 @@
+// Shell: the terminal side of mfsh — the shell driver, the REPL, line editing and history,
+// completion, help, the progress line, standard and JSON output, and the Prelude. It binds the
+// client into the language only through MetaflowBindings, and knows nothing of how client objects,
+// numpy values or the `os` module work inside.
+//
 // The shell: one interpreter with the `metaflow` module registered, the Prelude loaded, and the
 // ways to run code (command, file, stdin script, interactive loop).
 import MFSInterpreter
+import MetaflowBindings
 import MetaflowClient
+import SystemModules
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -3,6 +3,7 @@
 // and of Python's built-in functions and types (BuiltinDocs, CPython's own docstrings).
 // Installed the first time code mentions `help`, so start-up does not pay for it.
 import MFSInterpreter
+import MetaflowBindings
 
 extension MFShell {
     /// Replaces the `help` builtin by one that knows the client and the builtins; the original

@@ -1,3 +1,7 @@
+// SystemModules: what scripts use to reach the operating system — a read-only `os` / `os.path`,
+// `open()`, and the guard that keeps writes out of the datastore. It knows no client object and
+// nothing of the terminal; from MetaflowClient it uses only the file-system helpers.
+//
 // A read-only `os` / `os.path` for scripts that look at files next to their analysis, e.g. what
 // `run.code.extract()` unpacked: listing folders, testing and naming paths, the environment.
 // Nothing here writes, renames or deletes.
@@ -7,8 +11,8 @@ import MetaflowClient
 import Glibc
 #endif
 
-enum OsModule {
-    static func register(in interpreter: Interpreter, environment: [String: String]) {
+package enum OsModule {
+    package static func register(in interpreter: Interpreter, environment: [String: String]) {
         let pathFunctions = pathMembers()
         let path = interpreter.moduleValue("posixpath", pathFunctions)
         interpreter.registerModule("os.path", pathFunctions)
@@ -117,7 +121,7 @@ enum OsModule {
     }
 
     /// Python's OSError subclass and message for a failed call on `path` (errno as left by it).
-    static func osError(_ path: String, errno e: Int32 = errno) -> PyException {
+    package static func osError(_ path: String, errno e: Int32 = errno) -> PyException {
         let code = e == 0 ? ENOENT : e
         let name: String
         switch code {

@@ -7,8 +7,8 @@ import MetaflowClient
 import Glibc
 #endif
 
-enum OpenBuiltin {
-    static func make(datastoreRoot: String?) -> Value {
+package enum OpenBuiltin {
+    package static func make(datastoreRoot: String?) -> Value {
         .newBuiltin("open") { args, kwargs in
             var values: [String: Value] = [:]
             let names = ["file", "mode", "buffering", "encoding", "errors", "newline"]

@@ -2,12 +2,16 @@
 // containers each time, as Python's client unpickles anew on every access); everything else
 // becomes an inert object that shows and opens up like the real thing.
 import MFSInterpreter
+import NumPyPandas
 import Pickle
+
+/// Numeric values hand out their elements as the values the client gives for them anywhere else.
+extension ClientContext: PickleValueConverter {}
 
 extension ClientContext {
     static let maxConversionDepth = 400
 
-    func pythonValue(_ v: PickleValue) throws -> Value {
+    package func pythonValue(_ v: PickleValue) throws -> Value {
         var seen: [ObjectIdentifier: Value] = [:]
         return try convert(v, depth: 0, seen: &seen)
     }
@@ -56,7 +60,7 @@ extension ClientContext {
         case .timeDelta(let t):
             return interpreter.makeTimedelta(days: t.days, seconds: t.seconds, microseconds: t.microseconds)
         case .ndarray, .numpyScalar, .dtype, .dataFrame, .series, .index:
-            return NumericHosts.make(v, context: self) ?? .host(PickledObjectHost(v, context: self))
+            return NumericHosts.make(v, converter: self) ?? .host(PickledObjectHost(v, context: self))
         default:
             return .host(PickledObjectHost(v, context: self))
         }

@@ -1,7 +1,7 @@
 // help() texts for the client classes and functions of the `metaflow` module.
 
-enum ClientDocs {
-    static let text: [String: String] = [
+package enum ClientDocs {
+    package static let text: [String: String] = [
         "Metaflow": "Metaflow(): every flow with at least one run in the current namespace.\n  .flows  list of Flow\n  Metaflow()['Name']  a Flow",
         "Flow": "Flow('Name'): all runs of a flow, newest first.\n  .latest_run, .latest_successful_run, .runs(*tags), flow['run_id'], 'run_id' in flow",
         "Run": "Run('Flow/run_id'): one execution of a flow.\n  .successful, .finished, .finished_at, .end_task, .data, .code, .tags, .steps(*tags), run['step'], 'step' in run",

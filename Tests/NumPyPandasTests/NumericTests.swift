@@ -1,7 +1,9 @@
 import Foundation
 import Testing
-@testable import Shell
+import MetaflowBindings
+import MetaflowClient
 import MFSInterpreter
+import NumPyPandas
 import Pickle
 
 /// numpy and pandas values against CPython with numpy/pandas (the oracle venv, made by Scripts/venv):
@@ -109,12 +111,12 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
 
     struct OracleMissing: Error, CustomStringConvertible { let reason: String; var description: String { reason } }
 
-    func shell() throws -> MFShell {
-        var o = ShellOptions()
-        o.datastoreRoot = Self.top + "/Tests/Fixtures/demo"
-        o.allNamespaces = true
-        o.noPrelude = true
-        return try MFShell(options: o)
+    /// The embedder numeric values get in mfsh: a client context (on the demo datastore), whose
+    /// conversion of decoded values they use for the elements they hand out.
+    func context() throws -> ClientContext {
+        let environment = ["METAFLOW_DATASTORE_SYSROOT_LOCAL": Self.top + "/Tests/Fixtures/demo"]
+        let config = try Configuration(environment: environment, workingDirectory: FileSystem.currentDirectory())
+        return ClientContext(session: ClientSession(config: config), interpreter: Interpreter())
     }
 
     static func bytes(hex: String) -> [UInt8] {
@@ -128,15 +130,15 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
     }
 
     /// The first element of `a` as a numpy scalar value (the oracle's `np_int8` / `np_f32`).
-    func scalar(_ a: NDArray, _ s: MFShell) -> Value {
+    func scalar(_ a: NDArray, _ s: ClientContext) -> Value {
         guard let element = a.scalar(atFlat: 0) else { return .none }
-        return NumericHosts.make(.numpyScalar(element), context: s.context) ?? .none
+        return NumericHosts.make(.numpyScalar(element), converter: s) ?? .none
     }
 
     @Test func valuesBehaveLikeNumpyAndPandas() throws {
         let cases = try Self.runOracle()
         #expect(cases.count > 20)
-        let s = try shell()
+        let s = try context()
         var failures: [String] = []
         var checked = 0
         for c in cases {
@@ -144,7 +146,7 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
                 Issue.record("malformed oracle case")
                 continue
             }
-            let value = try s.context.pythonValue(try PickleDecoder().decode(Self.bytes(hex: hex)))
+            let value = try s.pythonValue(try PickleDecoder().decode(Self.bytes(hex: hex)))
             s.interpreter.registerGlobal("x", value)
             s.interpreter.registerGlobal("np_int8", scalar(NDArray.make(dtype: NDDType(kind: "i", itemSize: 1, byteOrder: "|"), ints: [3], shape: [1]), s))
             s.interpreter.registerGlobal("np_f32", scalar(NDArray.make(dtype: NDDType(kind: "f", itemSize: 4, byteOrder: "<"), doubles: [0.5], shape: [1]), s))
@@ -167,8 +169,8 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
     }
 
     @Test func arraysCompareElementwise() throws {
-        let s = try shell()
-        guard let a = NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), context: s.context) else {
+        let s = try context()
+        guard let a = NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), converter: s) else {
             Issue.record("no array value")
             return
         }
@@ -184,7 +186,7 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
     }
 
     @Test func everyNumericKindIsWrapped() throws {
-        let s = try shell()
+        let s = try context()
         let array = NDArray.float64([1, 2], shape: [2])
         let index = PandasIndex.range(start: 0, stop: 2, step: 1, name: .none)
         let series = Series.make(values: .ndarray(array), index: index, name: .string("v"), dtypeName: "float64")
@@ -192,7 +194,7 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
                                    index: index, columnValues: [.ndarray(array)], columnDTypeNames: ["float64"])
         let values: [PickleValue] = [.ndarray(array), .numpyScalar(.float64(1)), .dtype(.int64), .dataFrame(frame), .series(series), .index(index)]
         let names = values.map { v -> String in
-            guard let wrapped = NumericHosts.make(v, context: s.context) else { return "nil" }
+            guard let wrapped = NumericHosts.make(v, converter: s) else { return "nil" }
             return wrapped.typeName
         }
         #expect(names == ["ndarray", "float64", "Int64DType", "DataFrame", "Series", "RangeIndex"])
@@ -201,12 +203,12 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
 
 extension NumericTests {
     @Test func plainValuesForJSON() throws {
-        let s = try shell()
+        let s = try context()
         let array = NDArray.int64([1, 2, 3], shape: [3])
-        let wrapped = NumericHosts.make(.ndarray(array), context: s.context) ?? .none
+        let wrapped = NumericHosts.make(.ndarray(array), converter: s) ?? .none
         let plain = try NumericHosts.plainValue(wrapped, interpreter: s.interpreter)
         #expect(try plain.map { try s.interpreter.repr($0) } == s.interpreter.repr(.newList([.int(1), .int(2), .int(3)])))
-        let scalar = NumericHosts.make(.numpyScalar(.float64(0.5)), context: s.context) ?? .none
+        let scalar = NumericHosts.make(.numpyScalar(.float64(0.5)), converter: s) ?? .none
         if case .float(let x)? = try NumericHosts.plainValue(scalar, interpreter: s.interpreter) { #expect(x == 0.5) } else { Issue.record("scalar is not a float") }
         #expect(try NumericHosts.plainValue(.int(1), interpreter: s.interpreter) == nil)
     }
@@ -215,15 +217,15 @@ extension NumericTests {
 extension NumericTests {
     /// Absurd shapes (legal when a dimension is 0) and extreme arguments end in Python errors, never a crash.
     @Test func hostileShapesAndArgumentsRaiseInsteadOfCrashing() throws {
-        let s = try shell()
+        let s = try context()
         let empty = NDArray.make(dtype: .float64, doubles: [], shape: [0, 1 << 40, 1 << 40])
-        s.interpreter.registerGlobal("e", NumericHosts.make(.ndarray(empty), context: s.context) ?? .none)
-        s.interpreter.registerGlobal("a", NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), context: s.context) ?? .none)
+        s.interpreter.registerGlobal("e", NumericHosts.make(.ndarray(empty), converter: s) ?? .none)
+        s.interpreter.registerGlobal("a", NumericHosts.make(.ndarray(.int64([1, 2, 3], shape: [3])), converter: s) ?? .none)
         s.interpreter.registerGlobal("f", scalar(.float64([2.5], shape: [1]), s))
         let index = PandasIndex.range(start: 0, stop: 3, step: 1, name: .none)
         let frame = DataFrame.make(columns: .make(className: "Index", labels: .ndarray(.objects([.string("v")], shape: [1])), name: .none, dtypeName: "object"),
                                    index: index, columnValues: [.ndarray(.int64([1, 2, 3], shape: [3]))], columnDTypeNames: ["int64"])
-        s.interpreter.registerGlobal("df", NumericHosts.make(.dataFrame(frame), context: s.context) ?? .none)
+        s.interpreter.registerGlobal("df", NumericHosts.make(.dataFrame(frame), converter: s) ?? .none)
         let sources = ["e.sum(axis=0)", "e.sum(axis=2)", "e.max(axis=1)", "e.T.shape", "e[:, 0].shape", "e.tolist()", "repr(e)",
                        "e.reshape(-1).shape", "a.reshape(4611686018427387904, 4)", "a.reshape(-1, 4611686018427387904)",
                        "round(f, -9223372036854775808)", "round(f, 9223372036854775807)", "a.round(-9223372036854775808)",

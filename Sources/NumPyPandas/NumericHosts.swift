@@ -1,13 +1,28 @@
-// numpy and pandas values in the language. Each value is an instance of a host-made class (`numpy.ndarray`,
-// `numpy.float64`, `pandas.DataFrame`, ...) whose special methods delegate to a Swift `NumericObject`:
-// the interpreter dispatches arithmetic, comparison, float()/int() and truth only through special methods
-// of instances (HostObject has no such hooks), so this is what lets `a * 2` and `float(x)` work.
+// NumPyPandas: numpy and pandas values in the language — arrays, scalars, dtypes, DataFrame, Series
+// and Index as decoded by Pickle, with numpy's and pandas' attributes, indexing, arithmetic and
+// reductions (their storage and printed forms still come from Pickle's NumPy*/Pandas* files).
+// It knows nothing of Metaflow, the client objects or the terminal: whoever embeds it hands it a
+// PickleValueConverter for the decoded values its hosts give out.
+//
+// Each value is an instance of a host-made class (`numpy.ndarray`, `numpy.float64`, `pandas.DataFrame`,
+// ...) whose special methods delegate to a Swift `NumericObject`: the interpreter dispatches arithmetic,
+// comparison, float()/int() and truth only through special methods of instances (HostObject has no
+// such hooks), so this is what lets `a * 2` and `float(x)` work.
 import MFSInterpreter
 import Pickle
 
-enum NumericHosts {
-    static func make(_ value: PickleValue, context: ClientContext) -> Value? {
-        let env = NumericEnvironment(context: context)
+/// What numeric values need from whoever embeds them: the interpreter, and the language value for a
+/// decoded value the hosts hand out (an element of an object array, a label, `tolist()`), which must
+/// be the one the embedder gives for the same value anywhere else. Held unowned: the embedder must
+/// outlive the values.
+package protocol PickleValueConverter: AnyObject {
+    var interpreter: Interpreter { get }
+    func pythonValue(_ v: PickleValue) throws -> Value
+}
+
+package enum NumericHosts {
+    package static func make(_ value: PickleValue, converter: any PickleValueConverter) -> Value? {
+        let env = NumericEnvironment(converter: converter)
         switch value {
         case .ndarray(let a): return env.wrap(NDArrayHost(a, env: env))
         case .numpyScalar(let s): return env.wrap(NDScalarHost(s, env: env))
@@ -21,7 +36,7 @@ enum NumericHosts {
 
     /// The plain-Python form of a numeric value, for JSON output: `tolist()` of arrays and indexes,
     /// `item()` of scalars, `to_dict()` of frames and series, `str()` of dtypes; nil for other values.
-    static func plainValue(_ v: Value, interpreter: Interpreter) throws -> Value? {
+    package static func plainValue(_ v: Value, interpreter: Interpreter) throws -> Value? {
         guard let o = object(v) else { return nil }
         if o is NDDTypeHost || o is PandasDTypeHost { return .str(o.str()) }
         for name in ["tolist", "item", "to_dict"] where (name == "to_dict") == (o is DataFrameHost || o is SeriesHost) {
@@ -88,16 +103,16 @@ extension NumericObject {
     var lazyAttributeNames: [String] { [] }
 }
 
-/// What derived values share: the client context (for converting decoded values) and the classes.
+/// What derived values share: the embedder's converter (for decoded values) and the classes.
 final class NumericEnvironment {
-    unowned let context: ClientContext
+    unowned let converter: any PickleValueConverter
     private var classes: [String: PyClass] = [:]
 
-    init(context: ClientContext) { self.context = context }
+    init(converter: any PickleValueConverter) { self.converter = converter }
 
     /// `numpy.exceptions.AxisError` (a ValueError, so `except ValueError` catches it like in Python).
-    lazy var axisError: Value = context.interpreter.defineExceptionClass(
-        name: "AxisError", base: context.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
+    lazy var axisError: Value = converter.interpreter.defineExceptionClass(
+        name: "AxisError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
 
     func wrap(_ object: any NumericObject) -> Value {
         let instance = PyInstance(cls: cls(for: object))
@@ -110,7 +125,7 @@ final class NumericEnvironment {
     }
 
     /// A decoded value as the language value Python's client would give.
-    func python(_ v: PickleValue) throws -> Value { try context.pythonValue(v) }
+    func python(_ v: PickleValue) throws -> Value { try converter.pythonValue(v) }
 
     private func cls(for object: any NumericObject) -> PyClass {
         let name = object.typeName, module = object.moduleName
@@ -186,7 +201,7 @@ final class NumericEnvironment {
                 throw PyException.typeError("format() argument 2 must be str")
             }
             if let scalar = o as? NDScalarHost, "biuf".contains(scalar.scalar.dtype.kind), let env = scalar.envIfAny {
-                return .str(try env.context.interpreter.format(try env.python(scalar.scalar.value), spec: spec))
+                return .str(try env.converter.interpreter.format(try env.python(scalar.scalar.value), spec: spec))
             }
             if spec.isEmpty { return .str(o.str()) }
             throw PyException.typeError("unsupported format string passed to \(o.moduleName).\(o.typeName).__format__")

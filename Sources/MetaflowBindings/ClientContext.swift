@@ -1,9 +1,16 @@
-// What the shell's bindings share: the client session, the interpreter, and the exception
+// MetaflowBindings: the client in the language — Flow, Run, Step, Task and DataArtifact as
+// language objects under their Python names, the `metaflow` module, and decoded artifacts as the
+// values Python's client would give. It knows nothing of the terminal (REPL, line editing,
+// completion, output): the shell, or any other embedder, builds a ClientContext and registers
+// `MetaflowModule.members` in its interpreter.
+//
+// What the bindings share: the client session, the interpreter, and the exception
 // classes registered under Metaflow's names, so client errors surface as the Python exception
 // the Python client would raise (`except MetaflowNotFound:` works).
 import MFSInterpreter
 import MetaflowClient
 import Pickle
+import SystemModules
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +20,7 @@ public final class ClientContext {
     public let interpreter: Interpreter
     private(set) var exceptionClasses: [String: Value] = [:]
 
-    init(session: ClientSession, interpreter: Interpreter) {
+    package init(session: ClientSession, interpreter: Interpreter) {
         self.session = session
         self.interpreter = interpreter
         var defined: [String: Value] = [:]
@@ -29,7 +36,7 @@ public final class ClientContext {
     }
 
     /// Runs client code, turning its errors into the Python exceptions Python's client raises.
-    func bridge<T>(_ body: () throws -> T) throws -> T {
+    package func bridge<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let e as MetaflowError {

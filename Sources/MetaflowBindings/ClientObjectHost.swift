@@ -4,6 +4,14 @@
 import MFSInterpreter
 import MetaflowClient
 
+/// What code outside the bindings may ask of a host value about the client, without knowing the hosts.
+package enum ClientHosts {
+    /// The Flow, Run, Step, Task or DataArtifact a host value stands for, if it is one.
+    package static func object(of h: any HostObject) -> MetaflowObject? { (h as? ClientObjectHost)?.object }
+    /// Whether a host value is `Metaflow()`.
+    package static func isMetaflowRoot(_ h: any HostObject) -> Bool { h is MetaflowRootHost }
+}
+
 class ClientObjectHost: HostObject {
     let object: MetaflowObject
     unowned let context: ClientContext

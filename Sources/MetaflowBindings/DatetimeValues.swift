@@ -45,3 +45,11 @@ extension Interpreter {
         return makeDatetime(year: y, month: mo, day: d, hour: h, minute: mi, second: se, microsecond: frac)
     }
 }
+
+extension String {
+    /// ISO 8601 from a datetime's str(): the space between date and time becomes `T`.
+    package func replacingSpaceWithT() -> String {
+        guard let i = firstIndex(of: " ") else { return self }
+        return String(self[..<i]) + "T" + String(self[index(after: i)...])
+    }
+}

@@ -2,8 +2,8 @@
 import MFSInterpreter
 import MetaflowClient
 
-enum MetaflowModule {
-    static func members(_ c: ClientContext) -> [(String, Value)] {
+package enum MetaflowModule {
+    package static func members(_ c: ClientContext) -> [(String, Value)] {
         var out: [(String, Value)] = []
         func constructor<T: MetaflowObject>(_ type: T.Type) -> (String, Value) {
             let name = type.className
