@@ -1,4 +1,9 @@
-// The public face of the interpreter: configuration, host registration and execution entry points.
+// MFSInterpreter: the mfs language, a subset of Python 3.11 that prints what CPython prints —
+// Parser/ (tokens, grammar, scopes), Evaluation/ (nodes, calls, operators, builtins, errors and
+// tracebacks), Objects/ (the built-in types), Modules/ (the standard library). It knows nothing of
+// Metaflow, pickles or the terminal: hosts reach in only through HostObject and registration here.
+//
+// This file is its public face: configuration, host registration and execution entry points.
 import Glibc
 import Synchronization
 

@@ -1,5 +1,11 @@
-// What Python keeps in module globals of metaflow.client.core: the current namespace and the
-// current metadata provider, plus the storage they read through. One session per shell.
+// MetaflowClient: Metaflow's Client API without a language — Configuration/ (METAFLOW_* settings,
+// config files, the user), Model/ (Metaflow, Flow, Run, Step, Task, DataArtifact and what hangs off
+// them), Backends/ (the MetadataProvider and DataStore seams, one folder per backend: Local/ today),
+// IO/ (files, gzip, JSON, tar). It knows no interpreter and no terminal; artifacts leave it as
+// Pickle's inert values.
+//
+// This file: what Python keeps in module globals of metaflow.client.core — the current namespace
+// and the current metadata provider, plus the storage they read through. One session per shell.
 
 public final class ClientSession {
     public let config: Configuration

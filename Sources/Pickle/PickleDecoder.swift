@@ -1,4 +1,10 @@
-// Public entry points: decode a pickle into inert values, with limits.
+// Pickle: a pickle decoder that never runs anything — bytes in, inert Python-like values out.
+// Machine/ (the opcode loop, bounds-checked reading, errors), Values/ (the value model),
+// StandardLibrary/, NumPy/ and Pandas/ (well-known classes rebuilt from their recorded state, and
+// numpy/pandas printing), Repr/ (CPython's repr). It knows nothing of Metaflow, the language or
+// files: callers hand it bytes.
+//
+// This file: the public entry points — decode a pickle into inert values, with limits.
 
 /// How STRING / BINSTRING / SHORT_BINSTRING (Python 2 `str`) payloads are decoded, like the
 /// `encoding=` argument of `pickle.loads`.
