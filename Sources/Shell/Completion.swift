@@ -120,25 +120,11 @@ final class Completion {
         return i
     }
 
-    /// Evaluates names, attribute chains, string subscripts and client constructor calls;
-    /// anything else (arbitrary calls) is not run for a Tab.
+    /// The value of a chain that is safe to evaluate for a Tab (see CompletionChain), or nil.
     func safeEvaluate(_ expr: String) -> Value? {
-        guard !expr.isEmpty else { return nil }
-        var depth = 0
-        var calleeOK = true
-        let u = Array(expr.utf8)
-        for (i, c) in u.enumerated() where c == UInt8(ascii: "(") {
-            if depth == 0 {
-                var k = i
-                while k > 0, isIdent(u[k - 1]) { k -= 1 }
-                let name = String(decoding: u[k..<i], as: UTF8.self)
-                if !["Flow", "Run", "Step", "Task", "DataArtifact", "Metaflow"].contains(name) { calleeOK = false }
-            }
-            depth += 1
-        }
-        guard calleeOK else { return nil }
+        guard let chain = CompletionChain.parse(expr) else { return nil }
         prepare?()
-        return try? context.interpreter.executeInteractive(source: expr)
+        return chain.evaluate(in: context.interpreter)
     }
 
     /// The pathspec components of `Flow("X")`, `Run('X/1')`, `Step(...)`, `Task(...)` written with
