@@ -27,6 +27,12 @@ public struct ShellOptions {
 
 /// A command-line option the shell could not apply, told with the error's own text (the text the
 /// same call inside the language shows).
+/// What is wrong with an option's value, in words.
+public struct OptionProblem: Error, CustomStringConvertible {
+    public let description: String
+    init(_ text: String) { description = text }
+}
+
 public struct OptionError: Error, CustomStringConvertible {
     public let option: String
     public let value: String
@@ -69,8 +75,19 @@ public final class MFShell {
     public init(options: ShellOptions) throws {
         self.options = options
         var env = ProcessEnvironment.all()
-        if let root = options.datastoreRoot { env["METAFLOW_DATASTORE_SYSROOT_LOCAL"] = root }
+        if let root = options.datastoreRoot {
+            // A typo here would otherwise read as an empty datastore: `[]`, a wrong answer.
+            if !FileSystem.isDirectory(root) {
+                throw OptionError(option: "--datastore-root", value: root, error: OptionProblem("no such folder"))
+            }
+            if !FileSystem.isDirectory(FileSystem.join(root, ".metaflow")) {
+                throw OptionError(option: "--datastore-root", value: root, error: OptionProblem(
+                    "it holds no .metaflow folder (give the folder your flows ran in, the one that contains .metaflow)"))
+            }
+            env["METAFLOW_DATASTORE_SYSROOT_LOCAL"] = root
+        }
         let config = try Configuration(environment: env, workingDirectory: FileSystem.currentDirectory())
+        try config.checkSupported()
         let session = ClientSession(config: config)
         // Long work draws a progress line on stderr, only when stderr is a terminal.
         ProgressLine.active = ProgressLine.forTerminal(environment: env)

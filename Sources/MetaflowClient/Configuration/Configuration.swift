@@ -20,6 +20,29 @@ public struct Configuration: Sendable {
         localConfig = try Configuration.readLocalConfig(workingDirectory)
     }
 
+    /// Settings this build cannot honour yet. Reading local files while the user asked for the
+    /// metadata service or S3 would be a wrong answer that looks right, so each is an error that
+    /// names the setting, its value and where it came from.
+    public func checkSupported() throws(UnsupportedSetting) {
+        let wanted: [(name: String, what: String)] = [
+            ("DEFAULT_METADATA", "reads local metadata only (the metadata service is not supported yet)"),
+            ("DEFAULT_DATASTORE", "reads the local datastore only (S3, Azure and GCS are not supported yet)"),
+        ]
+        for (name, what) in wanted {
+            guard let v = value(name), v != "local" else { continue }
+            throw UnsupportedSetting(message: "METAFLOW_\(name)=\(PythonText.repr(v)) (from \(source(of: name))): this mfsh build "
+                + "\(what). Unset it, or set it to 'local', to read a local datastore.")
+        }
+    }
+
+    /// Where `METAFLOW_<name>` comes from, for messages.
+    func source(of name: String) -> String {
+        let key = "METAFLOW_" + name
+        if environment[key] != nil { return "the environment" }
+        if localConfig[key] != nil { return "a .metaflow/config.json above \(workingDirectory)" }
+        return "the Metaflow config file in \(environment["METAFLOW_HOME"] ?? "~/.metaflowconfig")"
+    }
+
     /// The value of `METAFLOW_<name>` from env, local config, global config, in that order.
     public func value(_ name: String) -> String? {
         let key = "METAFLOW_" + name
@@ -119,4 +142,10 @@ public struct Configuration: Sendable {
         }
         return nil
     }
+}
+
+/// A configured setting that this build cannot honour (see `Configuration.checkSupported`).
+public struct UnsupportedSetting: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
 }

@@ -1,0 +1,33 @@
+# Issue #17's second safety defect: a setting mfsh cannot honour is an error that names it, never
+# a silent read of local files (a wrong answer that looks right). METAFLOW_DEFAULT_METADATA=service
+# and METAFLOW_DEFAULT_DATASTORE=s3, from the environment or a config file, and a --datastore-root
+# that does not exist or holds no .metaflow: status 2 and a message naming the setting and value.
+source "$TOP/Tests/Hardening/lib.sh"
+ds=$(demo_copy)
+cd "$ds"
+query='print(Flow("TrainFlow").latest_run)'
+
+out=$(METAFLOW_DEFAULT_METADATA=service "$MFSH" -c "$query" 2>&1); rc=$?
+check "METAFLOW_DEFAULT_METADATA=service: status 2" "2" "$rc"
+check_grep "  ... names the setting, its value and where it came from" "^mfsh: METAFLOW_DEFAULT_METADATA='service' \(from the environment\): .*not supported yet" "$out"
+out=$(METAFLOW_DEFAULT_DATASTORE=s3 "$MFSH" -c "$query" 2>&1); rc=$?
+check "METAFLOW_DEFAULT_DATASTORE=s3: status 2" "2" "$rc"
+check_grep "  ... names it" "^mfsh: METAFLOW_DEFAULT_DATASTORE='s3' \(from the environment\)" "$out"
+mkdir -p "$HOME/.metaflowconfig"
+echo '{"METAFLOW_DEFAULT_METADATA": "service", "METAFLOW_SERVICE_URL": "http://127.0.0.1:9"}' > "$HOME/.metaflowconfig/config.json"
+out=$("$MFSH" -c "$query" 2>&1); rc=$?
+check "the same in ~/.metaflowconfig/config.json: status 2" "2" "$rc"
+check_grep "  ... names the config file" "^mfsh: METAFLOW_DEFAULT_METADATA='service' \(from the Metaflow config file" "$out"
+rm "$HOME/.metaflowconfig/config.json"
+check "METAFLOW_DEFAULT_METADATA=local is fine" "0" "$(METAFLOW_DEFAULT_METADATA=local METAFLOW_DEFAULT_DATASTORE=local "$MFSH" -c "$query" >/dev/null 2>&1; echo $?)"
+
+out=$("$MFSH" --datastore-root "$WORK/no-such-folder" -c 'print(Metaflow().flows)' 2>&1); rc=$?
+check "--datastore-root that does not exist: status 2" "2" "$rc"
+check "  ... says so" "mfsh: --datastore-root '$WORK/no-such-folder': no such folder" "$out"
+mkdir -p "$WORK/empty"
+out=$("$MFSH" --datastore-root "$WORK/empty" -c 'print(Metaflow().flows)' 2>&1); rc=$?
+check "--datastore-root without .metaflow: status 2" "2" "$rc"
+check_grep "  ... says so" "^mfsh: --datastore-root '$WORK/empty': it holds no .metaflow folder" "$out"
+check_no_grep "no internal type name in any of these messages" "PyException|MFSInterpreter|MetaflowClient\.|Swift" "$out"
+check "--datastore-root of a real datastore still works" "True" "$(cd / && "$MFSH" --datastore-root "$ds" -c 'print(len(Metaflow().flows) > 0)' 2>&1)"
+finish
