@@ -1,5 +1,4 @@
 // Methods of str (str.format and %-formatting are in StrFormatting.swift).
-import BigInt
 
 /// Positional-or-keyword argument lookup for built-in methods.
 @inline(__always) func argAt(_ args: [Value], _ i: Int, _ kw: [(String, Value)], _ name: String) -> Value? {
