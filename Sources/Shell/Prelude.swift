@@ -7,10 +7,7 @@ import Glibc
 
 enum Prelude {
     static func executablePath() -> String? {
-        var buf = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        guard n > 0 else { return nil }
-        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        FileSystem.readLink("/proc/self/exe").flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func directory() -> String? {

@@ -55,10 +55,7 @@ struct DatastoreWriteGuard {
         for _ in 0..<40 {
             var st = stat()
             guard lstat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let n = readlink(current, &buf, buf.count - 1)
-            guard n >= 0 else { throw OsModule.osError(path) }
-            let link = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let link = FileSystem.readLink(current) else { throw OsModule.osError(path) }
             if link.hasPrefix("/") {
                 current = link
             } else {
@@ -93,9 +90,6 @@ struct DatastoreWriteGuard {
 
     /// The folder's absolute path as the kernel knows it (links resolved), from /proc.
     private static func realPath(_ dirFD: Int32) -> String? {
-        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/fd/\(dirFD)", &buf, buf.count - 1)
-        guard n > 0 else { return nil }
-        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        FileSystem.readLink("/proc/self/fd/\(dirFD)").flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -198,10 +198,8 @@ package enum OsModule {
     }
 
     private static func readLink(_ path: String) throws -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink(path, &buffer, buffer.count - 1)
-        guard n >= 0 else { throw osError(path) }
-        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let target = FileSystem.readLink(path) else { throw osError(path) }
+        return target
     }
 
     /// posixpath.dirname: everything before the last '/', trailing slashes removed unless all slashes.

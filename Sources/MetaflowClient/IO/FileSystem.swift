@@ -258,6 +258,14 @@ public enum FileSystem {
         if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw .unreadable(path, e) }
     }
 
+    /// The target of the symbolic link at `path` as written (readlink), or nil with errno set.
+    public static func readLink(_ path: String) -> String? {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buf, buf.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Removes a folder tree without following symbolic links (a link is removed, not what it
     /// points to).
     public static func removeTree(_ path: String) {
