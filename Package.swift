@@ -3,11 +3,15 @@
 //
 // Dependencies point one way (each target knows only those below it):
 //   CZlib, CArchive, CEditLine (thin C shims)
-//   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow
+//   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow, nor of numpy
+//                        and pandas beyond the seam their reconstructor plugs into
 //   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
+//                        (artifacts are decoded with the reconstructors its embedder sets)
 //   MFSInterpreter    <- the language; knows nothing of Metaflow
-//   NumPyPandas       <- numpy and pandas values in the language (MFSInterpreter, Pickle);
-//                        knows nothing of Metaflow, the client objects or the terminal
+//   NumPyPandas       <- numpy and pandas whole: storage, dtypes, reconstruction from pickled state
+//                        (a ClassReconstructor handed to Pickle), exact printing, and their values in
+//                        the language (MFSInterpreter, Pickle); knows nothing of Metaflow, the client
+//                        objects or the terminal
 //   SystemModules     <- `os`, `open()` and the datastore write guard (MFSInterpreter,
 //                        MetaflowClient's file helpers); knows no client object, no terminal
 //   MetaflowBindings  <- client objects as language objects, the `metaflow` module, decoded
@@ -61,7 +65,8 @@ let package = Package(
             .unsafeFlags(["-Xlinker", "--no-export-dynamic"]),
         ]),
 
-        .testTarget(name: "PickleTests", dependencies: ["Pickle"], exclude: ["Corpus"]),
+        // The corpus is decoded as mfsh decodes it: with NumPyPandas' reconstructor for numpy and pandas.
+        .testTarget(name: "PickleTests", dependencies: ["Pickle", "NumPyPandas"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
         .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
         // numpy/pandas against the oracle, embedded as mfsh embeds them (ClientContext converts decoded values).

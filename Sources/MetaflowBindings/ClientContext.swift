@@ -9,6 +9,7 @@
 // the Python client would raise (`except MetaflowNotFound:` works).
 import MFSInterpreter
 import MetaflowClient
+import NumPyPandas
 import Pickle
 import SystemModules
 #if canImport(Glibc)
@@ -23,6 +24,8 @@ public final class ClientContext {
     package init(session: ClientSession, interpreter: Interpreter) {
         self.session = session
         self.interpreter = interpreter
+        // Artifacts' numpy and pandas values become the language's numpy and pandas values.
+        session.pickleReconstructors = [NumPyPandasReconstructor()]
         var defined: [String: Value] = [:]
         for (name, base) in metaflowExceptionHierarchy {
             let baseClass = defined[base] ?? interpreter.builtinExceptionClass(base)

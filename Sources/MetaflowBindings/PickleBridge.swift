@@ -59,7 +59,7 @@ extension ClientContext {
             return interpreter.makeDate(year: d.year, month: d.month, day: d.day)
         case .timeDelta(let t):
             return interpreter.makeTimedelta(days: t.days, seconds: t.seconds, microseconds: t.microseconds)
-        case .ndarray, .numpyScalar, .dtype, .dataFrame, .series, .index:
+        case .reconstructed:
             return NumericHosts.make(v, converter: self) ?? .host(PickledObjectHost(v, context: self))
         default:
             return .host(PickledObjectHost(v, context: self))

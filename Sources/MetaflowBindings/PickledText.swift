@@ -11,9 +11,7 @@ enum PickledText {
     static func typeName(_ v: PickleValue) -> String {
         switch v {
         case .object(let o): return o.qualifiedName.split(separator: ".").last.map(String.init) ?? o.qualifiedName
-        case .ndarray: return "ndarray"
-        case .dataFrame: return "DataFrame"
-        case .series: return "Series"
+        case .reconstructed(let r): return r.pythonTypeName
         case .complex: return "complex"
         case .decimal: return "Decimal"
         case .uuid: return "UUID"

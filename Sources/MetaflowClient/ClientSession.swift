@@ -7,6 +7,8 @@
 // This file: what Python keeps in module globals of metaflow.client.core — the current namespace
 // and the current metadata provider, plus the storage they read through. One session per shell.
 
+import Pickle
+
 public final class ClientSession {
     public let config: Configuration
     public private(set) var provider: MetadataProvider
@@ -16,6 +18,9 @@ public final class ClientSession {
     let blobs = BlobCache()
     /// Told about long work (large artifacts, many objects); nil = nobody is listening.
     public var progress: ProgressReporter?
+    /// Rebuilders of classes beyond Python's standard library in artifacts (numpy and pandas): the
+    /// embedder's, since this module knows nothing of them; without any they stay plain objects.
+    public var pickleReconstructors: [any ClassReconstructor] = []
 
     public init(config: Configuration) {
         self.config = config

@@ -1,8 +1,10 @@
 // Pickle: a pickle decoder that never runs anything — bytes in, inert Python-like values out.
-// Machine/ (the opcode loop, bounds-checked reading, errors), Values/ (the value model),
-// StandardLibrary/, NumPy/ and Pandas/ (well-known classes rebuilt from their recorded state, and
-// numpy/pandas printing), Repr/ (CPython's repr). It knows nothing of Metaflow, the language or
-// files: callers hand it bytes.
+// Machine/ (the opcode loop, bounds-checked reading, errors), Values/ (the value model, and the
+// `ClassReconstructor` seam), StandardLibrary/ (well-known classes of Python's standard library rebuilt
+// from their recorded state), Repr/ (CPython's repr). It knows nothing of Metaflow, the language or
+// files (callers hand it bytes), nor of numpy and pandas: their classes are rebuilt by the
+// reconstructors a caller passes in (NumPyPandas has them), and reach the decoder's users as
+// `.reconstructed` values.
 //
 // This file: the public entry points — decode a pickle into inert values, with limits.
 
@@ -28,9 +30,13 @@ public struct PickleDecoder: Sendable {
     public var stringEncoding: PickleStringEncoding = .ascii
     /// Out-of-band buffers consumed by NEXT_BUFFER (protocol 5), in order.
     public var buffers: [PickleBytes] = []
-    /// Turn well-known classes (set, datetime, numpy, pandas, ...) into dedicated cases.
-    /// When false, every REDUCE/NEWOBJ result stays a `.object`.
+    /// Turn well-known classes of the standard library (set, datetime, decimal, ...) into dedicated
+    /// cases, and ask `reconstructors` about the others. When false, every REDUCE/NEWOBJ result stays
+    /// a `.object`.
     public var interpretsKnownTypes: Bool = true
+    /// Rebuilders of classes outside the standard library (numpy and pandas, from NumPyPandas), asked
+    /// in order; the first to answer wins.
+    public var reconstructors: [any ClassReconstructor] = []
 
     public init() {}
 
@@ -42,6 +48,8 @@ public struct PickleDecoder: Sendable {
 }
 
 /// Decodes one pickle with default limits.
-public func unpickle(_ bytes: [UInt8]) throws(UnpicklingError) -> PickleValue {
-    try PickleDecoder().decode(bytes)
+public func unpickle(_ bytes: [UInt8], reconstructors: [any ClassReconstructor] = []) throws(UnpicklingError) -> PickleValue {
+    var decoder = PickleDecoder()
+    decoder.reconstructors = reconstructors
+    return try decoder.decode(bytes)
 }

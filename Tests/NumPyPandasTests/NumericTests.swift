@@ -146,7 +146,7 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
                 Issue.record("malformed oracle case")
                 continue
             }
-            let value = try s.pythonValue(try PickleDecoder().decode(Self.bytes(hex: hex)))
+            let value = try s.pythonValue(try unpickle(Self.bytes(hex: hex), reconstructors: s.session.pickleReconstructors))
             s.interpreter.registerGlobal("x", value)
             s.interpreter.registerGlobal("np_int8", scalar(NDArray.make(dtype: NDDType(kind: "i", itemSize: 1, byteOrder: "|"), ints: [3], shape: [1]), s))
             s.interpreter.registerGlobal("np_f32", scalar(NDArray.make(dtype: NDDType(kind: "f", itemSize: 4, byteOrder: "<"), doubles: [0.5], shape: [1]), s))

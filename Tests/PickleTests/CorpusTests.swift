@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NumPyPandas
 @testable import Pickle
 
 /// One pickle written by CPython with CPython's repr of the unpickled value (see Scripts/make-pickle-corpus).
@@ -54,6 +55,7 @@ enum Corpus {
     @Test(arguments: Corpus.records)
     func decodesLikeCPython(_ record: CorpusRecord) throws {
         var decoder = PickleDecoder()
+        decoder.reconstructors = [NumPyPandasReconstructor()]
         if record.mode == .latin1 { decoder.stringEncoding = .latin1 }
         let value = try decoder.decode(record.pickle)
         let text = record.mode == .structure ? pythonStructure(value) : pythonRepr(value)

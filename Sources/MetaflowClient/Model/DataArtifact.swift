@@ -68,7 +68,7 @@ public final class DataArtifact: MetaflowObject {
         }
         let bytes = try serializedBytes()
         do {
-            return try unpickle(bytes)
+            return try unpickle(bytes, reconstructors: session.pickleReconstructors)
         } catch {
             throw MetaflowError(type: "UnpicklingError", message: "artifact \(pathspec): \(error)")
         }

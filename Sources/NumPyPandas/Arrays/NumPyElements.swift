@@ -2,6 +2,7 @@
 // Elements follow `ndarray.item()` / `tolist()`: ints, floats, bools, complex, bytes, str; datetime64 and
 // timedelta64 become dates, datetimes and timedeltas where Python's types can hold them, ints otherwise.
 import BigInt
+import Pickle
 
 extension NDDType {
     /// numpy's `dtype.name`: `float64`, `int32`, `bool`, `datetime64[ns]`, `str160`, `object`, ...

@@ -2,13 +2,14 @@
 // Sizes are checked against the data actually present before anything is built: an array whose
 // shape and data disagree is an error (numpy: "buffer size does not match array size"), never an
 // opaque object that looks like a value.
+import Pickle
 
 /// An array pickle whose recorded shape cannot hold, or does not match, its data.
 struct NumPyDataError: Error {
     let message: String
 }
 
-func interpretNumPy(module: String, name: String, _ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
+func reconstructNumPy(module: String, name: String, _ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
     switch (module, name) {
     case ("numpy", "dtype"):
         return makeDType(o).map { .dtype($0) }
@@ -120,7 +121,7 @@ private func reconstructArray(_ o: PickleObject) throws(NumPyDataError) -> NDArr
           case .tuple(let stateTuple)? = o.state else { return nil }
     var s = stateTuple.items
     if s.count == 5 { s.removeFirst() }  // version 1; older pickles have no version
-    guard s.count == 4, case .dtype(let dtype) = s[1] else { return nil }
+    guard s.count == 4, let dtype = s[1].dtype else { return nil }
     let fortran: Bool
     switch s[2] {
     case .bool(let b): fortran = b
@@ -142,7 +143,7 @@ private func reconstructArray(_ o: PickleObject) throws(NumPyDataError) -> NDArr
 
 /// Protocol 5: `_frombuffer(buffer, dtype, shape, order)`.
 private func arrayFromBuffer(_ o: PickleObject) throws(NumPyDataError) -> NDArray? {
-    guard o.args.count == 4, let raw = payloadBytes(o.args[0]), case .dtype(let dtype) = o.args[1],
+    guard o.args.count == 4, let raw = payloadBytes(o.args[0]), let dtype = o.args[1].dtype,
           dtype.kind != "O", case .string(let order) = o.args[3],
           let (shape, _, byteCount) = try validShape(o.args[2], itemSize: dtype.itemSize) else { return nil }
     guard raw.count == byteCount else { throw sizeMismatch(shape, dtype, needs: byteCount, has: raw.count, unit: "bytes") }
@@ -151,7 +152,7 @@ private func arrayFromBuffer(_ o: PickleObject) throws(NumPyDataError) -> NDArra
 
 /// `scalar(dtype, bytes)`, or `scalar(dtype, obj)` for object dtype.
 private func makeScalar(_ o: PickleObject) -> NDScalar? {
-    guard o.args.count == 2, case .dtype(let dtype) = o.args[0] else { return nil }
+    guard o.args.count == 2, let dtype = o.args[0].dtype else { return nil }
     if dtype.kind == "O" { return NDScalar(dtype: dtype, storage: .objects([o.args[1]])) }
     guard let raw = payloadBytes(o.args[1]), raw.count == dtype.itemSize else { return nil }
     return NDScalar(dtype: dtype, storage: .raw(raw))

@@ -1,4 +1,5 @@
 // numpy values: dtypes, arrays and scalars, decoded from `numpy.dtype` / `_reconstruct` / `scalar` pickles.
+import Pickle
 
 /// A numpy dtype (`numpy.dtype(...)` + BUILD state).
 public final class NDDType {

@@ -1,5 +1,6 @@
 // The public surface the shell needs over pandas values: labels, display text, and building the
 // derived frames, series and indexes that selection (`df['col']`, `head(n)`) returns.
+import Pickle
 
 extension PandasIndex {
     /// Number of labels.

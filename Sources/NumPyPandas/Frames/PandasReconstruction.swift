@@ -1,8 +1,9 @@
 // pandas pickles: indexes (`_new_Index`), Series and DataFrames from their block managers, in both the
 // `BlockManager(blocks, axes)` REDUCE form (pandas 3) and the `(axes, values, items, extra_state)`
 // BUILD form (pandas 0.14-2.x; still used for SingleBlockManager). Anything else stays an object.
+import Pickle
 
-func interpretPandas(module: String, name: String, _ o: PickleObject) -> PickleValue? {
+func reconstructPandas(module: String, name: String, _ o: PickleObject) -> PickleValue? {
     switch name {
     case "_new_Index", "_new_DatetimeIndex", "_new_PeriodIndex":
         return makeIndex(o).map { .index($0) }
@@ -38,7 +39,7 @@ private func makeIndex(_ o: PickleObject) -> PandasIndex? {
 func unwrapExtensionArray(_ value: PickleValue) -> PickleValue {
     guard case .object(let o) = value, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
           let cls = o.args.first, case .global(_, let className) = cls,
-          case .tuple(let state)? = o.state, state.items.count >= 2, case .ndarray(let backing) = state.items[1]
+          case .tuple(let state)? = o.state, state.items.count >= 2, let backing = state.items[1].ndarray
     else { return value }
     if className == "Categorical" { return categoricalLabels(dtype: state.items[0], codes: backing).map { .ndarray($0) } ?? value }
     guard ["StringArray", "DatetimeArray", "TimedeltaArray", "NumpyExtensionArray", "PandasArray"].contains(className)
@@ -49,7 +50,7 @@ func unwrapExtensionArray(_ value: PickleValue) -> PickleValue {
 /// `categories[codes]` as an object array (code -1 is NaN), from a CategoricalDtype object.
 private func categoricalLabels(dtype: PickleValue, codes: NDArray) -> NDArray? {
     guard case .object(let d) = dtype, case .dict(let state)? = d.state,
-          case .index(let categories)? = state[string: "categories"] ?? state[string: "_categories"],
+          let categories = (state[string: "categories"] ?? state[string: "_categories"])?.pandasIndex,
           "iu".contains(codes.dtype.kind), codes.shape.count == 1 else { return nil }
     let count = indexCount(categories)
     var labels: [PickleValue] = []
@@ -68,7 +69,7 @@ func pandasDTypeName(_ values: PickleValue) -> String {
        let cls = o.args.first, case .global(_, "StringArray") = cls { return "str" }
     if case .object(let o) = values, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
        let cls = o.args.first, case .global(_, "Categorical") = cls { return "category" }
-    if case .ndarray(let a) = unwrapExtensionArray(values) { return a.dtype.name }
+    if let a = unwrapExtensionArray(values).ndarray { return a.dtype.name }
     return "object"
 }
 
@@ -87,7 +88,7 @@ private func placementPositions(_ value: PickleValue, limit: Int) -> [Int]? {
         if case .int(let v) = step { st = v }
         guard st > 0, s >= 0 else { return nil }
         return s < e ? Array(stride(from: s, to: e, by: st)) : []
-    case .ndarray(let a):
+    case .reconstructed(let a as NDArray):
         guard "iu".contains(a.dtype.kind), a.shape.count == 1 else { return nil }
         var out: [Int] = []
         for i in 0..<a.count {
@@ -110,7 +111,7 @@ private func managerContents(_ value: PickleValue) -> (axes: [PandasIndex], bloc
         guard let items = sequenceItems(v) else { return nil }
         var out: [PandasIndex] = []
         for item in items {
-            guard case .index(let i) = item else { return nil }
+            guard let i = item.pandasIndex else { return nil }
             out.append(i)
         }
         return out
@@ -144,7 +145,7 @@ private func indexLength(_ index: PandasIndex) -> Int? {
     switch index.values {
     case .range(let start, let stop, let step): return rangeLength(start: start, stop: stop, step: step)
     case .values(let v):
-        if case .ndarray(let a) = v, a.shape.count == 1 { return a.count }
+        if let a = v.ndarray, a.shape.count == 1 { return a.count }
         if let items = sequenceItems(v) { return items.count }
         return nil
     }
@@ -153,7 +154,7 @@ private func indexLength(_ index: PandasIndex) -> Int? {
 /// Row `row` of a 2-D block as its own 1-D array (a view of C-ordered raw data; a copy otherwise).
 private func blockRow(_ values: PickleValue, row: Int, length: Int) -> PickleValue? {
     let unwrapped = unwrapExtensionArray(values)
-    guard case .ndarray(let a) = unwrapped else { return row == 0 ? values : nil }
+    guard let a = unwrapped.ndarray else { return row == 0 ? values : nil }
     if a.shape.count == 1 { return row == 0 ? values : nil }
     guard a.shape.count == 2, row < a.shape[0], a.shape[1] == length else { return nil }
     let n = a.shape[1]
@@ -197,7 +198,7 @@ private func makeDataFrame(_ o: PickleObject) -> DataFrame? {
         } else {
             // Old pickles without placements: blocks cover the columns in order.
             var rows = 1
-            if case .ndarray(let a) = unwrapExtensionArray(values), a.shape.count == 2 { rows = a.shape[0] }
+            if let a = unwrapExtensionArray(values).ndarray, a.shape.count == 2 { rows = a.shape[0] }
             positions = Array(nextPosition..<min(nextPosition + rows, columnCount))
             nextPosition += rows
         }

@@ -1,4 +1,5 @@
 // pandas values reconstructed from block-manager pickles.
+import Pickle
 
 /// A pandas Index (RangeIndex, Index, DatetimeIndex, ...).
 public final class PandasIndex {

@@ -1,8 +1,4 @@
-// NumPyPandas: numpy and pandas values in the language — arrays, scalars, dtypes, DataFrame, Series
-// and Index as decoded by Pickle, with numpy's and pandas' attributes, indexing, arithmetic and
-// reductions (their storage and printed forms still come from Pickle's NumPy*/Pandas* files).
-// It knows nothing of Metaflow, the client objects or the terminal: whoever embeds it hands it a
-// PickleValueConverter for the decoded values its hosts give out.
+// The language values of numpy and pandas, and what they need from whoever embeds them.
 //
 // Each value is an instance of a host-made class (`numpy.ndarray`, `numpy.float64`, `pandas.DataFrame`,
 // ...) whose special methods delegate to a Swift `NumericObject`: the interpreter dispatches arithmetic,
@@ -23,13 +19,14 @@ package protocol PickleValueConverter: AnyObject {
 package enum NumericHosts {
     package static func make(_ value: PickleValue, converter: any PickleValueConverter) -> Value? {
         let env = NumericEnvironment(converter: converter)
-        switch value {
-        case .ndarray(let a): return env.wrap(NDArrayHost(a, env: env))
-        case .numpyScalar(let s): return env.wrap(NDScalarHost(s, env: env))
-        case .dtype(let d): return env.wrap(NDDTypeHost(d, env: env))
-        case .dataFrame(let df): return env.wrap(DataFrameHost(df, env: env))
-        case .series(let s): return env.wrap(SeriesHost(s, env: env))
-        case .index(let i): return env.wrap(PandasIndexHost(i, env: env))
+        guard case .reconstructed(let r) = value else { return nil }
+        switch r {
+        case let a as NDArray: return env.wrap(NDArrayHost(a, env: env))
+        case let s as NDScalar: return env.wrap(NDScalarHost(s, env: env))
+        case let d as NDDType: return env.wrap(NDDTypeHost(d, env: env))
+        case let df as DataFrame: return env.wrap(DataFrameHost(df, env: env))
+        case let s as Series: return env.wrap(SeriesHost(s, env: env))
+        case let i as PandasIndex: return env.wrap(PandasIndexHost(i, env: env))
         default: return nil
         }
     }

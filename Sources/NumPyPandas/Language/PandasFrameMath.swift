@@ -19,7 +19,7 @@ extension DataFrameHost {
         var scalars: [NDScalar] = []
         for c in 0..<columnCount {
             let series = column(c)
-            let isNumeric: Bool = { if case .ndarray(let a) = frame.columnValues[c] { return "biuf".contains(a.dtype.kind) }; return false }()
+            let isNumeric: Bool = { if let a = frame.columnValues[c].ndarray { return "biuf".contains(a.dtype.kind) }; return false }()
             if name != "count" && !isNumeric {
                 if numericOnly { continue }
                 throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
@@ -52,7 +52,7 @@ extension DataFrameHost {
     /// `df.to_numpy()` / `df.values`: a 2-D array of the columns' common type, or an object array.
     func toNumpy() throws -> Value {
         let rows = rowCount, columns = columnCount
-        let arrays = frame.columnValues.prefix(columns).compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
+        let arrays = frame.columnValues.prefix(columns).compactMap { v -> NDArray? in if let a = v.ndarray { return a }; return nil }
         _ = try NumPyMath.resultCount([rows, columns])
         if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }) {
             let type = arrays.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
@@ -71,7 +71,7 @@ extension DataFrameHost {
         }
         let cells: [PickleValue] = (0..<rows).flatMap { r in
             frame.columnValues.prefix(columns).map { v -> PickleValue in
-                guard case .ndarray(let a) = v else { return PickleValue.none }
+                guard let a = v.ndarray else { return PickleValue.none }
                 return a.element(at: r) ?? PickleValue.none
             }
         }

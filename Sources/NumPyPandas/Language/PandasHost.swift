@@ -27,13 +27,13 @@ extension NumericEnvironment {
 
     /// An element of a pandas column as the Python value `tolist()` gives.
     func pythonElement(_ values: PickleValue, _ i: Int) throws -> Value {
-        if case .ndarray(let a) = values { return try python(a.element(at: i) ?? PickleValue.none) }
+        if let a = values.ndarray { return try python(a.element(at: i) ?? PickleValue.none) }
         return .none
     }
 
     /// An element as `series[label]` gives it: a numpy scalar for numeric columns.
     func numpyElement(_ values: PickleValue, _ i: Int) throws -> Value {
-        if case .ndarray(let a) = values, "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: i) {
+        if let a = values.ndarray, "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: i) {
             return wrap(NDScalarHost(s, env: self))
         }
         return try pythonElement(values, i)
@@ -49,7 +49,7 @@ extension NumericEnvironment {
             return .make(className: "Index", labels: .ndarray(.int64(rows.map { start + $0 * step }, shape: [rows.count])),
                          name: index.name, dtypeName: "int64")
         }
-        if case .values(.ndarray(let a)) = index.values {
+        if case .values(.reconstructed(let a as NDArray)) = index.values {
             return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName)
         }
         return .make(className: "Index", labels: .ndarray(.objects(rows.map { index.label(at: $0) }, shape: [rows.count])),
@@ -57,14 +57,14 @@ extension NumericEnvironment {
     }
 
     func take(_ values: PickleValue, _ rows: [Int]) -> PickleValue {
-        if case .ndarray(let a) = values { return .ndarray(a.gathering(rows, shape: [rows.count])) }
+        if let a = values.ndarray { return .ndarray(a.gathering(rows, shape: [rows.count])) }
         return values
     }
 
     /// Row positions selected by a boolean Series or array `mask` of `count` rows, if `mask` is one.
     func maskRows(_ mask: Value, count: Int) throws -> [Int]? {
         var array: NDArray?
-        if let s = NumericHosts.object(mask) as? SeriesHost, case .ndarray(let a) = s.series.values { array = a }
+        if let s = NumericHosts.object(mask) as? SeriesHost, let a = s.series.values.ndarray { array = a }
         if let a = NumericHosts.object(mask) as? NDArrayHost { array = a.array }
         guard let array, array.dtype.kind == "b" else { return nil }
         guard array.count == count else {
@@ -251,7 +251,7 @@ final class FrameIndexerHost: NumericObject {
     /// One row as a Series indexed by the column labels: numeric columns share their common type
     /// (bool mixed with numbers, or anything else, makes an object row, like pandas' find_common_type).
     func rowSeries(_ r: Int) -> Value {
-        let arrays = frame.columnValues.compactMap { v -> NDArray? in if case .ndarray(let a) = v { return a }; return nil }
+        let arrays = frame.columnValues.compactMap { v -> NDArray? in if let a = v.ndarray { return a }; return nil }
         let name = frame.index.label(at: r)
         let numeric = arrays.count == frame.columnValues.count && arrays.allSatisfy { "biuf".contains($0.dtype.kind) }
         let bools = arrays.filter { $0.dtype.kind == "b" }.count
@@ -271,7 +271,7 @@ final class FrameIndexerHost: NumericObject {
             }
         }
         let cells: [PickleValue] = frame.columnValues.map { v in
-            guard case .ndarray(let a) = v else { return PickleValue.none }
+            guard let a = v.ndarray else { return PickleValue.none }
             // Numbers stay numpy scalars in an object row; dates become Python datetimes (pandas Timestamps).
             if "biuf".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
             return a.element(at: r) ?? PickleValue.none

@@ -31,7 +31,7 @@ final class SeriesHost: NumericObject {
         throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
     }
 
-    var valuesArray: NDArray? { if case .ndarray(let a) = series.values { return a }; return nil }
+    var valuesArray: NDArray? { if let a = series.values.ndarray { return a }; return nil }
 
     func toList() throws -> Value { .newList(try (0..<count).map { try env.pythonElement(series.values, $0) }) }
 
@@ -144,7 +144,7 @@ final class SeriesHost: NumericObject {
         var counts: [String: Int] = [:]
         for i in 0..<count {
             let element: PickleValue
-            if case .ndarray(let a) = series.values { element = a.element(at: i) ?? PickleValue.none } else { element = PickleValue.none }
+            if let a = series.values.ndarray { element = a.element(at: i) ?? PickleValue.none } else { element = PickleValue.none }
             let missing: Bool
             switch element {
             case .none: missing = true
@@ -223,7 +223,7 @@ final class SeriesHost: NumericObject {
 
 /// `series.dtype`: a numpy dtype where pandas uses one, otherwise a pandas extension dtype.
 func pandasDType(_ name: String, values: PickleValue, env: NumericEnvironment) -> Value {
-    if case .ndarray(let a) = values, a.dtype.name == name { return env.wrap(NDDTypeHost(a.dtype, env: env)) }
+    if let a = values.ndarray, a.dtype.name == name { return env.wrap(NDDTypeHost(a.dtype, env: env)) }
     return env.wrap(PandasDTypeHost(name: name, env: env))
 }
 
@@ -274,7 +274,7 @@ final class PandasIndexHost: NumericObject {
             if case .values(let v) = index.values { return pandasDType(index.dtypeName, values: v, env: env) }
             return env.wrap(NDDTypeHost(.int64, env: env))
         case "values":
-            if case .values(.ndarray(let a)) = index.values { return env.wrap(NDArrayHost(a, env: env)) }
+            if case .values(.reconstructed(let a as NDArray)) = index.values { return env.wrap(NDArrayHost(a, env: env)) }
             if case .range(let start, _, let step) = index.values {
                 return env.wrap(NDArrayHost(.int64((0..<index.count).map { start + $0 * step }, shape: [index.count]), env: env))
             }

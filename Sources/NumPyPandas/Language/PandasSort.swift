@@ -10,7 +10,7 @@ enum PandasSort {
 
     /// Sort keys of a column's values (numbers, strings and dates; NaN, None and NaT are missing).
     static func keys(_ values: PickleValue, count: Int) -> [Key] {
-        guard case .ndarray(let a) = values else { return Array(repeating: .missing, count: count) }
+        guard let a = values.ndarray else { return Array(repeating: .missing, count: count) }
         return (0..<count).map { i in
             if "Mm".contains(a.dtype.kind) { return a.timeCount(atFlat: i).map { .number(Double($0)) } ?? .missing }
             switch a.element(at: i) {

@@ -1,6 +1,7 @@
 // numpy's FloatingFormat (floatmode 'maxprec', precision 8, sign '-' or '+'), with Dragon4's
 // positional and scientific output: shortest digits, cut at the precision with correct rounding.
 import Glibc
+import Pickle
 
 private let precisionDefault = 8
 

@@ -1,5 +1,6 @@
 // numpy 2.x repr of arrays, dtypes and scalars with default print options (linewidth 75, precision 8,
 // threshold 1000, edgeitems 3): the layout of `_formatArray` and the element formatters of arrayprint.
+import Pickle
 
 private let lineWidth = 75
 let summaryThreshold = 1000
@@ -353,4 +354,19 @@ func datetime64Text(_ raw: Int64, _ dtype: NDDType) -> String {
         text += "." + String(repeating: "0", count: fractionDigits - f.count) + f
     }
     return text
+}
+
+extension NDArray: ReconstructedValue {
+    public var pythonTypeName: String { "ndarray" }
+    public func pythonRepr() -> String { ndarrayRepr(self) }
+}
+
+extension NDDType: ReconstructedValue {
+    public var pythonTypeName: String { "dtype" }
+    public func pythonRepr() -> String { "dtype(" + dtypeReprArgument(self) + ")" }
+}
+
+extension NDScalar: ReconstructedValue {
+    public var pythonTypeName: String { dtype.name }
+    public func pythonRepr() -> String { numpyScalarRepr(self) }
 }

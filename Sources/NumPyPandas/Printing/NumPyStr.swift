@@ -1,6 +1,7 @@
 // numpy's `str()` of arrays and scalars (it differs from repr: `[0. 1.]` against `array([0., 1.])`), and
 // the public surface the shell needs to build derived arrays and scalars (indexing, reductions, arithmetic).
 import BigInt
+import Pickle
 
 /// `str(ndarray)`: `array2string` with separator `' '`, no prefix and the full line width.
 func ndarrayStr(_ a: NDArray) -> String {

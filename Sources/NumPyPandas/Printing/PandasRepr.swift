@@ -1,6 +1,7 @@
 // Text display of pandas values close to `print(df)` / `print(series)` with default options
 // (display.precision 6, max_rows 60 shown as 5 head + 5 tail rows). Column wrapping for wide frames
 // is not done.
+import Pickle
 
 private let maxRows = 60
 private let edgeRows = 5
@@ -10,7 +11,7 @@ func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
     switch index.values {
     case .range(let start, _, let step): return .int(start &+ i &* step)  // i < len: no real overflow
     case .values(let v):
-        if case .ndarray(let a) = v { return a.element(at: i) ?? PickleValue.none }
+        if let a = v.ndarray { return a.element(at: i) ?? PickleValue.none }
         if let items = sequenceItems(v), i < items.count { return items[i] }
         return PickleValue.none
     }
@@ -20,7 +21,7 @@ func indexCount(_ index: PandasIndex) -> Int {
     switch index.values {
     case .range(let start, let stop, let step): return rangeLength(start: start, stop: stop, step: step)
     case .values(let v):
-        if case .ndarray(let a) = v { return a.count }
+        if let a = v.ndarray { return a.count }
         return sequenceItems(v)?.count ?? 0
     }
 }
@@ -36,7 +37,7 @@ private func plainText(_ v: PickleValue) -> String {
         if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
         return s
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
-    case .numpyScalar(let scalar):
+    case .reconstructed(let scalar as NDScalar):
         if case .float(let d) = scalar.value, d.isNaN { return "NaN" }
         return numpyScalarStr(scalar)
     default: return pythonRepr(v)
@@ -55,7 +56,7 @@ private func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
 
 /// pandas' `format_array` for one column (with the leading space pandas reserves for a sign).
 private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
-    guard case .ndarray(let a) = values else {
+    guard let a = values.ndarray else {
         let items = sequenceItems(values) ?? []
         return rows.map { " " + ($0 < items.count ? plainText(items[$0]) : "?") }
     }
@@ -167,7 +168,7 @@ func dataFrameText(_ df: DataFrame) -> String {
         let cells = formatCells(values, rows: rows)
         // pandas gives the headers of numeric columns (bool included) a leading space, like their cells.
         var isNumeric = false
-        if case .ndarray(let a) = values, "biufc".contains(a.dtype.kind) { isNumeric = true }
+        if let a = values.ndarray, "biufc".contains(a.dtype.kind) { isNumeric = true }
         let label = (isNumeric ? " " : "") + columnLabels[c]
         let width = max(cells.map(\.count).max() ?? 0, label.count)
         columns.append([rightJustify(label, width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
@@ -188,8 +189,8 @@ func dataFrameText(_ df: DataFrame) -> String {
 
 /// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only; floats share a format).
 private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
-    if case .values(.ndarray(let a)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
-    if case .values(.ndarray(let a)) = index.values, a.dtype.kind == "f" {
+    if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
+    if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "f" {
         // Index labels get no sign space: formatted like cells, then right-justified together.
         let cells = formatCells(.ndarray(a), rows: rows).map { String($0.drop { $0 == " " }) }
         let width = cells.map(\.count).max() ?? 0
@@ -285,4 +286,19 @@ func rangeLength(start: Int, stop: Int, step: Int) -> Int {
     guard span > 0 else { return 0 }
     let magnitude = step == Int.min ? Int.max : abs(step)
     return span / magnitude + (span % magnitude == 0 ? 0 : 1)
+}
+
+extension DataFrame: ReconstructedValue {
+    public var pythonTypeName: String { "DataFrame" }
+    public func pythonRepr() -> String { dataFrameText(self) }
+}
+
+extension Series: ReconstructedValue {
+    public var pythonTypeName: String { "Series" }
+    public func pythonRepr() -> String { seriesText(self) }
+}
+
+extension PandasIndex: ReconstructedValue {
+    public var pythonTypeName: String { className }
+    public func pythonRepr() -> String { indexRepr(self) }
 }

@@ -5,7 +5,7 @@
 extension PickleMachine {
     mutating func finish(_ root: PickleValue) throws(UnpicklingError) -> PickleValue {
         var walker = GraphWalker(maxDepth: options.maxDepth, interprets: options.interpretsKnownTypes,
-                                 offset: reader.opcodeStart)
+                                 reconstructors: options.reconstructors, offset: reader.opcodeStart)
         walker.reserve(nodes.count)
         for node in nodes { try walker.walk(from: node) }
         nodes = []
@@ -59,14 +59,15 @@ func dismantle(_ value: PickleValue) {
 struct GraphWalker {
     let maxDepth: Int
     let interprets: Bool
+    let reconstructors: [any ClassReconstructor]
     let offset: Int
     /// Height of each finished node; -1 while it is on the walk's stack.
     private var height: [ObjectIdentifier: Int] = [:]
     /// Interpreted replacement of each object.
     private var replacement: [ObjectIdentifier: PickleValue] = [:]
 
-    init(maxDepth: Int, interprets: Bool, offset: Int) {
-        self.maxDepth = maxDepth; self.interprets = interprets; self.offset = offset
+    init(maxDepth: Int, interprets: Bool, reconstructors: [any ClassReconstructor], offset: Int) {
+        self.maxDepth = maxDepth; self.interprets = interprets; self.reconstructors = reconstructors; self.offset = offset
     }
 
     private struct Frame {
@@ -137,10 +138,19 @@ struct GraphWalker {
             if needsRewrite(o.listItems) { o.listItems = o.listItems.map(resolver) }
             if let state = o.state { o.state = resolver(state) }
             if needsRewrite(o.additionalStates) { o.additionalStates = o.additionalStates.map(resolver) }
-            do {
-                if interprets, let value = try interpretObject(o) { replacement[ObjectIdentifier(o)] = value }
-            } catch {
-                throw UnpicklingError("impossible numpy array (\(error.message))", at: offset)
+            guard interprets else { return }
+            if let value = interpretObject(o) {
+                replacement[ObjectIdentifier(o)] = value
+            } else if !reconstructors.isEmpty, case .global(let module, let name) = o.callable {
+                do {
+                    for reconstructor in reconstructors {
+                        guard let value = try reconstructor.reconstruct(o, module: module, name: name) else { continue }
+                        replacement[ObjectIdentifier(o)] = value
+                        break
+                    }
+                } catch {
+                    throw UnpicklingError(error.message, at: offset)
+                }
             }
         default: break
         }

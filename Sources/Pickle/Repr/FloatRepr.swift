@@ -3,13 +3,13 @@
 
 /// Shortest round-trip decimal digits of a finite, non-zero double and its exponent:
 /// value = 0.d1d2d3... * 10^pointPosition.
-struct ShortestDigits {
-    var negative: Bool
-    var digits: [UInt8]   // ASCII digits, no leading/trailing zeros
-    var pointPosition: Int
+package struct ShortestDigits {
+    package var negative: Bool
+    package var digits: [UInt8]   // ASCII digits, no leading/trailing zeros
+    package var pointPosition: Int
 }
 
-func shortestDigits(_ x: Double) -> ShortestDigits {
+package func shortestDigits(_ x: Double) -> ShortestDigits {
     // Swift's description is the shortest round-trip form; only its layout differs from Python's.
     let text = Array(x.magnitude.description.utf8)
     var mantissa = text[...]
@@ -41,7 +41,7 @@ public func pythonFloatRepr(_ x: Double) -> String {
 }
 
 /// CPython's `format_float_short` for mode 'r' (repr) and for complex parts (`addDotZero: false`).
-func formatShortest(_ d: ShortestDigits, addDotZero: Bool) -> String {
+package func formatShortest(_ d: ShortestDigits, addDotZero: Bool) -> String {
     let digits = String(decoding: d.digits, as: UTF8.self)
     let sign = d.negative ? "-" : ""
     let decpt = d.pointPosition

@@ -131,12 +131,7 @@ struct ReprWriter {
             out += "]"
             if let maxlen { out += ", maxlen=\(maxlen)" }
             out += ")"
-        case .ndarray(let a): out += ndarrayRepr(a)
-        case .dtype(let d): out += "dtype(" + dtypeReprArgument(d) + ")"
-        case .numpyScalar(let s): out += numpyScalarRepr(s)
-        case .dataFrame(let df): out += dataFrameText(df)
-        case .series(let s): out += seriesText(s)
-        case .index(let i): out += indexRepr(i)
+        case .reconstructed(let r): out += r.pythonRepr()
         }
     }
 

@@ -84,7 +84,7 @@ private func normalizedTimeDelta(days: Int, seconds: Int, microseconds: Int) -> 
     return PickleTimeDelta(days: d, seconds: s, microseconds: us)
 }
 
-func floorDivMod(_ a: Int, _ b: Int) -> (Int, Int) {
+package func floorDivMod(_ a: Int, _ b: Int) -> (Int, Int) {
     var q = a / b, r = a % b
     if r != 0, (r < 0) != (b < 0) { q -= 1; r += b }
     return (q, r)

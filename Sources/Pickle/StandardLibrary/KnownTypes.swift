@@ -2,10 +2,9 @@
 // Nothing is called: an object whose arguments do not have the expected shape stays a PickleObject.
 import BigInt
 
-/// The dedicated value for an object of a well-known class, or nil to keep it as `.object`; an
-/// error when the object is one of them but its data cannot be what it claims (a numpy array
-/// whose shape does not match its bytes).
-func interpretObject(_ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
+/// The dedicated value for an object of a well-known class of the standard library, or nil to keep it
+/// as `.object` (or leave it to the decoder's `ClassReconstructor`s).
+func interpretObject(_ o: PickleObject) -> PickleValue? {
     guard case .global(let module, let name) = o.callable else { return nil }
     switch module {
     case "builtins": return interpretBuiltin(name, o)
@@ -22,15 +21,12 @@ func interpretObject(_ o: PickleObject) throws(NumPyDataError) -> PickleValue? {
         guard name == "UUID", case .dict(let state)? = o.state, let int = state[string: "int"] else { return nil }
         return uuidValue(int).map { .uuid($0) }
     case "pathlib": return interpretPath(name, o)
-    default:
-        if module.hasPrefix("numpy") { return try interpretNumPy(module: module, name: name, o) }
-        if module.hasPrefix("pandas") { return interpretPandas(module: module, name: name, o) }
-        return nil
+    default: return nil
     }
 }
 
 /// Items of a list/tuple/set argument.
-func sequenceItems(_ value: PickleValue) -> [PickleValue]? {
+package func sequenceItems(_ value: PickleValue) -> [PickleValue]? {
     switch value {
     case .list(let l): return l.items
     case .tuple(let t): return t.items

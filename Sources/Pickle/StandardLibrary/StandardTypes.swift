@@ -11,12 +11,17 @@ public struct PickleTime {
     public var hour: Int, minute: Int, second: Int, microsecond: Int
     public var fold: Int
     public var tzinfo: PickleValue?
+    public init(hour: Int, minute: Int, second: Int, microsecond: Int, fold: Int, tzinfo: PickleValue?) {
+        self.hour = hour; self.minute = minute; self.second = second; self.microsecond = microsecond
+        self.fold = fold; self.tzinfo = tzinfo
+    }
 }
 
 /// `datetime.datetime`.
 public struct PickleDateTime {
     public var date: PickleDate
     public var time: PickleTime
+    public init(date: PickleDate, time: PickleTime) { self.date = date; self.time = time }
     public var year: Int { date.year }
     public var month: Int { date.month }
     public var day: Int { date.day }

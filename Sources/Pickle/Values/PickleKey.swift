@@ -98,12 +98,7 @@ func identity(of value: PickleValue) -> ObjectIdentifier? {
     case .defaultDict(_, let x): return ObjectIdentifier(x)
     case .counter(let x): return ObjectIdentifier(x)
     case .deque(let x, _): return ObjectIdentifier(x)
-    case .ndarray(let x): return ObjectIdentifier(x)
-    case .dtype(let x): return ObjectIdentifier(x)
-    case .numpyScalar(let x): return ObjectIdentifier(x)
-    case .dataFrame(let x): return ObjectIdentifier(x)
-    case .series(let x): return ObjectIdentifier(x)
-    case .index(let x): return ObjectIdentifier(x)
+    case .reconstructed(let x): return ObjectIdentifier(x)
     default: return nil
     }
 }

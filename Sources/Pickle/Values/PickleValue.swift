@@ -53,14 +53,9 @@ public enum PickleValue {
     indirect case defaultDict(factory: PickleValue, items: PickleDict)
     case counter(PickleDict)
     indirect case deque(PickleList, maxlen: Int?)
-
-    // MARK: numpy and pandas
-    case ndarray(NDArray)
-    case dtype(NDDType)
-    case numpyScalar(NDScalar)
-    case dataFrame(DataFrame)
-    case series(Series)
-    case index(PandasIndex)
+    /// An object rebuilt by a `ClassReconstructor` the caller gave the decoder (numpy arrays, pandas
+    /// frames): the decoder stores and prints it, and knows nothing else of it.
+    case reconstructed(any ReconstructedValue)
 }
 
 /// A mutable byte buffer (`bytearray`); a class because Python shares it by reference.
