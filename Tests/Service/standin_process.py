@@ -31,9 +31,11 @@ class StandIn:
         deadline = time.time() + 10
         while time.time() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("the stand-in exited: " + open(self.log.name).read())
+                with open(self.log.name) as log:
+                    raise RuntimeError("the stand-in exited: " + log.read())
             if os.path.exists(port_file):
-                self.port = int(open(port_file).read())
+                with open(port_file) as f:
+                    self.port = int(f.read())
                 return self
             time.sleep(0.05)
         self.process.kill()
