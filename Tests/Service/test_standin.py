@@ -9,11 +9,14 @@ import http.client
 import json
 import os
 import socket
+import subprocess
 import tempfile
 import time
 import unittest
 
-from standin_process import StandIn
+from standin_process import HERE, StandIn
+
+SERVICE_SCRIPT = os.path.join(os.path.dirname(os.path.dirname(HERE)), "Scripts", "service")
 
 F = "/flows/TinyFlow"
 
@@ -147,6 +150,49 @@ class StartOptions(unittest.TestCase):
                 self.assertEqual([r["run_number"] for r in runs], [1])
                 _, second = service.json("POST", F + "/run", {"flow_id": "TinyFlow"})
                 self.assertEqual(second["run_number"], 2)  # the sequence goes on after a restart
+
+
+def listening_addresses(port):
+    """Local addresses of the LISTEN sockets on `port`, from /proc/net/tcp (IPv4) and tcp6."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, port_hex = local.split(":")
+                if state == "0A" and int(port_hex, 16) == port:
+                    found.append(address)
+    return found
+
+
+class ServiceScript(unittest.TestCase):
+    """Scripts/service start/status/stop, and that the stand-in listens on 127.0.0.1 only."""
+
+    def run_script(self, *args):
+        return subprocess.run([SERVICE_SCRIPT] + list(args), capture_output=True, text=True)
+
+    def test_start_status_stop(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            started = self.run_script("start", tmp, "--latency-ms", "1")
+            self.assertEqual(started.returncode, 0, started.stderr)
+            with open(os.path.join(tmp, "env")) as f:
+                env = f.read()
+            self.assertEqual(env, started.stdout)
+            url = [l.split("=", 1)[1] for l in env.splitlines() if "METAFLOW_SERVICE_URL=" in l][0]
+            self.assertTrue(url.startswith("http://127.0.0.1:"), url)
+            port = int(url.rsplit(":", 1)[1])
+            self.assertEqual(listening_addresses(port), ["0100007F"])  # 127.0.0.1, nothing else
+            with open(os.path.join(tmp, "standin.pid")) as f:
+                pid = int(f.read())
+            self.assertEqual(self.run_script("status", tmp).returncode, 0)
+            self.assertNotEqual(self.run_script("start", tmp).returncode, 0)  # one per folder
+            stopped = self.run_script("stop", tmp)
+            self.assertEqual(stopped.returncode, 0, stopped.stderr)
+            with self.assertRaises(ProcessLookupError):
+                os.kill(pid, 0)
+            self.assertEqual(self.run_script("status", tmp).returncode, 1)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "env")))
+            self.assertTrue(os.path.exists(os.path.join(tmp, "metadata.sqlite")))
 
 
 class Quirks(unittest.TestCase):
