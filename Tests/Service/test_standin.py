@@ -47,12 +47,11 @@ def populate(service, run_id=None):
 
 class Faults(unittest.TestCase):
     def setUp(self):
+        # Cleanups, not tearDown: they run even when setUp fails half-way, so no stand-in is left.
         self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
         self.service = StandIn(os.path.join(self.tmp.name, "db.sqlite")).__enter__()
-
-    def tearDown(self):
-        self.service.__exit__(None, None, None)
-        self.tmp.cleanup()
+        self.addCleanup(self.service.__exit__, None, None, None)
 
     def test_next_n_requests_answer_500_then_normal(self):
         self.service.configure(faults=[{"kind": "status", "status": 500, "count": 2}])
@@ -201,13 +200,10 @@ class Quirks(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
+        cls.addClassCleanup(cls.tmp.cleanup)
         cls.service = StandIn(os.path.join(cls.tmp.name, "db.sqlite")).__enter__()
+        cls.addClassCleanup(cls.service.__exit__, None, None, None)
         cls.run_number, cls.task, cls.base = populate(cls.service)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.service.__exit__(None, None, None)
-        cls.tmp.cleanup()
 
     def test_envelope(self):
         status, headers, body = self.service.request("GET", "/ping")
