@@ -26,8 +26,9 @@ import tempfile
 from standin_process import HERE, StandIn
 
 TOP = os.path.dirname(os.path.dirname(HERE))
-RECORDINGS = os.environ.get("MFSH_SERVICE_RECORDINGS",
-                            os.path.join(os.path.dirname(TOP), "shared", "reference", "metadata-service"))
+# A copy of ../shared/reference/metadata-service (responses of the real metaflow-service v2.5.1,
+# recorded by the team; see its README.md), kept in the repo so a clean clone can run this check.
+RECORDINGS = os.environ.get("MFSH_SERVICE_RECORDINGS", os.path.join(HERE, "reference"))
 F, S, J = "/flows/TinyFlow", "/flows/TinyFlow/runs/1/steps/work", "/flows/TinyFlow/runs/1/steps/join"
 # recording name → the URL it was made with (README.md of the recordings)
 URLS = {
