@@ -2,7 +2,9 @@
 // mfsh: the Metaflow Client API in Swift, with a small Python-subset interpreter and a REPL.
 //
 // Dependencies point one way (each target knows only those below it):
-//   CZlib, CArchive, CEditLine (thin C shims)
+//   CZlib, CArchive, CCurl, CEditLine (thin C shims)
+//   HTTP              <- one HTTP client (libcurl, opened on first use) for the remote backends;
+//                        knows nothing of Metaflow
 //   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow, nor of numpy
 //                        and pandas beyond the seam their reconstructor plugs into
 //   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
@@ -43,6 +45,8 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),  // headers only; dlopen at run time
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // headers only; dlopen at run time
+        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
 
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"], swiftSettings: strict),
@@ -68,6 +72,7 @@ let package = Package(
         // The corpus is decoded as mfsh decodes it: with NumPyPandas' reconstructor for numpy and pandas.
         .testTarget(name: "PickleTests", dependencies: ["Pickle", "NumPyPandas"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
         // numpy/pandas against the oracle, embedded as mfsh embeds them (ClientContext converts decoded values).
         .testTarget(name: "NumPyPandasTests", dependencies: ["NumPyPandas", "MetaflowBindings", "MetaflowClient", "MFSInterpreter", "Pickle"]),

@@ -1,0 +1,133 @@
+// The client: one libcurl multi handle, whose connection cache keeps connections to each host alive
+// between requests, and a pool of easy handles. Requests are synchronous for the caller (the
+// object model is); many are run in parallel, at most `parallel` at a time, as one batch.
+import CCurl
+
+public final class HTTPClient {
+    /// The process environment, for proxies (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+    private let environment: [String: String]
+    /// Asked about every tenth of a second while waiting; true abandons the batch (Ctrl-C).
+    public var isInterrupted: (() -> Bool)?
+    /// Requests sent so far (each try counts), for tests and benchmarks.
+    public private(set) var requestsSent = 0
+    private var curl: Curl?
+    private var multi: UnsafeMutableRawPointer?
+    private var idle: [UnsafeMutableRawPointer] = []
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    deinit {
+        guard let curl else { return }
+        for h in idle { curl.easyCleanup(h) }
+        if let multi { _ = curl.multiCleanup(multi) }
+    }
+
+    /// One request; the response whatever its status, or why none came.
+    public func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        try sendAll([request], parallel: 1)[0].get()
+    }
+
+    /// Many requests, at most `parallel` in flight; results in the order of `requests`.
+    public func sendAll(_ requests: [HTTPRequest], parallel: Int) -> [Result<HTTPResponse, HTTPError>] {
+        guard !requests.isEmpty else { return [] }
+        let curl: Curl
+        let multi: UnsafeMutableRawPointer
+        do throws(HTTPError) {
+            (curl, multi) = try ready(for: requests[0].url)
+        } catch {
+            return requests.map { .failure(HTTPError(error.kind, url: $0.url, detail: error.detail)) }
+        }
+        var results = [Result<HTTPResponse, HTTPError>?](repeating: nil, count: requests.count)
+        var active: [UnsafeMutableRawPointer: (index: Int, transfer: Transfer)] = [:]
+        var next = 0
+
+        func start(_ i: Int) {
+            let request = requests[i]
+            guard let handle = idle.popLast() ?? curl.easyInit() else {
+                results[i] = .failure(HTTPError(.unavailable, url: request.url, detail: "curl_easy_init failed"))
+                return
+            }
+            curl.easyReset(handle)
+            do {
+                let transfer = try Transfer(request, handle: handle, curl: curl,
+                                            proxy: Proxy.forURL(request.url, environment: environment))
+                let added = curl.multiAdd(multi, handle)
+                guard added == CURLM_OK else {
+                    idle.append(handle)
+                    results[i] = .failure(HTTPError(.unavailable, url: request.url, detail: multiText(curl, added)))
+                    return
+                }
+                requestsSent += 1
+                active[handle] = (i, transfer)
+            } catch {
+                idle.append(handle)
+                results[i] = .failure(error)
+            }
+        }
+        func fill() {
+            while next < requests.count && active.count < max(1, parallel) {
+                start(next)
+                next += 1
+            }
+        }
+
+        fill()
+        while !active.isEmpty {
+            var running: Int32 = 0
+            let performed = curl.multiPerform(multi, &running)
+            if performed != CURLM_OK {
+                abandon(&active, &results, curl: curl, multi: multi, .other, multiText(curl, performed))
+                break
+            }
+            var left: Int32 = 0
+            while let message = curl.multiInfoRead(multi, &left) {
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                      let (index, transfer) = active.removeValue(forKey: handle) else { continue }
+                results[index] = transfer.outcome(message.pointee.data.result)
+                _ = curl.multiRemove(multi, handle)
+                idle.append(handle)
+            }
+            fill()
+            if active.isEmpty { break }
+            if isInterrupted?() == true {
+                abandon(&active, &results, curl: curl, multi: multi, .interrupted, "")
+                break
+            }
+            _ = curl.multiPoll(multi, nil, 0, 100, nil)
+        }
+        // Requests never started (interrupted before their turn) fail the same way.
+        return results.enumerated().map { i, r in
+            r ?? .failure(HTTPError(.interrupted, url: requests[i].url, detail: ""))
+        }
+    }
+
+    private func ready(for url: String) throws(HTTPError) -> (Curl, UnsafeMutableRawPointer) {
+        if let curl, let multi { return (curl, multi) }
+        let loaded = try Curl.get(for: url)
+        guard let m = loaded.multiInit() else { throw HTTPError(.unavailable, url: url, detail: "curl_multi_init failed") }
+        // Keep a few connections per host for the parallel scans; reuse them across batches.
+        _ = mfsh_curl_multi_setopt_long(loaded.multiSetopt, m, CURLMOPT_MAX_HOST_CONNECTIONS, 16)
+        _ = mfsh_curl_multi_setopt_long(loaded.multiSetopt, m, CURLMOPT_MAXCONNECTS, 32)
+        curl = loaded
+        multi = m
+        return (loaded, m)
+    }
+
+    private func abandon(_ active: inout [UnsafeMutableRawPointer: (index: Int, transfer: Transfer)],
+                         _ results: inout [Result<HTTPResponse, HTTPError>?], curl: Curl, multi: UnsafeMutableRawPointer,
+                         _ kind: HTTPError.Kind, _ detail: String) {
+        for (handle, (index, transfer)) in active {
+            _ = curl.multiRemove(multi, handle)
+            // A half-used handle may hold a half-read connection: not reused.
+            curl.easyCleanup(handle)
+            results[index] = .failure(HTTPError(kind, url: transfer.request.url, detail: detail))
+        }
+        active = [:]
+    }
+
+    private func multiText(_ curl: Curl, _ code: CURLMcode) -> String {
+        curl.multiStrerror(code).map { String(cString: $0) } ?? "curl multi error \(code.rawValue)"
+    }
+}

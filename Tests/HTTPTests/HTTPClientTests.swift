@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import HTTP
+
+/// A loopback HTTP server (CPython's http.server) with paths that misbehave on purpose.
+final class LoopbackServer {
+    let process = Process()
+    let port: Int
+
+    static let source = #"""
+import http.server, socketserver, sys, time, threading
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *a): pass
+    def send(self, code, body, headers=()):
+        self.send_response(code)
+        for k, v in headers: self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def do_GET(self):
+        p = self.path
+        if p == "/hello": self.send(200, b"hi there", [("X-Version", "2.5.1"), ("METADATA_SERVICE_VERSION", "2.5.1")])
+        elif p == "/missing": self.send(404, b"{}")
+        elif p.startswith("/n/"): self.send(200, p[3:].encode())
+        elif p == "/slow": time.sleep(5); self.send(200, b"late")
+        elif p == "/short":
+            self.send_response(200); self.send_header("Content-Length", "100"); self.end_headers()
+            self.wfile.write(b"only this"); self.wfile.flush(); self.close_connection = True
+        elif p == "/headers":
+            self.send(200, "\n".join(f"{k}={v}" for k, v in self.headers.items()).encode())
+        elif p == "/big": self.send(200, b"x" * 100000)
+        else: self.send(400, b"?")
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length", "0"))
+        self.send(201, self.rfile.read(n)[::-1])
+    do_PATCH = do_POST
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+s = S(("127.0.0.1", 0), H)
+with open(sys.argv[1] + ".tmp", "w") as f: f.write(str(s.server_address[1]))
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+s.serve_forever()
+"""#
+
+    init() throws {
+        // The port comes through a file: reading a pipe from Foundation's Process hung under the test runner.
+        let portFile = FileManager.default.temporaryDirectory.appendingPathComponent("mfsh-http-test-\(UUID().uuidString)").path
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.source, portFile]
+        try process.run()
+        var found: Int?
+        for _ in 0..<200 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(text) { found = p; break }
+            usleep(25_000)
+        }
+        try? FileManager.default.removeItem(atPath: portFile)
+        guard let found else {
+            process.terminate()
+            throw ServerFailed(reason: "python3 http.server did not start within 5 s")
+        }
+        port = found
+    }
+
+    deinit { kill(process.processIdentifier, SIGKILL) }
+
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+}
+
+struct ServerFailed: Error { let reason: String }
+
+@Suite(.serialized) struct HTTPClientTests {
+    @Test func getBodyStatusAndHeaders() throws {
+        let server = try LoopbackServer()
+        let client = HTTPClient(environment: [:])
+        let r = try client.send(HTTPRequest(url: server.url("/hello")))
+        #expect(r.status == 200)
+        #expect(String(decoding: r.body, as: UTF8.self) == "hi there")
+        #expect(r.header("metadata_service_version") == "2.5.1")
+        let missing = try client.send(HTTPRequest(url: server.url("/missing")))
+        #expect(missing.status == 404 && missing.body == Array("{}".utf8))
+    }
+
+    @Test func headersAndBodiesAreSent() throws {
+        let server = try LoopbackServer()
+        let client = HTTPClient(environment: [:])
+        let r = try client.send(HTTPRequest(url: server.url("/headers"), headers: [("x-api-key", "k1"), ("X-Extra", "1")]))
+        let text = String(decoding: r.body, as: UTF8.self)
+        #expect(text.contains("x-api-key=k1") && text.contains("X-Extra=1"))
+        let posted = try client.send(HTTPRequest(method: "PATCH", url: server.url("/p"), body: Array("abc".utf8)))
+        #expect(posted.status == 201 && posted.body == Array("cba".utf8))
+        #expect(throws: HTTPError.self) {
+            try client.send(HTTPRequest(url: server.url("/headers"), headers: [("X", "a\r\nInjected: 1")]))
+        }
+    }
+
+    @Test func manyInParallelKeepTheirOrder() throws {
+        let server = try LoopbackServer()
+        let client = HTTPClient(environment: [:])
+        let requests = (0..<50).map { HTTPRequest(url: server.url("/n/\($0)")) }
+        let results = client.sendAll(requests, parallel: 8)
+        let bodies = try results.map { String(decoding: try $0.get().body, as: UTF8.self) }
+        #expect(bodies == (0..<50).map(String.init))
+        #expect(client.requestsSent == 50)
+    }
+
+    @Test func failuresAreNamed() throws {
+        let server = try LoopbackServer()
+        let client = HTTPClient(environment: [:])
+        func kind(_ request: HTTPRequest) -> HTTPError.Kind? {
+            do { _ = try client.send(request); return nil } catch { return error.kind }
+        }
+        #expect(kind(HTTPRequest(url: "http://127.0.0.1:1/x")) == .refused)
+        #expect(kind(HTTPRequest(url: "http://no-such-host.invalid/x")) == .dns)
+        #expect(kind(HTTPRequest(url: server.url("/slow"), totalTimeout: 0.5)) == .timeout)
+        #expect(kind(HTTPRequest(url: server.url("/short"))) == .truncated)
+        #expect(kind(HTTPRequest(url: server.url("/big"), maxBodyBytes: 1000)) == .tooLarge)
+        // The connection pool survives failed transfers.
+        #expect(try client.send(HTTPRequest(url: server.url("/hello"))).status == 200)
+    }
+
+    @Test func interruptAbandonsTheBatch() throws {
+        let server = try LoopbackServer()
+        let client = HTTPClient(environment: [:])
+        client.isInterrupted = { true }
+        let results = client.sendAll([HTTPRequest(url: server.url("/slow")), HTTPRequest(url: server.url("/slow"))], parallel: 1)
+        for r in results {
+            guard case .failure(let e) = r else { Issue.record("answered"); continue }
+            #expect(e.kind == .interrupted)
+        }
+    }
+
+    @Test func errorsNeverShowCredentials() {
+        let e = HTTPError(.refused, url: "https://user:s3cret@host.example:8080/api?x=1", detail: "")
+        #expect(!e.description.contains("s3cret") && e.description.contains("https://host.example:8080/api?x=1"))
+    }
+
+    @Test func proxiesFollowRequestsRules() {
+        let env = ["HTTPS_PROXY": "http://proxy:3128", "http_proxy": "http://low:1", "HTTP_PROXY": "http://up:2",
+                   "NO_PROXY": "internal.example,.corp,10.0.0.0/8,127.0.0.1"]
+        #expect(Proxy.forURL("https://api.example.com/x", environment: env) == "http://proxy:3128")
+        #expect(Proxy.forURL("http://api.example.com/x", environment: env) == "http://low:1")
+        #expect(Proxy.forURL("https://svc.internal.example/x", environment: env) == nil)
+        #expect(Proxy.forURL("https://a.b.corp:8443/x", environment: env) == nil)
+        #expect(Proxy.forURL("http://10.2.3.4:8080/", environment: env) == nil)
+        #expect(Proxy.forURL("http://127.0.0.1:8080/", environment: env) == nil)
+        #expect(Proxy.forURL("http://11.2.3.4/", environment: env) == "http://low:1")
+        #expect(Proxy.forURL("https://x/", environment: ["ALL_PROXY": "socks5://s:1"]) == "socks5://s:1")
+        #expect(Proxy.forURL("https://x/", environment: ["HTTPS_PROXY": "http://p:1", "no_proxy": "*"]) == nil)
+    }
+}
