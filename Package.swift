@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
 
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
-        .target(name: "MetaflowClient", dependencies: ["Pickle", "CZlib", "CArchive"], swiftSettings: strict),
+        .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "CZlib", "CArchive"], swiftSettings: strict),
         .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         .target(name: "NumPyPandas", dependencies: ["MFSInterpreter", "Pickle"], swiftSettings: strict),
         .target(name: "SystemModules", dependencies: ["MFSInterpreter", "MetaflowClient"], swiftSettings: strict),

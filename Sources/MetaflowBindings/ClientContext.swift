@@ -12,6 +12,7 @@ import MetaflowClient
 import NumPyPandas
 import Pickle
 import SystemModules
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,6 +27,8 @@ public final class ClientContext {
         self.interpreter = interpreter
         // Artifacts' numpy and pandas values become the language's numpy and pandas values.
         session.pickleReconstructors = [NumPyPandasReconstructor()]
+        // Ctrl-C reaches requests waiting on the network.
+        session.isInterrupted = { mfsInterruptRequested.load(ordering: .relaxed) }
         var defined: [String: Value] = [:]
         for (name, base) in metaflowExceptionHierarchy {
             let baseClass = defined[base] ?? interpreter.builtinExceptionClass(base)
@@ -46,6 +49,9 @@ public final class ClientContext {
             throw pythonException(e)
         } catch let e as PyException {
             throw e
+        } catch is KeyboardInterruptError {
+            mfsInterruptRequested.store(false, ordering: .relaxed)
+            throw PyException.builtin("KeyboardInterrupt", "")
         } catch let e as FileError {
             throw Self.pythonException(e)
         } catch {

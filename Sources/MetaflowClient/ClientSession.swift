@@ -22,11 +22,35 @@ public final class ClientSession {
     /// embedder's, since this module knows nothing of them; without any they stay plain objects.
     public var pickleReconstructors: [any ClassReconstructor] = []
 
-    public init(config: Configuration) {
+    /// Ctrl-C, as the embedder knows it: asked while waiting on the network.
+    public var isInterrupted: (() -> Bool)? {
+        didSet { (provider as? ServiceMetadataProvider)?.isInterrupted = isInterrupted }
+    }
+
+    /// The providers `METAFLOW_DEFAULT_METADATA` names (`local` unless set), as Python's client starts.
+    public init(config: Configuration) throws {
         self.config = config
         let root = config.localDatastoreRoot
-        provider = LocalMetadataProvider(root: root, username: config.username)
         datastore = LocalDataStore(root: root)
+        if config.value("DEFAULT_METADATA") == "service" {
+            provider = try ServiceMetadataProvider(settings: ServiceSettings(url: config.value("SERVICE_URL") ?? "", config: config),
+                                                   environment: config.environment)
+        } else {
+            provider = LocalMetadataProvider(root: root, username: config.username)
+        }
+    }
+
+    /// The service provider for `url` (Python's `metadata('service@URL')` / `metadata('https://…')`),
+    /// which must answer `/ping`.
+    private func useService(_ url: String?) throws {
+        let chosen = url ?? config.value("SERVICE_URL") ?? ""
+        let service = ServiceMetadataProvider(settings: try ServiceSettings(url: chosen, config: config),
+                                              environment: config.environment)
+        service.isInterrupted = isInterrupted
+        if url != nil { try service.checkReachable() }
+        provider = service
+        datastore = LocalDataStore(root: config.localDatastoreRoot)
+        blobs.removeAll()
     }
 
     // MARK: namespace (Python semantics: a namespace is a tag on the run)
@@ -63,9 +87,9 @@ public final class ClientSession {
         }
         // Python's metadata() ignores an empty info: '' and 'local@' keep the default folder.
         if info?.isEmpty == true { info = nil }
-        guard type == "local" else {
-            throw MetaflowError.generic("MetaflowException",
-                "The metadata service provider is not supported by this mfsh build yet (\(spec))")
+        if type == "service" {
+            try useService(info)
+            return getMetadata()
         }
         let root: String?
         if let info {
@@ -85,6 +109,10 @@ public final class ClientSession {
 
     public func defaultMetadata() throws -> String {
         let chosen = config.value("DEFAULT_METADATA") ?? "local"
+        if chosen == "service" {
+            try useService(nil)
+            return getMetadata()
+        }
         guard chosen == "local" else {
             throw MetaflowError.generic("MetaflowException",
                 "The metadata provider '\(chosen)' is not supported by this mfsh build yet")

@@ -88,7 +88,7 @@ public final class MFShell {
         }
         let config = try Configuration(environment: env, workingDirectory: FileSystem.currentDirectory())
         try config.checkSupported()
-        let session = ClientSession(config: config)
+        let session = try ClientSession(config: config)
         // Long work draws a progress line on stderr, only when stderr is a terminal.
         ProgressLine.active = ProgressLine.forTerminal(environment: env)
         session.progress = ProgressLine.active

@@ -116,7 +116,7 @@ print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(
     func context() throws -> ClientContext {
         let environment = ["METAFLOW_DATASTORE_SYSROOT_LOCAL": Self.top + "/Tests/Fixtures/demo"]
         let config = try Configuration(environment: environment, workingDirectory: FileSystem.currentDirectory())
-        return ClientContext(session: ClientSession(config: config), interpreter: Interpreter())
+        return ClientContext(session: try ClientSession(config: config), interpreter: Interpreter())
     }
 
     static func bytes(hex: String) -> [UInt8] {

@@ -25,11 +25,11 @@ public struct Configuration: Sendable {
     /// names the setting, its value and where it came from.
     public func checkSupported() throws(UnsupportedSetting) {
         let wanted: [(name: String, what: String)] = [
-            ("DEFAULT_METADATA", "reads local metadata only (the metadata service is not supported yet)"),
+            ("DEFAULT_METADATA", "reads local metadata or the metadata service only"),
             ("DEFAULT_DATASTORE", "reads the local datastore only (S3, Azure and GCS are not supported yet)"),
         ]
         for (name, what) in wanted {
-            guard let v = value(name), v != "local" else { continue }
+            guard let v = value(name), v != "local", !(name == "DEFAULT_METADATA" && v == "service") else { continue }
             throw UnsupportedSetting(message: "METAFLOW_\(name)=\(PythonText.repr(v)) (from \(source(of: name))): this mfsh build "
                 + "\(what). Unset it, or set it to 'local', to read a local datastore.")
         }
@@ -41,6 +41,17 @@ public struct Configuration: Sendable {
         if environment[key] != nil { return "the environment" }
         if localConfig[key] != nil { return "a .metaflow/config.json above \(workingDirectory)" }
         return "the Metaflow config file in \(environment["METAFLOW_HOME"] ?? "~/.metaflowconfig")"
+    }
+
+    /// `METAFLOW_<name>` as written: a string from the environment, or any JSON value from a config
+    /// file (a dict for `SERVICE_HEADERS`).
+    public func rawValue(_ name: String) -> JSONValue? {
+        let key = "METAFLOW_" + name
+        if let v = environment[key] { return .string(v) }
+        for source in [localConfig, globalConfig] {
+            if let v = source[key], !v.isNull { return v }
+        }
+        return nil
     }
 
     /// The value of `METAFLOW_<name>` from env, local config, global config, in that order.

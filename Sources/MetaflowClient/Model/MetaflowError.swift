@@ -52,6 +52,7 @@ public let metaflowExceptionHeadlines: [String: String] = [
     "MetaflowTaggingError": "Tagging error",
     "MetaflowUnknownUser": "Unknown user",
     "DataException": "Data store error",
+    "ServiceException": "Metaflow service error",
 ]
 
 /// The class hierarchy of the exceptions above (child → parent), for `except` clauses.
@@ -64,4 +65,5 @@ public let metaflowExceptionHierarchy: [(String, String)] = [
     ("MetaflowUnknownUser", "MetaflowException"),
     ("MetaflowInternalError", "MetaflowException"),
     ("DataException", "MetaflowException"),
+    ("ServiceException", "MetaflowException"),
 ]

@@ -1,0 +1,240 @@
+// Reads metadata from Metaflow's metadata service (REST over PostgreSQL) as Python's
+// ServiceMetadataProvider does (plugins/metadata_providers/service.py), with fewer requests: one
+// query never asks the same URL twice (ServiceConnection's answer cache), and scans over many
+// tasks use the step- and run-level lists the service has and Python never asks for.
+// Quirks of the service handled here (shared/docs/metadata-service.md §3-§6): lists never 404 and
+// come in no order (the object model sorts), 404 on one object means "does not exist", steps carry
+// `run_number` as a string, children carry the run's tags, task ids come from one global sequence.
+import HTTP
+
+public final class ServiceMetadataProvider: MetadataProvider {
+    let connection: ServiceConnection
+
+    public init(settings: ServiceSettings, environment: [String: String]) {
+        connection = ServiceConnection(settings: settings, environment: environment)
+    }
+
+    public var typeName: String { "service" }
+    public var info: String { connection.settings.url }
+
+    /// Requests sent so far (tests and benchmarks count them).
+    public var requestsSent: Int { connection.requestsSent }
+
+    /// Ctrl-C: asked while waiting on the network.
+    public var isInterrupted: (() -> Bool)? {
+        get { connection.http.isInterrupted }
+        set { connection.http.isInterrupted = newValue }
+    }
+
+    /// Answers `GET /ping` with retries (Python's `compute_info`, run by `metadata(url)`); the error
+    /// says the service is unreachable.
+    public func checkReachable() throws {
+        do {
+            _ = try connection.serviceVersion()
+        } catch is KeyboardInterruptError {
+            throw KeyboardInterruptError()
+        } catch {
+            throw MetaflowError.generic("ValueError", "Metaflow service [\(info)] unreachable. (\(error))")
+        }
+    }
+
+    // MARK: paths
+
+    /// `/flows/F/runs/R/steps/S/tasks/T` for the leading components of `path`; nil when a component
+    /// is empty (no object has an empty id).
+    static func objectPath(_ path: [String]) -> String? {
+        let names = ["flows", "runs", "steps", "tasks", "artifacts"]
+        var out = ""
+        for (name, id) in zip(names, path) {
+            guard !id.isEmpty else { return nil }
+            out += "/" + name + "/" + percentEncoded(id)
+        }
+        return out
+    }
+
+    /// A path segment as URLs carry it: unreserved characters as they are, the rest %-encoded.
+    static func percentEncoded(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 15)])
+            }
+        }
+        return out
+    }
+
+    private func list(_ path: String) throws -> [JSONValue] {
+        guard let answer = try connection.get(path) else { return [] }  // lists never 404; a missing parent is []
+        guard let items = answer.arrayValue else {
+            throw ServiceConnection.serviceError(path, "the answer is not a list: \(ServiceConnection.preview(Array("\(answer)".utf8)))")
+        }
+        return items
+    }
+
+    /// Attempt-specific reads need service 2.0.6 (Python asks `/ping` once to know).
+    private func requireAttemptGets() throws {
+        guard let version = try connection.serviceVersion(), Self.version(version, atLeast: [2, 0, 6]) else {
+            throw MetaflowError.generic("ServiceException",
+                "Getting specific attempts of Tasks or Artifacts requires the metaflow service to be at least "
+                + "version 2.0.6. Please upgrade your service")
+        }
+    }
+
+    static func version(_ text: String, atLeast wanted: [Int]) -> Bool {
+        let parts = text.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }
+        for (i, w) in wanted.enumerated() {
+            let p = i < parts.count ? parts[i] : 0
+            if p != w { return p > w }
+        }
+        return true
+    }
+
+    // MARK: MetadataProvider
+
+    public func object(_ kind: ObjectKind, _ path: [String], attempt: Int?) throws -> JSONValue? {
+        guard kind != .root, path.count == kind.rawValue, var url = Self.objectPath(path) else { return nil }
+        if attempt != nil && kind >= .task { try requireAttemptGets() }
+        if kind == .artifact, let attempt { url += "/attempt/\(attempt)" }
+        guard let record = try connection.get(url) else { return nil }
+        guard case .object = record else {
+            throw ServiceConnection.serviceError(url, "the answer is not an object")
+        }
+        return record
+    }
+
+    public func children(of kind: ObjectKind, _ path: [String], anyTag: String?) throws -> [JSONValue] {
+        guard let childKind = kind.child, childKind != .artifact else { return [] }
+        let url: String
+        switch kind {
+        case .root: url = "/flows"
+        default:
+            guard let parent = Self.objectPath(path) else { return [] }
+            url = parent + "/" + ["runs", "steps", "tasks"][kind.rawValue - 1]
+        }
+        let records = try list(url)
+        guard let tag = anyTag else { return records }
+        return records.filter { LocalMetadataProvider.hasTag($0, tag) }
+    }
+
+    public func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue] {
+        guard let task = Self.objectPath(taskPath) else { return [] }
+        if attempt != nil { try requireAttemptGets() }
+        if let name {
+            var url = task + "/artifacts/" + Self.percentEncoded(name)
+            if let attempt { url += "/attempt/\(attempt)" }
+            return try connection.get(url).map { [$0] } ?? []
+        }
+        return try list(attempt.map { task + "/attempt/\($0)/artifacts" } ?? task + "/artifacts")
+    }
+
+    public func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue] {
+        guard let task = Self.objectPath(taskPath) else { return [] }
+        let all = try list(task + "/metadata")
+        guard let attempt else { return all }
+        return LocalMetadataProvider.metadataForAttempt(all, attempt)
+    }
+
+    public func filterTasks(flow: String, run: String, step: String, field: String, pattern: String) throws -> [String] {
+        guard let stepPath = Self.objectPath([flow, run, step]) else { return [] }
+        var url = stepPath + "/filtered_tasks"
+        if pattern != ".*" {
+            // The service searches unanchored (PostgreSQL regexp_match); anchor it as Python does.
+            url += "?metadata_field_name=" + Self.percentEncoded(field) + "&pattern=" + Self.percentEncoded("^(?:\(pattern))$")
+        } else {
+            url += "?"
+        }
+        guard let answer = try connection.get(url) else {
+            throw MetaflowError.generic("MetaflowInternalError",
+                "The version of metadata service deployed currently does not support filtering tasks by metadata. "
+                + "Upgrade Metadata service to version 2.5.0 or greater to use this feature.")
+        }
+        return answer.arrayValue?.compactMap { $0.stringValue } ?? []
+    }
+
+    /// One artifact of many tasks: the step-level list (latest attempt of every task of the step,
+    /// one request per step) instead of one request per task. A task whose latest attempt lacks the
+    /// artifact is left to the lazy path, which asks for it by name (an older attempt may have it).
+    public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] {
+        var byStep: [String: [JSONValue]] = [:]
+        var answers: [Prefetched] = []
+        for task in tasks {
+            guard task.attempt == nil, task.path.count == 4, let step = Self.objectPath(Array(task.path.prefix(3))) else {
+                answers.append(.unknown); continue
+            }
+            if byStep[step] == nil {
+                byStep[step] = (try? list(step + "/artifacts")) ?? []
+            }
+            let id = task.path[3]
+            let found = byStep[step]?.first { r in
+                r["name"]?.stringValue == name && r["task_id"].map { MetaflowObject.text($0) } == id
+            }
+            answers.append(found.map { .found($0) } ?? .unknown)
+        }
+        return answers
+    }
+
+    /// Events of many tasks: the run-level metadata list (one request per run), split by task into
+    /// the answers `metadata(task)` would get.
+    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {
+        var runs: Set<[String]> = []
+        for path in tasks where path.count == 4 { runs.insert(Array(path.prefix(2))) }
+        for run in runs {
+            guard let runPath = Self.objectPath(run), let rows = try? list(runPath + "/metadata") else { continue }
+            var byTask: [String: [JSONValue]] = [:]
+            for row in rows {
+                guard let step = row["step_name"]?.stringValue, let id = row["task_id"].map({ MetaflowObject.text($0) }) else {
+                    continue
+                }
+                byTask[step + "/" + id, default: []].append(row)
+            }
+            for path in tasks where Array(path.prefix(2)) == run {
+                guard let task = Self.objectPath(path) else { continue }
+                connection.remember(task + "/metadata", .array(byTask[path[2] + "/" + path[3]] ?? []))
+            }
+        }
+    }
+
+    public func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String] {
+        guard let runPath = Self.objectPath([flow, run]) else { throw MetaflowError.notFound("Run('\(flow)/\(run)') does not exist") }
+        guard let version = try connection.serviceVersion(), Self.version(version, atLeast: [2, 3, 0]) else {
+            throw MetaflowError.generic("ServiceException",
+                "Adding or removing tags on a run requires the Metaflow service to be at least version 2.3.0. "
+                + "Please upgrade your service.")
+        }
+        func array(_ tags: [String]) -> String { "[" + tags.map(PythonText.jsonString).joined(separator: ", ") + "]" }
+        let body = "{\"tags_to_add\": \(array(add)), \"tags_to_remove\": \(array(remove))}"
+        var seen: Set<Int> = []
+        var tries = 1
+        while true {
+            let r = try connection.send("PATCH", runPath + "/tag/mutate", json: body)
+            seen.insert(r.status)
+            if r.status < 300 {
+                // The run and everything listing it show the new tags.
+                connection.forget(prefix: "/flows/" + Self.percentEncoded(flow) + "/runs")
+                guard case .object? = try? JSONParser.parse(r.body),
+                      let tags = (try? JSONParser.parse(r.body))?["tags"]?.arrayValue else {
+                    throw ServiceConnection.serviceError(runPath + "/tag/mutate", "the answer holds no tags")
+                }
+                return tags.compactMap { $0.stringValue }
+            }
+            if r.status == 400 || r.status == 422 {
+                throw MetaflowError.tagging("Metadata service says: " + String(decoding: r.body, as: UTF8.self))
+            }
+            if tries >= 10 {
+                throw MetaflowError.tagging(seen.contains(409)
+                    ? "Tagging failed due to too many conflicting updates from other processes"
+                    : "Tagging failed after \(tries) tries")
+            }
+            ServiceConnection.backoff(min(tries, 3))
+            tries += 1
+        }
+    }
+}
