@@ -83,6 +83,7 @@ extension Interpreter {
         case "datetime": return makeDatetimeModule()
         case "collections": return makeCollectionsModule()
         case "statistics": return makeStatisticsModule()
+        case "random": return try makeRandomModule()
         case "functools":
             return module("functools", [
                 fn("reduce") { [unowned self] args, _ in
