@@ -84,6 +84,7 @@ extension Interpreter {
         case "collections": return makeCollectionsModule()
         case "statistics": return makeStatisticsModule()
         case "random": return try makeRandomModule()
+        case "itertools": return makeItertoolsModule()
         case "functools":
             return module("functools", [
                 fn("reduce") { [unowned self] args, _ in
