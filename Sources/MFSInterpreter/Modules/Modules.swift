@@ -85,20 +85,7 @@ extension Interpreter {
         case "statistics": return makeStatisticsModule()
         case "random": return try makeRandomModule()
         case "itertools": return makeItertoolsModule()
-        case "functools":
-            return module("functools", [
-                fn("reduce") { [unowned self] args, _ in
-                    try checkArgs("reduce", args, 2, 3)
-                    let it = try self.makeIterator(args[1])
-                    var acc: Value
-                    if args.count > 2 { acc = args[2] } else {
-                        guard let f = try it.next() else { throw PyException.typeError("reduce() of empty iterable with no initial value") }
-                        acc = f
-                    }
-                    while let v = try it.next() { acc = try self.callValue(args[0], [acc, v], []) }
-                    return acc
-                },
-            ])
+        case "functools": return makeFunctoolsModule()
         case "time":
             return module("time", [
                 fn("time") { _, _ in
