@@ -228,7 +228,7 @@ extension Interpreter {
         switch v {
         case .function, .builtin, .boundMethod, .type: return true
         case .instance(let i): return i.cls.lookup("__call__") != nil
-        case .host(let h): return h is PartialObject || h is CachedFunction || (try? h.getAttribute("__call__")) != nil
+        case .host(let h): return h is PartialObject || h is CachedFunction || h is OperatorGetter || (try? h.getAttribute("__call__")) != nil
         default: return false
         }
     }

@@ -85,6 +85,7 @@ extension Interpreter {
         case "statistics": return makeStatisticsModule()
         case "random": return try makeRandomModule()
         case "itertools": return makeItertoolsModule()
+        case "operator": return makeOperatorModule()
         case "functools": return makeFunctoolsModule()
         case "time":
             return module("time", [
