@@ -86,6 +86,7 @@ extension Interpreter {
         case "random": return try makeRandomModule()
         case "itertools": return makeItertoolsModule()
         case "operator": return makeOperatorModule()
+        case "pprint": return makePprintModule()
         case "functools": return makeFunctoolsModule()
         case "time":
             return module("time", [
