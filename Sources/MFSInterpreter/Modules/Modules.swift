@@ -87,6 +87,7 @@ extension Interpreter {
         case "itertools": return makeItertoolsModule()
         case "operator": return makeOperatorModule()
         case "pprint": return makePprintModule()
+        case "io": return makeIOModule()
         case "functools": return makeFunctoolsModule()
         case "time":
             return module("time", [
