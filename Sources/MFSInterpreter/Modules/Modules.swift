@@ -1,4 +1,5 @@
-// Standard modules: sys, math, datetime, collections, statistics, functools, time.
+// The registry of standard modules (makeStandardModule), with sys, math, datetime, collections and
+// statistics; the other modules live in files named for them.
 import Glibc
 import BigInt
 
@@ -89,20 +90,7 @@ extension Interpreter {
         case "pprint": return makePprintModule()
         case "io": return makeIOModule()
         case "functools": return makeFunctoolsModule()
-        case "time":
-            return module("time", [
-                fn("time") { _, _ in
-                    var ts = timespec()
-                    clock_gettime(CLOCK_REALTIME, &ts)
-                    return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
-                },
-                fn("perf_counter") { _, _ in
-                    var ts = timespec()
-                    clock_gettime(CLOCK_MONOTONIC, &ts)
-                    return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
-                },
-                fn("sleep") { [unowned self] args, _ in try self.sleep(args) },
-            ])
+        case "time": return makeTimeModule()
         default: return nil
         }
     }
