@@ -66,7 +66,8 @@ final class CachedFunction: BindsAsMethod {
         switch name {
         case "cache_info":
             return .newBuiltin("cache_info") { [self] _, _ in
-                .host(CacheInfo(values: [.int(hits), .int(misses), maxSize.map { .int($0) } ?? .none, .int(entries.count)]))
+                .host(NamedTupleResult("CacheInfo", ["hits", "misses", "maxsize", "currsize"],
+                                       [.int(hits), .int(misses), maxSize.map { .int($0) } ?? .none, .int(entries.count)]))
             }
         case "cache_clear":
             return .newBuiltin("cache_clear") { [self] _, _ in entries.removeAll(); hits = 0; misses = 0; return .none }
@@ -108,23 +109,27 @@ final class CachedFunction: BindsAsMethod {
     func repr() -> String { "<functools._lru_cache_wrapper object at \(interp.addressText(of: self))>" }
 }
 
-/// `CacheInfo(hits=..., misses=..., maxsize=..., currsize=...)`, a named tuple in CPython.
-final class CacheInfo: HostObject {
-    static let fields = ["hits", "misses", "maxsize", "currsize"]
+/// A named tuple a library function returns: functools' `CacheInfo(hits=..., ...)`, statistics'
+/// `LinearRegression(slope=..., intercept=...)`.
+final class NamedTupleResult: HostObject {
+    let name: String
+    let fields: [String]
     let values: [Value]
-    init(values: [Value]) { self.values = values }
-    var typeName: String { "CacheInfo" }
-    var attributeNames: [String] { Self.fields }
-    func getAttribute(_ name: String) throws -> Value? { Self.fields.firstIndex(of: name).map { values[$0] } }
+    init(_ name: String, _ fields: [String], _ values: [Value]) { self.name = name; self.fields = fields; self.values = values }
+    var typeName: String { name }
+    var attributeNames: [String] { fields }
+    func getAttribute(_ attr: String) throws -> Value? { fields.firstIndex(of: attr).map { values[$0] } }
     func getItem(_ key: Value) throws -> Value {
         guard case .int(let i) = key, (-values.count..<values.count).contains(i) else { throw PyException.indexError("tuple index out of range") }
         return values[i < 0 ? i + values.count : i]
     }
     func makeIterator() throws -> PyIterator { ArrayIterator(values, typeName: "tuple_iterator") }
     func length() throws -> Int { values.count }
-    func equals(_ other: any HostObject) -> Bool { (other as? CacheInfo).map { zip($0.values, values).allSatisfy { pyEquals($0, $1) } } ?? false }
+    func equals(_ other: any HostObject) -> Bool {
+        (other as? NamedTupleResult).map { $0.values.count == values.count && zip($0.values, values).allSatisfy { pyEquals($0, $1) } } ?? false
+    }
     func repr() -> String {
-        "CacheInfo(" + zip(Self.fields, values).map { "\($0)=\(reprForMessage($1))" }.joined(separator: ", ") + ")"
+        name + "(" + zip(fields, values).map { "\($0)=\(reprForMessage($1))" }.joined(separator: ", ") + ")"
     }
 }
 
