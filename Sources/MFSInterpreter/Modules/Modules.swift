@@ -89,6 +89,7 @@ extension Interpreter {
         case "operator": return makeOperatorModule()
         case "pprint": return makePprintModule()
         case "io": return makeIOModule()
+        case "textwrap": return makeTextwrapModule()
         case "functools": return makeFunctoolsModule()
         case "time": return makeTimeModule()
         default: return nil
