@@ -90,6 +90,7 @@ extension Interpreter {
         case "pprint": return makePprintModule()
         case "io": return makeIOModule()
         case "textwrap": return makeTextwrapModule()
+        case "string": return makeStringModule()
         case "functools": return makeFunctoolsModule()
         case "time": return makeTimeModule()
         default: return nil
