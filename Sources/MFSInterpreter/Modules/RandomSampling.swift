@@ -16,6 +16,13 @@ extension RandomGenerator {
     }
 
     func randrange(_ start: Value, _ stop: Value, _ step: Value?) throws -> Value {
+        // The common randint(a, b) / randrange(n) case in machine integers (the draws are the same).
+        if case .int(let a) = start, step == nil {
+            if stop.isNone, a > 0 { return .int(twister.below(a)) }
+            if case .int(let b) = stop, b > a, case (let width, false) = b.subtractingReportingOverflow(a) {
+                return .int(a + twister.below(width))
+            }
+        }
         let istart = try rangeBound(start, "arg 1")
         if stop.isNone {
             if step != nil { throw PyException.typeError("Missing a non-None stop argument") }
