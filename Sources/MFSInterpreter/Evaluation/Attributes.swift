@@ -208,6 +208,7 @@ extension Interpreter {
     func bindClassAttribute(_ a: Value, _ inst: Value, _ cls: PyClass) throws -> Value {
         switch a {
         case .function, .builtin: return .boundMethod(PyBoundMethod(receiver: inst, function: a))
+        case .host(let h) where h is any BindsAsMethod: return .boundMethod(PyBoundMethod(receiver: inst, function: a))
         case .instance(let w) where w.cls === wrapperClass("property"):
             guard let g = w.attrs["fget"], !g.isNone else { throw PyException.attributeError("property has no getter") }
             return try callValue(g, [inst], [])

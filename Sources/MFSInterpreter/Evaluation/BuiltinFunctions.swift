@@ -102,13 +102,7 @@ extension Interpreter {
             default: return .int((try? pyHash(v)) ?? 0)
             }
         }
-        def("callable") { args, _ in
-            switch args.first ?? .none {
-            case .function, .builtin, .boundMethod, .type: return .bool(true)
-            case .instance(let i): return .bool(i.cls.lookup("__call__") != nil)
-            default: return .bool(false)
-            }
-        }
+        def("callable") { [unowned self] args, _ in .bool(self.isCallable(args.first ?? .none)) }
         def("iter") { [unowned self] args, _ in
             try checkArgs("iter", args, 1, 1)
             return .iterator(try self.makeIterator(args[0]))

@@ -329,6 +329,12 @@ extension Interpreter {
                 if !isNotImplemented(r) { return try isTruthy(r) ? (op == .lt || op == .le ? -1 : 1) : (op == .lt || op == .le ? 1 : -1) }
             }
         }
+        switch (a, b) {
+        case (.host, _), (_, .host):
+            // Host objects order through their __lt__/... (sorted with a cmp_to_key key, for one).
+            if let r = try richCompare(op, a, b) { return try isTruthy(r) ? (op == .lt || op == .le ? -1 : 1) : (op == .lt || op == .le ? 1 : -1) }
+        default: break
+        }
         throw PyException.typeError("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
     }
 

@@ -1,4 +1,6 @@
-// The json module: dumps (indent, sort_keys, separators, ensure_ascii) and loads.
+// The json module: dumps/dump (indent, sort_keys, separators, ensure_ascii, allow_nan, skipkeys, default) and
+// loads/load (object_hook, object_pairs_hook, parse_float, parse_int, parse_constant); dump and load go
+// through the file object's write and read, so any file-like object works.
 import BigInt
 
 extension Interpreter {
@@ -7,46 +9,82 @@ extension Interpreter {
         return module("json", [
             ("JSONDecodeError", .type(decodeError)),
             fn("dumps") { [unowned self] args, kw in
-                try checkArgs("dumps", args, 1, 1)
-                var opts = JSONOptions()
-                for (k, v) in kw {
-                    switch k {
-                    case "indent":
-                        switch v {
-                        case .none: opts.indent = nil
-                        case .int(let n): opts.indent = String(repeating: " ", count: max(n, 0))
-                        case .str(let s): opts.indent = s
-                        default: throw PyException.typeError("indent must be int or str")
-                        }
-                    case "sort_keys": opts.sortKeys = try self.isTruthy(v)
-                    case "ensure_ascii": opts.ensureASCII = try self.isTruthy(v)
-                    case "default": opts.defaultFn = v.isNone ? nil : v
-                    case "separators":
-                        let parts = try self.toArray(v)
-                        guard parts.count == 2 else { throw PyException.valueError("separators must be a pair") }
-                        opts.itemSep = try expectStr(parts[0], "separator")
-                        opts.keySep = try expectStr(parts[1], "separator")
-                        opts.explicitSeparators = true
-                    default: break
-                    }
-                }
-                if opts.indent != nil && !opts.explicitSeparators { opts.itemSep = "," }
-                var out = ""
-                try self.jsonEncode(args[0], &out, opts, level: 0)
-                return .str(out)
+                let a = try PythonSignature("dumps", ["obj"]).bind(args, [])
+                return .str(try self.jsonDumps(a[0] ?? .none, kw))
             },
-            fn("loads") { args, _ in
-                try checkArgs("loads", args, 1, 1)
-                let text: String
-                switch args[0] {
-                case .str(let s): text = s
-                case .bytes(let b): text = String(decoding: b, as: UTF8.self)
-                default: throw PyException.typeError("the JSON object must be str, bytes or bytearray, not \(args[0].typeName)")
-                }
-                var p = JSONParser(Array(text.unicodeScalars), errorClass: decodeError)
-                return try p.parseDocument()
+            fn("dump") { [unowned self] args, kw in
+                let a = try PythonSignature("dump", ["obj", "fp"]).bind(args, kw.filter { $0.0 == "obj" || $0.0 == "fp" })
+                let text = try self.jsonDumps(a[0] ?? .none, kw.filter { $0.0 != "obj" && $0.0 != "fp" })
+                _ = try self.callMethod(a[1] ?? .none, "write", [.str(text)], [])
+                return .none
+            },
+            fn("loads") { [unowned self] args, kw in
+                let a = try PythonSignature("loads", ["s"]).bind(args, kw.filter { $0.0 == "s" })
+                return try self.jsonLoads(a[0] ?? .none, kw.filter { $0.0 != "s" }, decodeError)
+            },
+            fn("load") { [unowned self] args, kw in
+                let a = try PythonSignature("load", ["fp"]).bind(args, kw.filter { $0.0 == "fp" })
+                let text = try self.callMethod(a[0] ?? .none, "read", [], [])
+                return try self.jsonLoads(text, kw.filter { $0.0 != "fp" }, decodeError)
             },
         ])
+    }
+
+    /// json.dumps' text for `obj` under the keyword options (those json.dump passes on too).
+    func jsonDumps(_ obj: Value, _ kw: [(String, Value)]) throws -> String {
+        var opts = JSONOptions()
+        for (k, v) in kw {
+            switch k {
+            case "indent":
+                switch v {
+                case .none: opts.indent = nil
+                case .int(let n): opts.indent = String(repeating: " ", count: max(n, 0))
+                case .str(let s): opts.indent = s
+                default: throw PyException.typeError("indent must be int or str")
+                }
+            case "sort_keys": opts.sortKeys = try isTruthy(v)
+            case "ensure_ascii": opts.ensureASCII = try isTruthy(v)
+            case "allow_nan": opts.allowNaN = try isTruthy(v)
+            case "skipkeys": opts.skipKeys = try isTruthy(v)
+            case "check_circular": break
+            case "cls": if !v.isNone { throw PyException.typeError("json: a custom encoder class (cls=) is not supported") }
+            case "default": opts.defaultFn = v.isNone ? nil : v
+            case "separators":
+                if v.isNone { continue }
+                let parts = try toArray(v)
+                guard parts.count == 2 else { throw PyException.valueError("too many values to unpack (expected 2)") }
+                opts.itemSep = try expectStr(parts[0], "separator")
+                opts.keySep = try expectStr(parts[1], "separator")
+                opts.explicitSeparators = true
+            default: throw PyException.typeError("JSONEncoder.__init__() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        if opts.indent != nil && !opts.explicitSeparators { opts.itemSep = "," }
+        var out = ""
+        try jsonEncode(obj, &out, opts, level: 0)
+        return out
+    }
+
+    func jsonLoads(_ source: Value, _ kw: [(String, Value)], _ decodeError: PyClass) throws -> Value {
+        let text: String
+        switch source {
+        case .str(let s): text = s
+        case .bytes(let b): text = String(decoding: b, as: UTF8.self)
+        default: throw PyException.typeError("the JSON object must be str, bytes or bytearray, not \(source.typeName)")
+        }
+        var p = JSONParser(Array(text.unicodeScalars), errorClass: decodeError)
+        for (k, v) in kw where !v.isNone {
+            switch k {
+            case "object_hook": p.objectHook = { [unowned self] in try self.callValue(v, [$0], []) }
+            case "object_pairs_hook": p.objectPairsHook = { [unowned self] in try self.callValue(v, [$0], []) }
+            case "parse_float": p.parseFloat = { [unowned self] in try self.callValue(v, [.str($0)], []) }
+            case "parse_int": p.parseInt = { [unowned self] in try self.callValue(v, [.str($0)], []) }
+            case "parse_constant": p.parseConstant = { [unowned self] in try self.callValue(v, [.str($0)], []) }
+            case "cls": throw PyException.typeError("json: a custom decoder class (cls=) is not supported")
+            default: throw PyException.typeError("JSONDecoder.__init__() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        return try p.parseDocument()
     }
 
     struct JSONOptions {
@@ -56,6 +94,8 @@ extension Interpreter {
         var itemSep = ", "
         var keySep = ": "
         var explicitSeparators = false
+        var allowNaN = true
+        var skipKeys = false
         var defaultFn: Value?
     }
 
@@ -86,7 +126,8 @@ extension Interpreter {
         return out + "\""
     }
 
-    func jsonFloat(_ d: Double) -> String {
+    func jsonFloat(_ d: Double, allowNaN: Bool = true) throws -> String {
+        if !d.isFinite && !allowNaN { throw PyException.valueError("Out of range float values are not JSON compliant") }
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
         return floatRepr(d)
@@ -98,7 +139,7 @@ extension Interpreter {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .bigint(let b): out += try decimalString(b.value)
-        case .float(let d): out += jsonFloat(d)
+        case .float(let d): out += try jsonFloat(d, allowNaN: o.allowNaN)
         case .str(let s): out += jsonString(s, ascii: o.ensureASCII)
         case .list, .tuple:
             let items = try toArray(v)
@@ -120,10 +161,12 @@ extension Interpreter {
                 case .str(let s): key = s
                 case .int(let i): key = String(i)
                 case .bigint(let b): key = try decimalString(b.value)
-                case .float(let f): key = jsonFloat(f)
+                case .float(let f): key = try jsonFloat(f, allowNaN: o.allowNaN)
                 case .bool(let b): key = b ? "true" : "false"
                 case .none: key = "null"
-                default: throw PyException.typeError("keys must be str, int, float, bool or None, not \(k.typeName)")
+                default:
+                    if o.skipKeys { continue }
+                    throw PyException.typeError("keys must be str, int, float, bool or None, not \(k.typeName)")
                 }
                 pairs.append((key, x))
             }
@@ -151,7 +194,24 @@ struct JSONParser {
     let s: [Unicode.Scalar]
     var i = 0
     let errorClass: PyClass
+    /// json.loads' hooks, each called as CPython's decoder calls it.
+    var objectHook: ((Value) throws -> Value)?
+    var objectPairsHook: ((Value) throws -> Value)?
+    var parseFloat: ((String) throws -> Value)?
+    var parseInt: ((String) throws -> Value)?
+    var parseConstant: ((String) throws -> Value)?
     init(_ s: [Unicode.Scalar], errorClass: PyClass) { self.s = s; self.errorClass = errorClass }
+
+    func finishObject(_ d: PyDict, _ pairs: [Value]) throws -> Value {
+        if let objectPairsHook { return try objectPairsHook(.list(PyList(pairs))) }
+        if let objectHook { return try objectHook(.dict(d)) }
+        return .dict(d)
+    }
+
+    mutating func constant(_ word: String, _ v: Double) throws -> Value {
+        _ = try literal(word, .none)
+        return try parseConstant.map { try $0(word) } ?? .float(v)
+    }
 
     func fail(_ msg: String) -> PyException {
         var line = 1, col = 1
@@ -182,8 +242,9 @@ struct JSONParser {
         case "{":
             i += 1
             let d = PyDict()
+            var pairs: [Value] = []
             ws()
-            if i < s.count && s[i] == "}" { i += 1; return .dict(d) }
+            if i < s.count && s[i] == "}" { i += 1; return try finishObject(d, pairs) }
             while true {
                 ws()
                 guard i < s.count, s[i] == "\"" else { throw fail("Expecting property name enclosed in double quotes") }
@@ -192,11 +253,12 @@ struct JSONParser {
                 guard i < s.count, s[i] == ":" else { throw fail("Expecting ':' delimiter") }
                 i += 1
                 ws()
-                try d.set(.str(k), try parseValue())
+                let value = try parseValue()
+                if objectPairsHook != nil { pairs.append(.tuple([.str(k), value])) } else { try d.set(.str(k), value) }
                 ws()
                 guard i < s.count else { throw fail("Expecting ',' delimiter") }
                 if s[i] == "," { i += 1; continue }
-                if s[i] == "}" { i += 1; return .dict(d) }
+                if s[i] == "}" { i += 1; return try finishObject(d, pairs) }
                 throw fail("Expecting ',' delimiter")
             }
         case "[":
@@ -217,10 +279,14 @@ struct JSONParser {
         case "t": return try literal("true", .bool(true))
         case "f": return try literal("false", .bool(false))
         case "n": return try literal("null", .none)
-        case "N": return try literal("NaN", .float(.nan))
-        case "I": return try literal("Infinity", .float(.infinity))
+        case "N": return try constant("NaN", .nan)
+        case "I": return try constant("Infinity", .infinity)
         default:
-            if s[i] == "-" && i + 1 < s.count && s[i + 1] == "I" { i += 1; _ = try literal("Infinity", .none); return .float(-.infinity) }
+            if s[i] == "-" && i + 1 < s.count && s[i + 1] == "I" {
+                i += 1
+                _ = try literal("Infinity", .none)
+                return try parseConstant.map { try $0("-Infinity") } ?? .float(-.infinity)
+            }
             return try parseNumber()
         }
     }
@@ -242,7 +308,8 @@ struct JSONParser {
             while i < s.count, s[i] >= "0" && s[i] <= "9" { i += 1 }
         }
         let text = String(String.UnicodeScalarView(s[start..<i]))
-        if isFloat { return .float(Double(text) ?? 0) }
+        if isFloat { return try parseFloat.map { try $0(text) } ?? .float(Double(text) ?? 0) }
+        if let parseInt { return try parseInt(text) }
         if let n = Int(text) { return .int(n) }
         return .integer(BigInt(text) ?? 0)
     }

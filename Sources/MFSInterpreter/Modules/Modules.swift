@@ -1,4 +1,5 @@
-// Standard modules: sys, math, datetime, collections, statistics, functools, time.
+// The registry of standard modules (makeStandardModule), with sys, math, datetime, collections and
+// statistics; the other modules live in files named for them.
 import Glibc
 import BigInt
 
@@ -83,34 +84,15 @@ extension Interpreter {
         case "datetime": return makeDatetimeModule()
         case "collections": return makeCollectionsModule()
         case "statistics": return makeStatisticsModule()
-        case "functools":
-            return module("functools", [
-                fn("reduce") { [unowned self] args, _ in
-                    try checkArgs("reduce", args, 2, 3)
-                    let it = try self.makeIterator(args[1])
-                    var acc: Value
-                    if args.count > 2 { acc = args[2] } else {
-                        guard let f = try it.next() else { throw PyException.typeError("reduce() of empty iterable with no initial value") }
-                        acc = f
-                    }
-                    while let v = try it.next() { acc = try self.callValue(args[0], [acc, v], []) }
-                    return acc
-                },
-            ])
-        case "time":
-            return module("time", [
-                fn("time") { _, _ in
-                    var ts = timespec()
-                    clock_gettime(CLOCK_REALTIME, &ts)
-                    return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
-                },
-                fn("perf_counter") { _, _ in
-                    var ts = timespec()
-                    clock_gettime(CLOCK_MONOTONIC, &ts)
-                    return .float(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)
-                },
-                fn("sleep") { [unowned self] args, _ in try self.sleep(args) },
-            ])
+        case "random": return try makeRandomModule()
+        case "itertools": return makeItertoolsModule()
+        case "operator": return makeOperatorModule()
+        case "pprint": return makePprintModule()
+        case "io": return makeIOModule()
+        case "textwrap": return makeTextwrapModule()
+        case "string": return makeStringModule()
+        case "functools": return makeFunctoolsModule()
+        case "time": return makeTimeModule()
         default: return nil
         }
     }
@@ -266,16 +248,8 @@ extension Interpreter {
                 return acc
             },
             fn("fsum") { [unowned self] args, _ in
-                // Neumaier compensated summation (exact enough for typical inputs).
-                var s = 0.0, c = 0.0
-                try self.forEach(args.first ?? .tuple([])) { v in
-                    let x = try real(v)
-                    let t = s + x
-                    if abs(s) >= abs(x) { c += (s - t) + x } else { c += (x - t) + s }
-                    s = t
-                    return true
-                }
-                return .float(s + c)
+                try checkArgs("fsum", args, 1, 1)
+                return .float(try self.exactFsum(args[0]))
             },
         ])
     }
@@ -354,103 +328,6 @@ extension Interpreter {
                     return try .newDict(fields.map { (.str($0), inst.attrs[$0] ?? .none) })
                 })
                 return .type(cls)
-            },
-        ])
-    }
-
-    func makeStatisticsModule() -> Value {
-        func numbers(_ v: Value?) throws -> [Value] {
-            guard let v else { throw PyException.typeError("missing data") }
-            return try toArray(v)
-        }
-        func fsum(_ xs: [Double]) -> Double {
-            var s = 0.0, c = 0.0
-            for x in xs { let t = s + x; if abs(s) >= abs(x) { c += (s - t) + x } else { c += (x - t) + s }; s = t }
-            return s + c
-        }
-        let statsError = PyClass(name: "StatisticsError", module: "statistics", bases: [BuiltinClasses.exc("ValueError")])
-        return module("statistics", [
-            ("StatisticsError", .type(statsError)),
-            fn("mean") { [unowned self] args, _ in
-                let xs = try numbers(args.first)
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("mean requires at least one data point")]) }
-                if xs.allSatisfy({ if case .int = $0 { return true }; return false }) {
-                    var total = Value.int(0)
-                    for x in xs { total = try self.binaryOp(.add, total, x) }
-                    if case .int(let r)? = try numericOp(.mod, toNum(total) ?? .i(0), .i(xs.count)), r == 0 {
-                        return try self.binaryOp(.floordiv, total, .int(xs.count))
-                    }
-                    return try self.binaryOp(.truediv, total, .int(xs.count))
-                }
-                return .float(fsum(try xs.map { try toDouble(toNum($0) ?? .i(0)) }) / Double(xs.count))
-            },
-            fn("median") { [unowned self] args, _ in
-                let xs = try self.sortValues(try numbers(args.first), key: nil, reverse: false)
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
-                if xs.count % 2 == 1 { return xs[xs.count / 2] }
-                return try self.binaryOp(.truediv, try self.binaryOp(.add, xs[xs.count / 2 - 1], xs[xs.count / 2]), .int(2))
-            },
-            fn("fmean") { args, _ in
-                let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("fmean requires at least one data point")]) }
-                return .float(fsum(xs) / Double(xs.count))
-            },
-            fn("median_low") { [unowned self] args, _ in
-                let xs = try self.sortValues(try numbers(args.first), key: nil, reverse: false)
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
-                return xs[xs.count % 2 == 1 ? xs.count / 2 : xs.count / 2 - 1]
-            },
-            fn("median_high") { [unowned self] args, _ in
-                let xs = try self.sortValues(try numbers(args.first), key: nil, reverse: false)
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("no median for empty data")]) }
-                return xs[xs.count / 2]
-            },
-            fn("mode") { [unowned self] args, _ in
-                guard let data = args.first else { throw PyException.typeError("mode() missing 1 required positional argument: 'data'") }
-                let counts = PyDict()
-                var best: Value?, bestCount = 0
-                for x in try self.toArray(data) {
-                    let n = (try counts.get(x).flatMap { if case .int(let c) = $0 { return c }; return nil } ?? 0) + 1
-                    try counts.set(x, .int(n))
-                    if n > bestCount { best = x; bestCount = n }
-                }
-                guard let best else { throw PyException(cls: statsError, args: [.str("no mode for empty data")]) }
-                return best
-            },
-            fn("pvariance") { args, _ in
-                let vs = try numbers(args.first)
-                if vs.isEmpty { throw PyException(cls: statsError, args: [.str("pvariance requires at least one data point")]) }
-                var ints: [BigInt] = []
-                for v in vs { if case .int(let i) = v { ints.append(BigInt(i)) } }
-                if ints.count == vs.count {
-                    // Exact for integer data, like CPython's Fraction arithmetic: n*Σx² - (Σx)² over n².
-                    let n = BigInt(ints.count)
-                    let s = ints.reduce(BigInt(0), +), sq = ints.reduce(BigInt(0)) { $0 + $1 * $1 }
-                    let num = n * sq - s * s, den = n * n
-                    if num % den == 0 { return .integer(num / den) }
-                    return .float(Double(num) / Double(den))
-                }
-                let xs = try vs.map { try toDouble(toNum($0) ?? .i(0)) }
-                let m = fsum(xs) / Double(xs.count)
-                return .float(fsum(xs.map { ($0 - m) * ($0 - m) }) / Double(xs.count))
-            },
-            fn("stdev") { args, _ in
-                let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }
-                if xs.count < 2 { throw PyException(cls: statsError, args: [.str("stdev requires at least two data points")]) }
-                let m = fsum(xs) / Double(xs.count)
-                return .float((fsum(xs.map { ($0 - m) * ($0 - m) }) / Double(xs.count - 1)).squareRoot())
-            },
-            fn("pstdev") { args, _ in
-                let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }
-                if xs.isEmpty { throw PyException(cls: statsError, args: [.str("pstdev requires at least one data point")]) }
-                let m = fsum(xs) / Double(xs.count)
-                return .float((fsum(xs.map { ($0 - m) * ($0 - m) }) / Double(xs.count)).squareRoot())
-            },
-            fn("variance") { args, _ in
-                let xs = try numbers(args.first).map { try toDouble(toNum($0) ?? .i(0)) }
-                if xs.count < 2 { throw PyException(cls: statsError, args: [.str("variance requires at least two data points")]) }
-                let m = fsum(xs) / Double(xs.count)
-                return .float(fsum(xs.map { ($0 - m) * ($0 - m) }) / Double(xs.count - 1))
             },
         ])
     }

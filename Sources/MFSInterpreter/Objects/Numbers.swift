@@ -152,14 +152,28 @@ func numericOp(_ op: BinOp, _ x: Num, _ y: Num) throws -> Value? {
     }
 }
 
+/// `a / b` for ints, correctly rounded as CPython's long_true_divide: a quotient with two guard bits
+/// and a sticky bit, rounded half-to-even once at the precision of the result (subnormals included).
 func bigTrueDiv(_ a: BigInt, _ b: BigInt) throws -> Double {
     let da = Double(a), db = Double(b)
-    if da.isFinite && db.isFinite && abs(da) < 9.0e15 && abs(db) < 9.0e15 { return da / db }
-    // Scale to keep precision for huge operands.
-    let (q, r) = a.quotientAndRemainder(dividingBy: b)
-    let dq = Double(q)
-    if !dq.isFinite { throw PyException.overflow("integer division result too large for a float") }
-    return dq + Double(r) / Double(b)
+    if abs(da) < 9.0e15 && abs(db) < 9.0e15 { return da / db }
+    if a.isZero { return (b.sign == .minus) ? -0.0 : 0.0 }
+    let negative = (a.sign == .minus) != (b.sign == .minus)
+    let x = BigUInt(a.magnitude), y = BigUInt(b.magnitude)
+    let shift = max(x.bitWidth - y.bitWidth - 55, -1076)
+    var (q, r) = shift >= 0 ? x.quotientAndRemainder(dividingBy: y << shift) : (x << -shift).quotientAndRemainder(dividingBy: y)
+    if !r.isZero { q |= 1 }
+    let exponent = q.bitWidth - 1 + shift
+    let precision = exponent >= -1022 ? 53 : 53 - (-1022 - exponent)
+    let drop = max(q.bitWidth - precision, 0)
+    var m = q >> drop
+    if drop > 0 {
+        let rest = q - (m << drop), half = BigUInt(1) << (drop - 1)
+        if rest > half || (rest == half && m[bitAt: 0]) { m += 1 }
+    }
+    let magnitude = scalbn(Double(m), Int32(shift + drop))
+    if magnitude.isInfinite { throw PyException.overflow("integer division result too large for a float") }
+    return negative ? -magnitude : magnitude
 }
 
 func floatOp(_ op: BinOp, _ a: Double, _ b: Double) throws -> Value? {
