@@ -46,7 +46,7 @@ public protocol MetadataProvider: AnyObject {
     /// when given, in provider order.
     func children(of kind: ObjectKind, _ path: [String], anyTag: String?) throws -> [JSONValue]
     /// Artifact registrations of a task for an attempt (nil = latest done attempt); `name`
-    /// restricts to one artifact.
+    /// restricts to one artifact (see `namedArtifactIsLatestAttempts`).
     func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue]
     /// Metadata events of a task, all attempts, or one attempt.
     func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue]
@@ -59,6 +59,9 @@ public protocol MetadataProvider: AnyObject {
     func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched]
     /// Reads the events of `fields` of many tasks ahead, where `metadata(_:fields:)` finds them.
     func prefetchEvents(_ fields: Set<String>, of tasks: [[String]])
+    /// Whether `artifacts(task, attempt: nil, name:)` answers from the same attempt as the full list
+    /// (local: the latest done attempt), or from the highest attempt that has the name (the service).
+    var namedArtifactIsLatestAttempts: Bool { get }
     /// Applies removals then additions to a run's user tags; returns the final user tags.
     func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
 }

@@ -75,7 +75,20 @@ public final class Task: MetaflowObject {
     /// `task.data.name`: public artifacts only (Python builds `data` from the task's iteration,
     /// which hides `_`-names); nil when absent.
     public func publicArtifact(_ name: String) throws -> DataArtifact? {
-        name.hasPrefix("_") ? nil : try optionalArtifact(name)
+        guard !name.hasPrefix("_") else { return nil }
+        if attempt != nil || session.provider.namedArtifactIsLatestAttempts { return try optionalArtifact(name) }
+        // The service names an artifact of any attempt (the highest that has it), while `data`
+        // shows the latest attempt's only: a retried task whose last attempt lacks `name` has no
+        // `data.name`. The step-level read-ahead is the latest attempt's list; else this task's.
+        expireCaches()
+        if cachedArtifacts == nil, let (group, index) = siblings {
+            group.readAhead(name, from: index, session: session)
+            if case .found(let record) = group.answer(name, at: index) {
+                return DataArtifact(record: record, parent: self, attempt: attempt, session: session,
+                                    namespace: namespaceCheck ? namespace : nil, namespaceCheck: namespaceCheck)
+            }
+        }
+        return try allArtifacts().first { $0.id == name }
     }
 
     override func childRecord(_ id: String) throws -> JSONValue? {

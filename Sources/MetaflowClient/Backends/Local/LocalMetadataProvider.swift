@@ -17,6 +17,7 @@ public final class LocalMetadataProvider: MetadataProvider {
     public init(root: String?, username: String? = nil) { self.root = root; self.username = username }
 
     public var typeName: String { "local" }
+    public var namedArtifactIsLatestAttempts: Bool { true }
     public var info: String {
         guard let root else { return "<No .metaflow directory found in current working tree>" }
         return FileSystem.dirname(root)

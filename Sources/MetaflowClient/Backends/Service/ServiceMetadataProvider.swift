@@ -15,6 +15,7 @@ public final class ServiceMetadataProvider: MetadataProvider {
     }
 
     public var typeName: String { "service" }
+    public var namedArtifactIsLatestAttempts: Bool { false }
     public var info: String { connection.settings.url }
 
     /// Requests sent so far (tests and benchmarks count them).
@@ -40,15 +41,14 @@ public final class ServiceMetadataProvider: MetadataProvider {
 
     // MARK: paths
 
-    /// `/flows/F/runs/R/steps/S/tasks/T` for the leading components of `path`; nil when a component
-    /// is empty (no object has an empty id).
+    /// `/flows/F/runs/R/steps/S/tasks/T` for the components of `path`. An empty id stays an empty
+    /// segment, as Python's `_obj_path` builds it (`'' in flow` asks `/flows/F/runs/`); nil for an
+    /// empty flow name, which names nothing.
     static func objectPath(_ path: [String]) -> String? {
+        guard path.first?.isEmpty == false else { return nil }
         let names = ["flows", "runs", "steps", "tasks", "artifacts"]
         var out = ""
-        for (name, id) in zip(names, path) {
-            guard !id.isEmpty else { return nil }
-            out += "/" + name + "/" + percentEncoded(id)
-        }
+        for (name, id) in zip(names, path) { out += "/" + name + "/" + percentEncoded(id) }
         return out
     }
 
@@ -105,6 +105,9 @@ public final class ServiceMetadataProvider: MetadataProvider {
         if kind == .artifact, let attempt { url += "/attempt/\(attempt)" }
         guard let record = try connection.get(url) else { return nil }
         guard case .object = record else {
+            // What Python does with a path ending in an empty id: the service's answer there (a list)
+            // counts as found. Anything else is not the record asked for.
+            if path.last?.isEmpty == true { return .object([]) }
             throw ServiceConnection.serviceError(url, "the answer is not an object")
         }
         return record
