@@ -32,7 +32,9 @@ public final class ClientContext {
         var defined: [String: Value] = [:]
         for (name, base) in metaflowExceptionHierarchy {
             let baseClass = defined[base] ?? interpreter.builtinExceptionClass(base)
-            let cls = interpreter.defineExceptionClass(name: name, base: baseClass, module: "metaflow.exception")
+            // Where Python defines each: ServiceException lives with the service provider.
+            let module = name == "ServiceException" ? "metaflow.plugins.metadata_providers.service" : "metaflow.exception"
+            let cls = interpreter.defineExceptionClass(name: name, base: baseClass, module: module)
             if case .type(let c) = cls, let headline = metaflowExceptionHeadlines[name] { c.dict["headline"] = .str(headline) }
             defined[name] = cls
         }
