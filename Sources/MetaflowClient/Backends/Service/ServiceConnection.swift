@@ -14,6 +14,9 @@ public struct ServiceSettings: Sendable {
     let headers: [(name: String, value: String)]
     /// `METAFLOW_SERVICE_RETRY_COUNT`: tries per request (Python's default 5).
     let tries: Int
+    /// `MFSH_SERVICE_TIMEOUT` (seconds, default 60): the longest one request may take, and the longest
+    /// a connection may take to open (at most 10 s). Python's client waits forever on a hung service.
+    let timeout: Double
 
     public init(url: String, config: Configuration) throws {
         var u = url
@@ -48,6 +51,8 @@ public struct ServiceSettings: Sendable {
         self.headers = headers
         let count = config.value("SERVICE_RETRY_COUNT").flatMap { Int($0) } ?? 5
         tries = max(1, min(count, 20))
+        let seconds = config.environment["MFSH_SERVICE_TIMEOUT"].flatMap { Double($0) } ?? 60
+        timeout = seconds.isFinite && seconds > 0 ? min(seconds, 3600) : 60
     }
 }
 
@@ -81,7 +86,9 @@ final class ServiceConnection {
     private func request(_ method: String, _ path: String, body: [UInt8]? = nil) -> HTTPRequest {
         var headers = settings.headers
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        return HTTPRequest(method: method, url: settings.url + path, headers: headers, body: body)
+        return HTTPRequest(method: method, url: settings.url + path, headers: headers, body: body,
+                           connectTimeout: min(10, settings.timeout), stallTimeout: settings.timeout,
+                           totalTimeout: settings.timeout, maxBodyBytes: 1 << 30)
     }
 
     // MARK: reads
