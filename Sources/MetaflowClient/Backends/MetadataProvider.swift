@@ -57,8 +57,11 @@ public protocol MetadataProvider: AnyObject {
     /// What `artifacts(task, attempt:, name: name)` would answer for each of many tasks, read in
     /// one batch; a provider that cannot batch returns [].
     func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched]
-    /// Reads the events of `fields` of many tasks ahead, where `metadata(_:fields:)` finds them.
-    func prefetchEvents(_ fields: Set<String>, of tasks: [[String]])
+    /// Reads the events of `fields` (nil: every event) of many tasks ahead, where `metadata` finds them.
+    func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]])
+    /// How long what was read ahead may be used (local files are checked again sooner than a
+    /// service's answers, which cost a round trip).
+    var readAheadTrustNanos: UInt64 { get }
     /// Whether `artifacts(task, attempt: nil, name:)` answers from the same attempt as the full list
     /// (local: the latest done attempt), or from the highest attempt that has the name (the service).
     var namedArtifactIsLatestAttempts: Bool { get }

@@ -25,9 +25,9 @@ final class SiblingTasks {
     /// Per artifact name: when it was read ahead, and each task's answer (by place in the group).
     /// A name is read ahead once per group: reading again after the trust window could re-read
     /// the rest of the listing at every step of a slow loop.
-    private var answers: [String: (readAt: UInt64, byTask: [Prefetched])] = [:]
-    /// Sets of event fields already read ahead (keyed by the sorted field names).
-    private var eventsRead: Set<[String]> = []
+    private var answers: [String: (readAt: UInt64, trust: UInt64, byTask: [Prefetched])] = [:]
+    /// Sets of event fields already read ahead (keyed by the sorted field names; nil: every event).
+    private var eventsRead: Set<[String]?> = []
 
     init(paths: [[String]], attempts: [Int?]) { self.paths = paths; self.attempts = attempts }
 
@@ -35,7 +35,7 @@ final class SiblingTasks {
     /// than the caches' trust window (a task read much later is read again, like any file).
     func answer(_ name: String, at index: Int) -> Prefetched {
         guard let a = answers[name], index < a.byTask.count,
-              Freshness.now() &- a.readAt < Freshness.windowNanos else { return .unknown }
+              Freshness.now() &- a.readAt < a.trust else { return .unknown }
         return a.byTask[index]
     }
 
@@ -46,7 +46,7 @@ final class SiblingTasks {
         let found = session.provider.prefetchArtifacts(name, of: tasks)
         var byTask = [Prefetched](repeating: .unknown, count: paths.count)
         for (i, answer) in found.enumerated() where index + i < byTask.count { byTask[index + i] = answer }
-        answers[name] = (Freshness.now(), byTask)
+        answers[name] = (Freshness.now(), session.provider.readAheadTrustNanos, byTask)
         readBlobs(of: zip(tasks, found).compactMap { task, answer in
             if case .found(let record) = answer, let flow = task.path.first { return (flow, record) }
             return nil
@@ -55,8 +55,8 @@ final class SiblingTasks {
 
     /// Reads the events of `fields` of the tasks from `index` on into the provider's caches, once
     /// per set of fields and group (logs need each task's ds-root, attempt and ds-type).
-    func readAheadEvents(_ fields: Set<String>, from index: Int, session: ClientSession) {
-        guard paths.count - index >= Self.minimumBatch, eventsRead.insert(fields.sorted()).inserted else { return }
+    func readAheadEvents(_ fields: Set<String>?, from index: Int, session: ClientSession) {
+        guard paths.count - index >= Self.minimumBatch, eventsRead.insert(fields?.sorted()).inserted else { return }
         session.provider.prefetchEvents(fields, of: Array(paths[index...]))
     }
 
@@ -88,7 +88,8 @@ final class SiblingTasks {
 extension MetadataProvider {
     /// Default for providers that cannot batch: nothing read ahead; each task is read when asked.
     public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] { [] }
-    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {}
+    public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {}
+    public var readAheadTrustNanos: UInt64 { Freshness.windowNanos }
 }
 
 extension DataStore {
@@ -205,11 +206,12 @@ extension LocalMetadataProvider {
 }
 
 extension LocalMetadataProvider {
-    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {
+    public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {
         let dirs = tasks.map { path($0).map { $0 + "/_meta" } }
         let reads = ParallelReads.map(tasks.count, serialBelow: SiblingTasks.minimumBatch) { i -> (FolderRead, [FileRead])? in
             guard let dir = dirs[i], let folder = FileSystem.OpenFolder(dir) else { return nil }
-            let files = Self.eventFiles(folder.names, of: fields).compactMap { TaskArtifactRead.parsed(folder, $0) }
+            let names = fields.map { Self.eventFiles(folder.names, of: $0) } ?? folder.names.filter { $0.hasPrefix("sysmeta_") }
+            let files = names.compactMap { TaskArtifactRead.parsed(folder, $0) }
             return (FolderRead(dir: dir, names: folder.names), files)
         }
         for case let (folder, files)? in reads {

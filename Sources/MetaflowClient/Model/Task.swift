@@ -169,6 +169,7 @@ public final class Task: MetaflowObject {
     public func metadata() throws -> [MetadataEntry] {
         expireCaches()
         if let m = cachedMetadata { return m }
+        if let (group, index) = siblings { group.readAheadEvents(nil, from: index, session: session) }
         let events = try session.provider.metadata(pathComponents, attempt: attempt)
         var result: [MetadataEntry] = []
         var names = Set<String>()

@@ -186,7 +186,9 @@ public final class ServiceMetadataProvider: MetadataProvider {
 
     /// Events of many tasks: the run-level metadata list (one request per run), split by task into
     /// the answers `metadata(task)` would get.
-    public func prefetchEvents(_ fields: Set<String>, of tasks: [[String]]) {
+    public var readAheadTrustNanos: UInt64 { ServiceConnection.trustNanos }
+
+    public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {
         var runs: Set<[String]> = []
         for path in tasks where path.count == 4 { runs.insert(Array(path.prefix(2))) }
         for run in runs {
