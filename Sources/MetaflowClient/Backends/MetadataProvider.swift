@@ -57,6 +57,9 @@ public protocol MetadataProvider: AnyObject {
     /// What `artifacts(task, attempt:, name: name)` would answer for each of many tasks, read in
     /// one batch; a provider that cannot batch returns [].
     func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched]
+    /// Lists the children of many objects of `kind` ahead (in parallel where that helps), where
+    /// `children(of:_:anyTag:)` finds them within the provider's trust window.
+    func prefetchChildren(of kind: ObjectKind, _ paths: [[String]])
     /// Reads the events of `fields` (nil: every event) of many tasks ahead, where `metadata` finds them.
     func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]])
     /// How long what was read ahead may be used (local files are checked again sooner than a

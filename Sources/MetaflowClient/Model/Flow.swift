@@ -9,7 +9,12 @@ public final class MetaflowRoot {
     public func flows() throws -> [Flow] {
         let ns = try session.getNamespace()
         var out: [Flow] = []
-        for rec in try session.provider.children(of: .root, [], anyTag: nil) {
+        let records = try session.provider.children(of: .root, [], anyTag: nil)
+        // Each flow's runs are listed for the namespace test: all at once where the provider can.
+        if ns != nil {
+            session.provider.prefetchChildren(of: .flow, records.compactMap { $0["flow_id"]?.stringValue }.map { [$0] })
+        }
+        for rec in records {
             let f = Flow(record: rec, parent: nil, attempt: nil, session: session, namespace: ns, namespaceCheck: true)
             if f.namespaceCheck, let ns, !(try f.isInNamespace(ns)) { continue }
             out.append(f)

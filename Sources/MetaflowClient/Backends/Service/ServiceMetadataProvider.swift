@@ -188,6 +188,13 @@ public final class ServiceMetadataProvider: MetadataProvider {
     /// the answers `metadata(task)` would get.
     public var readAheadTrustNanos: UInt64 { ServiceConnection.trustNanos }
 
+    /// The lists in parallel into the answer cache; failures are left for the lazy path to report.
+    public func prefetchChildren(of kind: ObjectKind, _ paths: [[String]]) {
+        guard kind > .root, kind < .task else { return }
+        let urls = paths.compactMap { Self.objectPath($0) }.map { $0 + "/" + ["runs", "steps", "tasks"][kind.rawValue - 1] }
+        _ = connection.getMany(urls)
+    }
+
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {
         var runs: Set<[String]> = []
         for path in tasks where path.count == 4 { runs.insert(Array(path.prefix(2))) }
