@@ -300,7 +300,8 @@ public final class MFShell {
         return "#" + s.dropFirst(2)
     }
 
-    /// `--json`: the value of the code (an expression, or the last expression statement) as JSON.
+    /// `--json`: the value of the code's last statement, when it is an expression, as JSON (the
+    /// statements before it run first; otherwise null), as a notebook cell shows its last value.
     func runJSON(_ code: String) -> Int32 {
         installInterruptHandler()
         preparePrelude(for: code)

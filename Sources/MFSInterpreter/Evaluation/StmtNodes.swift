@@ -13,6 +13,18 @@ final class ExprStmt: Stmt {
     override func exec(_ f: Frame) throws -> Flow { _ = try expr.eval(f); return .normal }
 }
 
+/// An expression statement of REPL input, whose value goes to the display hook (CPython's
+/// PRINT_EXPR in 'single' mode).
+final class DisplayedExprStmt: Stmt {
+    let expr: Expr
+    init(_ e: Expr, _ r: SrcRange) { expr = e; super.init(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        let v = try expr.eval(f)
+        try f.interp.displayHook?(v)
+        return .normal
+    }
+}
+
 final class AssignStmt: Stmt {
     let targets: [Expr]
     let value: Expr
