@@ -18,3 +18,11 @@ try:
     quit("bye")
 except SystemExit as e:
     print("SystemExit", repr(e.code))
+# SystemExit.code: None, the one argument, or the arguments' tuple.
+import sys
+sys.exit
+for args in ((), (0,), ("text",), (1, 2)):
+    try:
+        raise SystemExit(*args)
+    except SystemExit as e:
+        print(args, repr(e.code))
