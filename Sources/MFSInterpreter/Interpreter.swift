@@ -19,22 +19,25 @@ extension OutputSink {
     public func takeWriteError() -> Int32? { nil }
 }
 
-/// Writes to a file descriptor with a 64 KiB buffer.
+/// Writes to a file descriptor with a 64 KiB buffer; `lineBuffered` also flushes every write that
+/// holds a newline (CPython's line_buffering, which its stdout has on a terminal).
 public final class FileOutputSink: OutputSink {
     let fd: Int32
     var buffer: [UInt8] = []
     let unbuffered: Bool
+    let lineBuffered: Bool
     /// Kept until taken: output that could not be written must surface as an error, never vanish.
     private var writeError: Int32?
-    public init(fd: Int32, unbuffered: Bool = false) {
+    public init(fd: Int32, unbuffered: Bool = false, lineBuffered: Bool = false) {
         self.fd = fd
         self.unbuffered = unbuffered
+        self.lineBuffered = lineBuffered
         buffer.reserveCapacity(1 << 16)
     }
     deinit { flush() }
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if unbuffered || buffer.count >= 1 << 16 { flush() }
+        if unbuffered || buffer.count >= 1 << 16 || (lineBuffered && text.utf8.contains(0x0A)) { flush() }
     }
     public func flush() {
         var offset = 0

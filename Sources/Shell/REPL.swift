@@ -36,6 +36,7 @@ extension MFShell {
         while true {
             // A loop left early (break, Ctrl-C) may leave its progress line up; the prompt replaces it.
             ProgressLine.active?.finish()
+            StandardOutput.stdout.flush()
             let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch result {
             case .eof:

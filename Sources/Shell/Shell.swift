@@ -169,7 +169,11 @@ public final class MFShell {
         }
     }
 
-    func writeErr(_ s: String) { StandardOutput.stderr.write(s) }
+    /// The shell's own messages (warnings, errors) on stderr, after what stdout holds.
+    func writeErr(_ s: String) {
+        StandardOutput.stdout.flush()
+        StandardOutput.stderr.write(s)
+    }
 
     /// Prints an uncaught error the way Python does (traceback), in colour on a terminal.
     func report(_ error: Error) {
@@ -193,6 +197,8 @@ public final class MFShell {
     /// the program (the last buffer, --json's answer) is reported as CPython reports a failed flush
     /// at exit, with its status 120: lost output never looks like success.
     public func statusAfterFlushingOutput(_ status: Int32) -> Int32 {
+        // A progress line left up by the last work must not stay on the terminal after mfsh.
+        ProgressLine.active?.finish()
         StandardOutput.stdout.flush()
         guard let code = StandardOutput.stdout.takeWriteError() else { return status }
         let e = PyException.writeError(errno: code)
