@@ -14,9 +14,11 @@ extension MFShell {
     public static let prompt = "mfsh> "
     public static let continuationPrompt = "...   "
 
+    /// Both stdin and stdout are terminals: the shell reads lines with editing and prompts.
+    public static var terminalIsInteractive: Bool { isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 }
+
     public func repl(banner: Bool = true) -> Int32 {
-        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
-        if !interactive { return runStdinScript() }
+        if !Self.terminalIsInteractive { return runStdinScript() }
         Locale.setUTF8()
         installSigint()
         let completion = Completion(context: context) { [unowned self] in self.runPendingPrelude() }

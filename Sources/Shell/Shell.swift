@@ -114,25 +114,15 @@ public final class MFShell {
         }
     }
 
-    /// Reads Prelude/*.mfs and runs them with ~/.mfshrc, or, when the Prelude only defines things
-    /// (see PreludePlan), keeps it to run before the first code that could see it. A missing
-    /// Prelude is a warning, not an error.
-    public func loadPrelude() {
+    /// Runs the Prelude (the embedded one, or MFSH_PRELUDE's files) and, for the interactive shell
+    /// only (`startupFile`, as Python reads PYTHONSTARTUP), ~/.mfshrc; or, when the Prelude only
+    /// defines things (see PreludePlan), keeps it to run before the first code that could see it.
+    public func loadPrelude(startupFile: Bool = false) {
         guard !options.noPrelude else { return }
-        var files: [(path: String, source: String)] = []
-        if let dir = Prelude.directory() {
-            for file in Prelude.files(in: dir) {
-                guard let source = try? FileSystem.readText(file) else {
-                    writeErr("mfsh: warning: cannot read \(file); skipped\n")
-                    continue
-                }
-                files.append((file, source))
-            }
-        } else {
-            writeErr("mfsh: warning: Prelude not found (set MFSH_PRELUDE to its folder); continuing without it\n")
-        }
+        let (files, warnings) = Prelude.files()
+        for w in warnings { writeErr("mfsh: warning: \(w)\n") }
         var rc: (path: String, source: String)?
-        if let home = FileSystem.environment("HOME") {
+        if startupFile, let home = FileSystem.environment("HOME") {
             let path = home + "/.mfshrc"
             if FileSystem.isFile(path), let source = try? FileSystem.readText(path) { rc = (path, source) }
         }
@@ -338,6 +328,6 @@ public final class MFShell {
 }
 
 struct PendingPrelude {
-    let files: [(path: String, source: String)]
+    let files: [Prelude.File]
     let plan: PreludePlan
 }
