@@ -91,7 +91,12 @@ class ClientObjectHost: HostObject {
     // Children: iteration, obj[id], id in obj.
     func getItem(_ key: Value) throws -> Value {
         guard case .str(let id) = key else { throw PyException.keyError(key) }
-        return try context.bridge { context.host(try object.child(id)) }
+        do {
+            return try context.bridge { context.host(try object.child(id)) }
+        } catch let e as PyException {
+            context.noteChildLookup(e, parent: object, id: id)
+            throw e
+        }
     }
 
     func contains(_ v: Value) throws -> Bool {
