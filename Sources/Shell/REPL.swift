@@ -60,6 +60,10 @@ extension MFShell {
                 buffer = []
                 if source.trimmingCharacters(in: " \t\n").isEmpty { continue }
                 if isLeaveCommand(source) { StandardOutput.stdout.flush(); return 0 }
+                if let request = Self.inspectRequest(source) {
+                    inspect(request.chain, withSource: request.withSource)
+                    continue
+                }
                 evaluate(source)
             }
         }

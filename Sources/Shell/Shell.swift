@@ -69,6 +69,8 @@ public final class MFShell {
     /// The `metaflow` module's members, as registered (help() describes them).
     let clientMembers: [(String, Value)]
     var helpInstalled = false
+    /// The file names the Prelude's functions carry (help() lists them as its helpers).
+    var preludeFiles: Set<String> = []
     /// The last script or command ended in an uncaught KeyboardInterrupt.
     public private(set) var endedByInterrupt = false
 
@@ -120,6 +122,7 @@ public final class MFShell {
     public func loadPrelude(startupFile: Bool = false) {
         guard !options.noPrelude else { return }
         let (files, warnings) = Prelude.files()
+        preludeFiles = Set(files.map(\.path))
         for w in warnings { writeErr("mfsh: warning: \(w)\n") }
         var rc: (path: String, source: String)?
         if startupFile, let home = FileSystem.environment("HOME") {

@@ -267,28 +267,13 @@ extension Interpreter {
     func helpText(_ v: Value) -> String {
         switch v {
         case .function(let f):
-            var params: [String] = []
-            let firstDefault = f.code.nPositionalCount - f.defaults.count
-            var posIndex = 0
-            var sawStar = false
-            for p in f.code.params {
-                switch p.kind {
-                case .positional:
-                    if posIndex >= firstDefault { params.append("\(p.name)=\(reprForMessage(f.defaults[posIndex - firstDefault]))") } else { params.append(p.name) }
-                    posIndex += 1
-                case .varargs: params.append("*\(p.name)"); sawStar = true
-                case .kwonly:
-                    if !sawStar { params.append("*"); sawStar = true }
-                    if let d = f.kwDefaults[p.name] { params.append("\(p.name)=\(reprForMessage(d))") } else { params.append(p.name) }
-                case .varkw: params.append("**\(p.name)")
-                }
-            }
-            var out = "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(params.joined(separator: ", ")))\n"
+            var out = "Help on function \(f.name) in module __main__:\n\n\(f.name)\(signatureText(f))\n"
             if let d = f.doc { out += cleandoc(d).map { "    " + $0 }.joined(separator: "\n") + "\n" }
             return out + "\n"
         case .host(let h):
             return "Help on \(h.typeName) object:\n\n" + (h.doc ?? h.repr()) + "\n"
         case .builtin(let b):
+            if let text = b.helpText { return text }
             return "Help on built-in function \(b.name):\n\n\(b.name)(...)\n" + (b.doc.map { "    " + $0 + "\n" } ?? "") + "\n"
         case .type(let c):
             return "Help on class \(c.name):\n\nclass \(c.name)\n" + (c.doc.map { " |  " + $0 + "\n" } ?? "") + "\n"

@@ -206,6 +206,9 @@ final class DefStmt: Stmt {
     override func exec(_ f: Frame) throws -> Flow {
         var decs: [Value] = []
         for d in decorators { decs.append(try d.eval(f)) }
+        if code.definingLines == nil, f.interp.hiddenSources.contains(code.filename) {
+            code.definingLines = f.interp.sources[code.filename]
+        }
         var v = Value.function(try makeFunction(code, defaults, kwDefaults, f))
         for (d, e) in zip(decs, decorators).reversed() {
             do { v = try f.interp.call(d, [v], []) } catch { throw mark(error, e.r) }
