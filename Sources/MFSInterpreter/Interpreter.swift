@@ -19,22 +19,25 @@ extension OutputSink {
     public func takeWriteError() -> Int32? { nil }
 }
 
-/// Writes to a file descriptor with a 64 KiB buffer.
+/// Writes to a file descriptor with a 64 KiB buffer; `lineBuffered` also flushes every write that
+/// holds a newline (CPython's line_buffering, which its stdout has on a terminal).
 public final class FileOutputSink: OutputSink {
     let fd: Int32
     var buffer: [UInt8] = []
     let unbuffered: Bool
+    let lineBuffered: Bool
     /// Kept until taken: output that could not be written must surface as an error, never vanish.
     private var writeError: Int32?
-    public init(fd: Int32, unbuffered: Bool = false) {
+    public init(fd: Int32, unbuffered: Bool = false, lineBuffered: Bool = false) {
         self.fd = fd
         self.unbuffered = unbuffered
+        self.lineBuffered = lineBuffered
         buffer.reserveCapacity(1 << 16)
     }
     deinit { flush() }
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if unbuffered || buffer.count >= 1 << 16 { flush() }
+        if unbuffered || buffer.count >= 1 << 16 || (lineBuffered && text.utf8.contains(0x0A)) { flush() }
     }
     public func flush() {
         var offset = 0
@@ -96,6 +99,8 @@ public final class Interpreter {
     var hiddenSources: Set<String> = []
     var handling: [PyException] = []
     var interactiveCount = 0
+    /// Receives the values of displayed expression statements (see executeDisplaying).
+    var displayHook: ((Value) throws -> Void)?
     var typeOnlyClasses: [String: PyClass] = [:]
     var regexCache: [String: CompiledRegex] = [:]
     /// Code-point positions of the long strings indexed last.
@@ -158,12 +163,26 @@ public final class Interpreter {
         _ = try outcome.get()
     }
 
-    /// Runs one REPL input. A lone expression statement returns its value (the caller echoes its repr and sets `_`).
+    /// Runs code as a notebook cell: when its last top-level statement is an expression, returns
+    /// that expression's value (the statements before it run first); otherwise nil.
     public func executeInteractive(source: String) throws -> Value? {
         var outcome: Result<Value?, any Error> = .success(nil)
         runWithLargeStack { outcome = Result { try self.run(source: source, filename: "<stdin>", interactive: true) } }
         stdout.flush()
         return try outcome.get()
+    }
+
+    /// Runs one REPL input as CPython compiles it in 'single' mode: every expression statement
+    /// outside functions and classes (`x; x + 1`, a loop body at top level) hands its value to
+    /// `display`, in order, as sys.displayhook receives it.
+    public func executeDisplaying(source: String, display: @escaping (Value) throws -> Void) throws {
+        var outcome: Result<Value?, any Error> = .success(nil)
+        let previous = displayHook
+        displayHook = display
+        defer { displayHook = previous }
+        runWithLargeStack { outcome = Result { try self.run(source: source, filename: "<stdin>", interactive: true, displaying: true) } }
+        stdout.flush()
+        _ = try outcome.get()
     }
 
     /// True when `source` needs more lines: open brackets or triple quotes, a trailing backslash,
@@ -215,7 +234,7 @@ public final class Interpreter {
 
     // MARK: internals
 
-    func run(source: String, filename: String, interactive: Bool) throws -> Value? {
+    func run(source: String, filename: String, interactive: Bool, displaying: Bool = false) throws -> Value? {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
@@ -226,6 +245,7 @@ public final class Interpreter {
             var lx = Lexer(source)
             let toks = try lx.tokenize()
             var p = Parser(tokens: toks, filename: filename)
+            p.displaysExpressions = displaying
             body = try p.parseModule()
             ScopeResolver(globals: globals).resolve(p.module)
             if !interactive {
@@ -239,7 +259,8 @@ public final class Interpreter {
         handling = []
         depth = 1  // the module frame counts towards the recursion limit, as in CPython
         do {
-            if interactive, body.count == 1, let es = body[0] as? ExprStmt {
+            if interactive, !displaying, let es = body.last as? ExprStmt {
+                _ = try execBlock(Array(body.dropLast()), frame)
                 do { return try es.expr.eval(frame) } catch { throw mark(error, es.r) }
             }
             _ = try execBlock(body, frame)

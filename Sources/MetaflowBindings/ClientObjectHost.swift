@@ -76,9 +76,13 @@ class ClientObjectHost: HostObject {
     /// Class-specific attributes; nil → AttributeError.
     func attribute(_ name: String) throws -> Value? { nil }
 
+    /// A method of the object; `__doc__` and help() give what Python's client gives for it.
     func method(_ name: String, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) -> Value {
         let c = context
-        return .newBuiltin(name) { args, kwargs in try c.bridge { try body(args, kwargs) } }
+        let entry = ClientMethodDocs.entries[typeName + "." + name]
+        let builtin = PyBuiltin(name: name, doc: entry?.doc) { args, kwargs in try c.bridge { try body(args, kwargs) } }
+        builtin.helpText = entry?.help
+        return .builtin(builtin)
     }
 
     static func stringArgs(_ args: [Value], _ fn: String) throws -> [String] {
@@ -91,7 +95,12 @@ class ClientObjectHost: HostObject {
     // Children: iteration, obj[id], id in obj.
     func getItem(_ key: Value) throws -> Value {
         guard case .str(let id) = key else { throw PyException.keyError(key) }
-        return try context.bridge { context.host(try object.child(id)) }
+        do {
+            return try context.bridge { context.host(try object.child(id)) }
+        } catch let e as PyException {
+            context.noteChildLookup(e, parent: object, id: id)
+            throw e
+        }
     }
 
     func contains(_ v: Value) throws -> Bool {

@@ -31,7 +31,12 @@ package enum MetaflowModule {
                     n = i
                 default: throw c.pythonException(.notFound("Attempt can only be an integer"))
                 }
-                return try c.bridge { c.host(try type.init(pathspec: p, attempt: n, session: c.session, namespaceCheck: namespaceCheck)) }
+                do {
+                    return try c.bridge { c.host(try type.init(pathspec: p, attempt: n, session: c.session, namespaceCheck: namespaceCheck)) }
+                } catch let e as PyException {
+                    if n == nil { c.noteLookup(e, pathspec: p) }
+                    throw e
+                }
             }
             return (name, fn)
         }

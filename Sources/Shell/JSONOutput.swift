@@ -1,4 +1,5 @@
-// `mfsh --json -c CODE`: the value as JSON, with client objects as their pathspecs and
+// `mfsh --json -c CODE`: the value of the code's last statement when it is an expression, as
+// JSON (always valid: NaN and infinities as null), with client objects as their pathspecs and
 // datetimes as ISO strings, so other programs can consume answers.
 import MFSInterpreter
 import MetaflowBindings
@@ -18,8 +19,9 @@ enum JSONOutput {
         case .bool(let b): return b ? "true" : "false"
         case .int, .bigint: return try interp.repr(v)
         case .float(let d):
-            if d.isNaN { return "NaN" }
-            if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+            // JSON has no NaN or infinities: null, as JavaScript's JSON.stringify writes them, so
+            // that any JSON reader takes the answer.
+            if d.isNaN || d.isInfinite { return "null" }
             return try interp.repr(v)
         case .str(let s): return quote(s)
         case .list(let l): return try "[" + l.items.map { try encode($0, context: context, depth: depth + 1) }.joined(separator: ", ") + "]"

@@ -1,32 +1,27 @@
-// Finding the Prelude: $MFSH_PRELUDE, next to the binary (a checkout's .build/<config>/mfsh), or
-// the install location (<prefix>/share/mfsh/Prelude).
+// The Prelude: the one the binary carries (PreludeEmbedded.swift, written by Scripts/make-prelude
+// from Prelude/*.mfs), or, for working on it, the *.mfs files of the folder MFSH_PRELUDE names.
 import MetaflowClient
-#if canImport(Glibc)
-import Glibc
-#endif
 
 enum Prelude {
-    static func executablePath() -> String? {
-        FileSystem.readLink("/proc/self/exe").flatMap { $0.isEmpty ? nil : $0 }
-    }
+    /// A Prelude file: the name tracebacks show, and its source.
+    typealias File = (path: String, source: String)
 
-    static func directory() -> String? {
-        if let env = FileSystem.environment("MFSH_PRELUDE"), !env.isEmpty {
-            return FileSystem.isDirectory(env) ? env : nil
+    /// The files to run, in order, with warnings for those that could not be read.
+    static func files() -> (files: [File], warnings: [String]) {
+        guard let dir = FileSystem.environment("MFSH_PRELUDE"), !dir.isEmpty else {
+            return (EmbeddedPrelude.files.map { ("<prelude>/" + $0.name, $0.source + "\n") }, [])
         }
-        guard let exe = executablePath() else { return nil }
-        let binDir = FileSystem.dirname(exe)
-        let candidates = [
-            binDir + "/Prelude",
-            binDir + "/../share/mfsh/Prelude",
-            binDir + "/../../Prelude",          // .build/release/mfsh in a checkout
-            binDir + "/../../../Prelude",       // .build/x86_64-unknown-linux-gnu/release/mfsh
-        ]
-        return candidates.first { FileSystem.isDirectory($0) }
-    }
-
-    /// The `.mfs` files of the folder in name order (so numbered files load in order).
-    static func files(in dir: String) -> [String] {
-        (FileSystem.list(dir) ?? []).filter { $0.hasSuffix(".mfs") && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
+        guard FileSystem.isDirectory(dir) else {
+            return ([], ["MFSH_PRELUDE=\(dir) is not a folder; continuing without the Prelude"])
+        }
+        var files: [File] = []
+        var warnings: [String] = []
+        let names = (FileSystem.list(dir) ?? []).filter { $0.hasSuffix(".mfs") && !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let path = dir + "/" + name
+            if let source = try? FileSystem.readText(path) { files.append((path, source)) }
+            else { warnings.append("cannot read \(path); skipped") }
+        }
+        return (files, warnings)
     }
 }

@@ -3,6 +3,7 @@
 // shows nothing), redraws at most ten times a second, and is erased before anything else is
 // written, so output never mixes with it.
 import MetaflowClient
+import MFSInterpreter
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,6 +59,8 @@ final class ProgressLine: ProgressReporter {
         var shown = text
         let width = Self.terminalWidth()
         if shown.count >= width { shown = String(shown.prefix(max(width - 2, 10))) + "…" }
+        // What stdout holds goes out first: written after, it would land on the line.
+        StandardOutput.stdout.flush()
         visible = true
         write("\r\u{1B}[2K\u{1B}[2m" + shown + "\u{1B}[0m")
     }

@@ -1,5 +1,5 @@
-// The interactive loop, in the manner of Lua's lua.c: expressions echo their repr (not None) and
-// set `_`; unfinished input (open brackets, strings, block headers) reads continuation lines
+// The interactive loop, in the manner of Lua's lua.c: expression statements echo their repr (not
+// None) and set `_`, each of `x; x + 1` as in CPython's 'single' mode; unfinished input (open brackets, strings, block headers) reads continuation lines
 // until it is complete (a blank line ends a block); errors are shown and the loop goes on.
 import CEditLine
 import Synchronization
@@ -14,9 +14,11 @@ extension MFShell {
     public static let prompt = "mfsh> "
     public static let continuationPrompt = "...   "
 
+    /// Both stdin and stdout are terminals: the shell reads lines with editing and prompts.
+    public static var terminalIsInteractive: Bool { isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 }
+
     public func repl(banner: Bool = true) -> Int32 {
-        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
-        if !interactive { return runStdinScript() }
+        if !Self.terminalIsInteractive { return runStdinScript() }
         Locale.setUTF8()
         installSigint()
         let completion = Completion(context: context) { [unowned self] in self.runPendingPrelude() }
@@ -36,6 +38,7 @@ extension MFShell {
         while true {
             // A loop left early (break, Ctrl-C) may leave its progress line up; the prompt replaces it.
             ProgressLine.active?.finish()
+            StandardOutput.stdout.flush()
             let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch result {
             case .eof:
@@ -56,6 +59,11 @@ extension MFShell {
                 if buffer.count > 1 && Self.needsBlankLine(buffer) && !blank { continue }
                 buffer = []
                 if source.trimmingCharacters(in: " \t\n").isEmpty { continue }
+                if isLeaveCommand(source) { StandardOutput.stdout.flush(); return 0 }
+                if let request = Self.inspectRequest(source) {
+                    inspect(request.chain, withSource: request.withSource)
+                    continue
+                }
                 evaluate(source)
             }
         }
@@ -67,17 +75,23 @@ extension MFShell {
         return first.hasSuffix(":") || lines.dropFirst().contains { $0.hasPrefix(" ") || $0.hasPrefix("\t") }
     }
 
+    /// A bare `exit` or `quit` leaves, as in Python 3.13's REPL, unless the name was rebound.
+    func isLeaveCommand(_ source: String) -> Bool {
+        let word = source.trimmingCharacters(in: " \t\n")
+        return (word == "exit" || word == "quit") && interpreter.global(word) == nil
+    }
+
     static func endsBlock(_ lines: [String]) -> Bool { needsBlankLine(lines) }
 
     func evaluate(_ source: String) {
         mfsInterruptRequested.store(false, ordering: .relaxed)
         preparePrelude(for: source)
         do {
-            if let v = try interpreter.executeInteractive(source: source + "\n") {
-                if case .none = v {} else {
-                    StandardOutput.stdout.write(try interpreter.repr(v) + "\n")
-                    interpreter.registerGlobal("_", v)
-                }
+            try interpreter.executeDisplaying(source: source + "\n") { [interpreter] v in
+                // sys.displayhook: None is not shown and leaves `_` alone.
+                if case .none = v { return }
+                StandardOutput.stdout.write(try interpreter.repr(v) + "\n")
+                interpreter.registerGlobal("_", v)
             }
             StandardOutput.stdout.flush()
             if let code = StandardOutput.stdout.takeWriteError() { report(PyException.writeError(errno: code)) }

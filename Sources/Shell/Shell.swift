@@ -69,6 +69,8 @@ public final class MFShell {
     /// The `metaflow` module's members, as registered (help() describes them).
     let clientMembers: [(String, Value)]
     var helpInstalled = false
+    /// The file names the Prelude's functions carry (help() lists them as its helpers).
+    var preludeFiles: Set<String> = []
     /// The last script or command ended in an uncaught KeyboardInterrupt.
     public private(set) var endedByInterrupt = false
 
@@ -114,25 +116,16 @@ public final class MFShell {
         }
     }
 
-    /// Reads Prelude/*.mfs and runs them with ~/.mfshrc, or, when the Prelude only defines things
-    /// (see PreludePlan), keeps it to run before the first code that could see it. A missing
-    /// Prelude is a warning, not an error.
-    public func loadPrelude() {
+    /// Runs the Prelude (the embedded one, or MFSH_PRELUDE's files) and, for the interactive shell
+    /// only (`startupFile`, as Python reads PYTHONSTARTUP), ~/.mfshrc; or, when the Prelude only
+    /// defines things (see PreludePlan), keeps it to run before the first code that could see it.
+    public func loadPrelude(startupFile: Bool = false) {
         guard !options.noPrelude else { return }
-        var files: [(path: String, source: String)] = []
-        if let dir = Prelude.directory() {
-            for file in Prelude.files(in: dir) {
-                guard let source = try? FileSystem.readText(file) else {
-                    writeErr("mfsh: warning: cannot read \(file); skipped\n")
-                    continue
-                }
-                files.append((file, source))
-            }
-        } else {
-            writeErr("mfsh: warning: Prelude not found (set MFSH_PRELUDE to its folder); continuing without it\n")
-        }
+        let (files, warnings) = Prelude.files()
+        preludeFiles = Set(files.map(\.path))
+        for w in warnings { writeErr("mfsh: warning: \(w)\n") }
         var rc: (path: String, source: String)?
-        if let home = FileSystem.environment("HOME") {
+        if startupFile, let home = FileSystem.environment("HOME") {
             let path = home + "/.mfshrc"
             if FileSystem.isFile(path), let source = try? FileSystem.readText(path) { rc = (path, source) }
         }
@@ -169,7 +162,11 @@ public final class MFShell {
         }
     }
 
-    func writeErr(_ s: String) { StandardOutput.stderr.write(s) }
+    /// The shell's own messages (warnings, errors) on stderr, after what stdout holds.
+    func writeErr(_ s: String) {
+        StandardOutput.stdout.flush()
+        StandardOutput.stderr.write(s)
+    }
 
     /// Prints an uncaught error the way Python does (traceback), in colour on a terminal.
     func report(_ error: Error) {
@@ -193,6 +190,8 @@ public final class MFShell {
     /// the program (the last buffer, --json's answer) is reported as CPython reports a failed flush
     /// at exit, with its status 120: lost output never looks like success.
     public func statusAfterFlushingOutput(_ status: Int32) -> Int32 {
+        // A progress line left up by the last work must not stay on the terminal after mfsh.
+        ProgressLine.active?.finish()
         StandardOutput.stdout.flush()
         guard let code = StandardOutput.stdout.takeWriteError() else { return status }
         let e = PyException.writeError(errno: code)
@@ -300,7 +299,8 @@ public final class MFShell {
         return "#" + s.dropFirst(2)
     }
 
-    /// `--json`: the value of the code (an expression, or the last expression statement) as JSON.
+    /// `--json`: the value of the code's last statement, when it is an expression, as JSON (the
+    /// statements before it run first; otherwise null), as a notebook cell shows its last value.
     func runJSON(_ code: String) -> Int32 {
         installInterruptHandler()
         preparePrelude(for: code)
@@ -331,6 +331,6 @@ public final class MFShell {
 }
 
 struct PendingPrelude {
-    let files: [(path: String, source: String)]
+    let files: [Prelude.File]
     let plan: PreludePlan
 }

@@ -1,7 +1,8 @@
 // help(x) as the shell wants it: the interpreter's own help (functions with their docstrings,
 // client objects, modules) plus a description of the client classes and functions (ClientDocs)
 // and of Python's built-in functions and types (BuiltinDocs, CPython's own docstrings).
-// Installed the first time code mentions `help`, so start-up does not pay for it.
+// help() with no argument gives an overview (client, Prelude helpers, modules). Installed the first
+// time code mentions `help`, so start-up does not pay for it.
 import MFSInterpreter
 import MetaflowBindings
 
@@ -31,6 +32,10 @@ extension MFShell {
         }
         let out = interpreter.stdout
         let help = Value.newBuiltin("help") { [unowned self] args, kwargs in
+            if args.isEmpty && kwargs.isEmpty {
+                out.write(self.overview())
+                return .none
+            }
             if args.count == 1, kwargs.isEmpty, let text = Self.helpText(args[0], genuine: genuine, client: client) {
                 out.write(text)
                 return .none
@@ -38,6 +43,45 @@ extension MFShell {
             return try self.interpreter.call(original, args, kwargs)
         }
         interpreter.registerGlobal("help", help)
+    }
+
+    /// help() with no argument: the client's classes and functions, the Prelude's helpers (with
+    /// their signatures and first docstring lines) and the modules `import` finds.
+    func overview() -> String {
+        runPendingPrelude()
+        var text = "mfsh: Metaflow's client in a Python-like shell. help(x) describes x; at the prompt, x? shows\n"
+            + "x's type, value and docstring, and x?? the source of a function written in mfs.\n\n"
+        text += "Client (already imported, as by `from metaflow import *`):\n"
+        for (name, _) in clientMembers {
+            guard let doc = ClientDocs.text[name], let first = doc.split(separator: "\n").first else { continue }
+            text += "    \(name)".padding(24) + first + "\n"
+        }
+        text += "\nPrelude helpers:\n"
+        for name in interpreter.globalNames() where !name.hasPrefix("_") {
+            guard let v = interpreter.global(name), let file = interpreter.sourceFile(of: v), preludeFiles.contains(file) else { continue }
+            text += "    \(name)\(interpreter.signature(of: v) ?? "")\n"
+            if case .function(let f) = v, let doc = f.doc, let first = interpreter.cleanedDoc(doc).split(separator: "\n").first {
+                text += "        \(first)\n"
+            }
+        }
+        text += "\nModules (import NAME):\n"
+        let modules = (["metaflow"] + BuiltinDocs.standardModules).filter { interpreter.canImport($0) }
+        text += wrap(modules.joined(separator: ", "), width: 96, indent: "    ") + "\n"
+        return text
+    }
+
+    private func wrap(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > width && line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == indent ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     static func helpText(_ v: Value, genuine: [ObjectIdentifier: String], client: [ObjectIdentifier: String]) -> String? {

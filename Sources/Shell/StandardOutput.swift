@@ -1,9 +1,15 @@
 // The process's stdout/stderr as the interpreter's output sinks, shared by the shell's own messages
-// so everything is written in order.
+// so everything is written in order. stdout is buffered as CPython buffers it: by line on a
+// terminal (a loop's prints show as they come), in blocks on a pipe or file. The shell flushes it
+// before its prompts, errors, warnings and the progress line.
 import MFSInterpreter
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum StandardOutput {
-    nonisolated(unsafe) static let stdout: OutputSink = ProgressErasingSink(FileOutputSink(fd: 1))
+    nonisolated(unsafe) static let stdout: OutputSink =
+        ProgressErasingSink(FileOutputSink(fd: 1, lineBuffered: isatty(STDOUT_FILENO) != 0))
     nonisolated(unsafe) static let stderr: OutputSink = ProgressErasingSink(FileOutputSink(fd: 2, unbuffered: true))
 }
 

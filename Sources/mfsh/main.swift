@@ -25,7 +25,8 @@ struct Invocation {
             FileHandleStderr.write("mfsh: \(error)\n")
             exit(2)
         }
-        shell.loadPrelude()
+        // ~/.mfshrc is for the interactive shell alone, as PYTHONSTARTUP is (not -c, FILE, -i FILE).
+        shell.loadPrelude(startupFile: command == nil && file == nil && options.complete == nil && MFShell.terminalIsInteractive)
         if let text = options.complete { exit(shell.statusAfterFlushingOutput(shell.printCompletions(text))) }
         var status: Int32 = 0
         if let command {

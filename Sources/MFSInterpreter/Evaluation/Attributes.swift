@@ -91,6 +91,9 @@ extension Interpreter {
                 return try .newDict(inst.attrs.sorted { $0.key < $1.key }.map { (.str($0.key), $0.value) })
             case "args" where inst.cls.isException: return .tuple(inst.args)
             case "value" where inst.cls.isSubclass(of: BuiltinClasses.exc("StopIteration")): return inst.args.first ?? .none
+            case "code" where inst.cls.isSubclass(of: BuiltinClasses.exc("SystemExit")):
+                // SystemExit_init: None without arguments, the one argument, or the args tuple.
+                return inst.args.count > 1 ? .tuple(inst.args) : inst.args.first ?? .none
             case "__suppress_context__" where inst.cls.isException: return .bool(inst.suppressContext)
             case "__cause__" where inst.cls.isException: return inst.cause.map { .instance($0) } ?? .none
             case "__context__" where inst.cls.isException: return inst.context.map { .instance($0) } ?? .none

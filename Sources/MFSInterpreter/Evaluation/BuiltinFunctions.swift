@@ -225,8 +225,7 @@ extension Interpreter {
             }
             return try self.binaryOp(.pow, args[0], args[1])
         }
-        def("exit") { args, _ in throw PyException(cls: BuiltinClasses.exc("SystemExit"), args: args.isEmpty ? [] : [args[0]]) }
-        builtins["quit"] = builtins["exit"]
+        for (name, quitter) in Self.quitters() { builtins[name] = quitter }
         def("help") { [unowned self] args, _ in
             guard let v = args.first else {
                 self.stdout.write("Type help(object) for help about object.\n")
@@ -262,28 +261,13 @@ extension Interpreter {
     func helpText(_ v: Value) -> String {
         switch v {
         case .function(let f):
-            var params: [String] = []
-            let firstDefault = f.code.nPositionalCount - f.defaults.count
-            var posIndex = 0
-            var sawStar = false
-            for p in f.code.params {
-                switch p.kind {
-                case .positional:
-                    if posIndex >= firstDefault { params.append("\(p.name)=\(reprForMessage(f.defaults[posIndex - firstDefault]))") } else { params.append(p.name) }
-                    posIndex += 1
-                case .varargs: params.append("*\(p.name)"); sawStar = true
-                case .kwonly:
-                    if !sawStar { params.append("*"); sawStar = true }
-                    if let d = f.kwDefaults[p.name] { params.append("\(p.name)=\(reprForMessage(d))") } else { params.append(p.name) }
-                case .varkw: params.append("**\(p.name)")
-                }
-            }
-            var out = "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(params.joined(separator: ", ")))\n"
+            var out = "Help on function \(f.name) in module __main__:\n\n\(f.name)\(signatureText(f))\n"
             if let d = f.doc { out += cleandoc(d).map { "    " + $0 }.joined(separator: "\n") + "\n" }
             return out + "\n"
         case .host(let h):
             return "Help on \(h.typeName) object:\n\n" + (h.doc ?? h.repr()) + "\n"
         case .builtin(let b):
+            if let text = b.helpText { return text }
             return "Help on built-in function \(b.name):\n\n\(b.name)(...)\n" + (b.doc.map { "    " + $0 + "\n" } ?? "") + "\n"
         case .type(let c):
             return "Help on class \(c.name):\n\nclass \(c.name)\n" + (c.doc.map { " |  " + $0 + "\n" } ?? "") + "\n"
@@ -449,6 +433,28 @@ extension Interpreter {
             let d = PyDict()
             for (i, n) in self.globals.names.enumerated() { if let v = self.globals.values[i] { try d.set(.str(n), v) } }
             return .dict(d)
+        }
+    }
+}
+
+extension Interpreter {
+    /// `exit` and `quit` as site.py makes them: instances of `_sitebuiltins.Quitter` whose repr tells
+    /// how to leave and whose call raises SystemExit. (The REPL takes a bare `exit` as a command.)
+    static func quitters() -> [(String, Value)] {
+        let cls = PyClass(name: "Quitter", module: "_sitebuiltins", bases: [BuiltinClasses.object])
+        cls.dict["__repr__"] = .builtin(PyBuiltin(name: "__repr__") { args, _ in
+            guard case .instance(let me)? = args.first, case .str(let name)? = me.attrs["name"] else { return .str("Quitter") }
+            return .str("Use \(name)() or Ctrl-D (i.e. EOF) to exit")
+        })
+        cls.dict["__call__"] = .builtin(PyBuiltin(name: "__call__") { args, kwargs in
+            let code = args.dropFirst().first ?? kwargs.first(where: { $0.0 == "code" })?.1
+            throw PyException(cls: BuiltinClasses.exc("SystemExit"), args: [code ?? .none])
+        })
+        return ["exit", "quit"].map { name in
+            let instance = PyInstance(cls: cls)
+            instance.attrs["name"] = .str(name)
+            instance.attrs["eof"] = .str("Ctrl-D (i.e. EOF)")
+            return (name, .instance(instance))
         }
     }
 }

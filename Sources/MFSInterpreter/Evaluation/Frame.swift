@@ -107,6 +107,8 @@ final class FunctionCode {
     var doc: String?
     let filename: String
     var firstLine: SrcRange
+    /// The lines of REPL input that defined it (later inputs replace `<stdin>`'s lines).
+    var definingLines: [String]?
     /// Names of the fast-local slots and of the cells, by index (for NameError suggestions).
     var localNames: [String] = []
     var cellNames: [String] = []

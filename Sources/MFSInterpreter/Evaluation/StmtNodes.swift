@@ -13,6 +13,18 @@ final class ExprStmt: Stmt {
     override func exec(_ f: Frame) throws -> Flow { _ = try expr.eval(f); return .normal }
 }
 
+/// An expression statement of REPL input, whose value goes to the display hook (CPython's
+/// PRINT_EXPR in 'single' mode).
+final class DisplayedExprStmt: Stmt {
+    let expr: Expr
+    init(_ e: Expr, _ r: SrcRange) { expr = e; super.init(r) }
+    override func exec(_ f: Frame) throws -> Flow {
+        let v = try expr.eval(f)
+        try f.interp.displayHook?(v)
+        return .normal
+    }
+}
+
 final class AssignStmt: Stmt {
     let targets: [Expr]
     let value: Expr
@@ -194,6 +206,9 @@ final class DefStmt: Stmt {
     override func exec(_ f: Frame) throws -> Flow {
         var decs: [Value] = []
         for d in decorators { decs.append(try d.eval(f)) }
+        if code.definingLines == nil, f.interp.hiddenSources.contains(code.filename) {
+            code.definingLines = f.interp.sources[code.filename]
+        }
         var v = Value.function(try makeFunction(code, defaults, kwDefaults, f))
         for (d, e) in zip(decs, decorators).reversed() {
             do { v = try f.interp.call(d, [v], []) } catch { throw mark(error, e.r) }

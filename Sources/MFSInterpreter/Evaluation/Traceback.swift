@@ -86,7 +86,8 @@ extension Interpreter {
                   let obj = inst.attrs["obj"], let s = bestSuggestion(name, dirNames(obj)) {
             msg += ". Did you mean: '\(s)'?"
         }
-        return msg.isEmpty ? "\(name)\n" : "\(name): \(msg)\n"
+        let note = inst.tracebackNote?().map { $0 + "\n" } ?? ""
+        return (msg.isEmpty ? "\(name)\n" : "\(name): \(msg)\n") + note
     }
 
     func formatEntry(_ e: TracebackEntry) -> String {
@@ -167,6 +168,11 @@ extension Interpreter {
         for (i, n) in globals.names.enumerated() where globals.values[i] != nil { globalNames.append(n) }
         if let s = bestSuggestion(name, globalNames) { return s }
         return bestSuggestion(name, builtins.keys.sorted())
+    }
+
+    /// The candidate CPython would suggest for a mistyped `name` ("Did you mean"), if any.
+    public func closestName(to name: String, among candidates: [String]) -> String? {
+        bestSuggestion(name, candidates)
     }
 
     /// calculate_suggestions from CPython's Python/suggestions.c.

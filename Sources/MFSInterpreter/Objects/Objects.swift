@@ -73,6 +73,9 @@ public final class PyInstance {
     var suppressContext = false
     /// "Did you mean" text CPython appends when printing a NameError.
     var suggestion: String?
+    /// A host's line printed under the exception's own line in tracebacks (a hint such as "Did you
+    /// mean 'train'?"), worked out only when the traceback is shown; `str(e)` never includes it.
+    public var tracebackNote: (() -> String?)?
     public init(cls: PyClass) { self.cls = cls }
 }
 

@@ -122,6 +122,9 @@ public final class PyBuiltin {
     /// For methods of built-in objects: the receiver (shown in repr).
     public let boundSelf: Value?
     public var doc: String?
+    /// What help() prints for it, when its host knows better than "built-in function" (pydoc's
+    /// text for a method of a client object).
+    public var helpText: String?
     public init(name: String, boundSelf: Value? = nil, doc: String? = nil, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) {
         self.name = name; self.body = body; self.boundSelf = boundSelf; self.doc = doc
     }

@@ -10,6 +10,8 @@ struct Parser {
     let module: Scope
     /// Loops enclosing the current statement within the current function (for break/continue checks).
     var loopDepth = 0
+    /// 'single' mode: expression statements outside functions and classes display their value.
+    var displaysExpressions = false
     /// Current depth of recursive expression parsing (unary chains, `not`, lambdas, conditionals);
     /// bounded so hostile input cannot exhaust the native stack.
     var nesting = 0

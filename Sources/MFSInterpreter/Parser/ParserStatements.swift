@@ -459,6 +459,7 @@ extension Parser {
             }
             throw invalid()
         }
+        if displaysExpressions && scope === module { return DisplayedExprStmt(first, range(from: start)) }
         return ExprStmt(first, range(from: start))
     }
 
