@@ -68,6 +68,9 @@ public protocol MetadataProvider: AnyObject {
     /// Whether `artifacts(task, attempt: nil, name:)` answers from the same attempt as the full list
     /// (local: the latest done attempt), or from the highest attempt that has the name (the service).
     var namedArtifactIsLatestAttempts: Bool { get }
+    /// Told that a run is finished (its end task is done), so what lies below it can no longer
+    /// change: a provider may keep it.
+    func noteFinished(flow: String, run: String)
     /// Applies removals then additions to a run's user tags; returns the final user tags.
     func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
 }

@@ -98,8 +98,20 @@ public final class Run: MetaflowObject {
         }
     }
 
-    public var successful: Bool { get throws { try endTask?.successful ?? false } }
-    public var finished: Bool { get throws { try endTask?.finished ?? false } }
+    public var successful: Bool {
+        get throws {
+            let ok = try endTask?.successful ?? false
+            if ok { session.provider.noteFinished(flow: pathComponents[0], run: id) }
+            return ok
+        }
+    }
+    public var finished: Bool {
+        get throws {
+            let done = try endTask?.finished ?? false
+            if done { session.provider.noteFinished(flow: pathComponents[0], run: id) }
+            return done
+        }
+    }
     public var finishedAtMillis: Int? { get throws { try endTask?.finishedAtMillis } }
 
     /// `run.origin_pathspec`: the flow + the `origin-run-id` of the newest step's task.

@@ -90,6 +90,7 @@ extension MetadataProvider {
     public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] { [] }
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {}
     public func prefetchChildren(of kind: ObjectKind, _ paths: [[String]]) {}
+    public func noteFinished(flow: String, run: String) {}
     public var readAheadTrustNanos: UInt64 { Freshness.windowNanos }
 }
 

@@ -59,8 +59,13 @@ public struct ServiceSettings: Sendable {
 final class ServiceConnection {
     let settings: ServiceSettings
     let http: HTTPClient
-    /// Answers by path: the decoded body (nil for a 404) and when it was read.
-    private var answers: [String: (readAt: UInt64, value: JSONValue?)] = [:]
+    /// Answers by path: the decoded body (nil for a 404), when it was read, and for paths below a
+    /// run the body as it came (kept for the disk cache once the run is known finished).
+    private var answers: [String: (readAt: UInt64, value: JSONValue?, body: [UInt8]?)] = [:]
+    /// Answers for runs that can no longer change, across processes (nil: disabled).
+    let disk: ServiceDiskCache?
+    /// Paths answered from the disk cache in this process (their records need the run's current tags).
+    private(set) var servedFromDisk: Set<String> = []
     /// How long an answer is trusted: long enough that one query never asks twice, short enough
     /// that a loop waiting for a run sees it move.
     static let trustNanos: UInt64 = 2_000_000_000
@@ -70,6 +75,7 @@ final class ServiceConnection {
     init(settings: ServiceSettings, environment: [String: String]) {
         self.settings = settings
         http = HTTPClient(environment: environment)
+        disk = settings.url.isEmpty ? nil : ServiceDiskCache.make(serviceURL: settings.url, environment: environment)
     }
 
     /// Requests sent so far (each try counts).
@@ -105,16 +111,30 @@ final class ServiceConnection {
         var results = [Result<JSONValue?, any Error>?](repeating: nil, count: paths.count)
         var wanted: [String] = []
         for (i, path) in paths.enumerated() {
-            if let a = answers[path], now &- a.readAt < Self.trustNanos { results[i] = .success(a.value) }
-            else if !wanted.contains(path) { wanted.append(path) }
+            if let a = answers[path], now &- a.readAt < Self.trustNanos || servedFromDisk.contains(path) {
+                results[i] = .success(a.value)
+            } else if let kept = disk?.read(path) {
+                answers[path] = (now, kept, nil)
+                servedFromDisk.insert(path)
+                results[i] = .success(kept)
+            } else if !wanted.contains(path) {
+                wanted.append(path)
+            }
         }
         if !wanted.isEmpty {
             let fetched = fetch(wanted, parallel: parallel)
             var byPath: [String: Result<JSONValue?, any Error>] = [:]
             for (path, outcome) in zip(wanted, fetched) {
-                byPath[path] = outcome
-                // Only whole, decoded answers are kept: a failure is asked again next time.
-                if case .success(let value) = outcome { answers[path] = (Freshness.now(), value) }
+                switch outcome {
+                case .success(let (value, body)):
+                    byPath[path] = .success(value)
+                    // Only whole, decoded answers are kept: a failure is asked again next time.
+                    let belowRun = ServiceDiskCache.run(of: path) != nil
+                    answers[path] = (Freshness.now(), value, belowRun ? body : nil)
+                    if belowRun, value != nil, let body { disk?.write(path, body: body) }
+                case .failure(let error):
+                    byPath[path] = .failure(error)
+                }
             }
             for (i, path) in paths.enumerated() where results[i] == nil { results[i] = byPath[path] }
         }
@@ -123,17 +143,33 @@ final class ServiceConnection {
 
     /// Keeps an answer learnt another way (a run-level list split by task) as if `path` had said it.
     func remember(_ path: String, _ value: JSONValue) {
-        answers[path] = (Freshness.now(), value)
+        answers[path] = (Freshness.now(), value, nil)
+    }
+
+    /// The answer in memory for `path`, however old (the provider's run record from a run list).
+    func remembered(_ path: String) -> JSONValue?? {
+        answers[path].map { $0.value }
+    }
+
+    /// The run can no longer change: from now on its answers are kept on disk, the ones already
+    /// read included.
+    func markFinished(flow: String, run: String) {
+        guard let disk, !disk.isFinished(flow: flow, run: run) else { return }
+        disk.markFinished(flow: flow, run: run)
+        let prefix = "/flows/\(flow)/runs/\(run)/"
+        for (path, answer) in answers where path.hasPrefix(prefix) && answer.value != nil {
+            if let body = answer.body { disk.write(path, body: body) }
+        }
     }
 
     /// Forgets answers under `prefix` (a run whose tags changed).
     func forget(prefix: String) {
-        answers = answers.filter { !$0.key.hasPrefix(prefix) }
+        answers = answers.filter { !$0.key.hasPrefix(prefix) || servedFromDisk.contains($0.key) }
     }
 
     /// GETs with Python's retry rules, batch by batch: what failed transiently is tried again.
-    private func fetch(_ paths: [String], parallel: Int) -> [Result<JSONValue?, any Error>] {
-        var outcomes = [Result<JSONValue?, any Error>?](repeating: nil, count: paths.count)
+    private func fetch(_ paths: [String], parallel: Int) -> [Result<(JSONValue?, [UInt8]?), any Error>] {
+        var outcomes = [Result<(JSONValue?, [UInt8]?), any Error>?](repeating: nil, count: paths.count)
         var pending = Array(paths.indices)
         for attempt in 0..<settings.tries {
             if attempt > 0 { Self.backoff(attempt) }
@@ -142,7 +178,7 @@ final class ServiceConnection {
             for (i, response) in zip(pending, responses) {
                 let last = attempt == settings.tries - 1
                 switch Self.judge(response, path: paths[i]) {
-                case .done(let value): outcomes[i] = .success(value)
+                case .done(let value, let body): outcomes[i] = .success((value, body))
                 case .failed(let error): outcomes[i] = .failure(error)
                 case .retry(let error): if last { outcomes[i] = .failure(error) } else { again.append(i) }
                 }
@@ -154,7 +190,8 @@ final class ServiceConnection {
     }
 
     private enum Judgement {
-        case done(JSONValue?)
+        /// The decoded answer (nil: 404) and the body it came from.
+        case done(JSONValue?, [UInt8]?)
         case failed(any Error)
         case retry(any Error)
     }
@@ -168,11 +205,11 @@ final class ServiceConnection {
             if e.kind == .interrupted { return .failed(KeyboardInterruptError()) }
             return e.isTransient ? .retry(error) : .failed(error)
         case .success(let r):
-            if r.status == 404 { return .done(nil) }
+            if r.status == 404 { return .done(nil, nil) }
             if r.status >= 500 { return .retry(statusError(path, r)) }
             guard r.status < 300 else { return .failed(statusError(path, r)) }
             do {
-                return .done(try JSONParser.parse(r.body))
+                return .done(try JSONParser.parse(r.body), r.body)
             } catch {
                 return .failed(serviceError(path, "the answer is not the JSON expected (\(error)): \(preview(r.body))"))
             }

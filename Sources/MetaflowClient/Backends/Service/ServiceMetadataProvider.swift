@@ -6,6 +6,9 @@
 // come in no order (the object model sorts), 404 on one object means "does not exist", steps carry
 // `run_number` as a string, children carry the run's tags, task ids come from one global sequence.
 import HTTP
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class ServiceMetadataProvider: MetadataProvider {
     let connection: ServiceConnection
@@ -99,11 +102,52 @@ public final class ServiceMetadataProvider: MetadataProvider {
 
     // MARK: MetadataProvider
 
+    // MARK: finished runs
+
+    /// A heartbeat this old means the runtime is gone (it beats every 10 s while it runs).
+    static let quietSeconds = 120
+
+    public func noteFinished(flow: String, run: String) {
+        guard connection.disk != nil, let record = try? runRecord(flow, run) else { return }
+        let beat = record["last_heartbeat_ts"]?.intValue ?? (record["ts_epoch"]?.intValue).map { $0 / 1000 }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard let beat, now.tv_sec - beat > Self.quietSeconds else { return }
+        connection.markFinished(flow: Self.percentEncoded(flow), run: Self.percentEncoded(run))
+    }
+
+    /// The run's record: from the run list read moments ago when it holds it, else asked.
+    func runRecord(_ flow: String, _ run: String) throws -> JSONValue? {
+        guard let runPath = Self.objectPath([flow, run]) else { return nil }
+        if case .some(.some(.array(let runs))) = connection.remembered(Self.objectPath([flow])! + "/runs"),
+           let found = runs.first(where: { $0["run_number"].map { MetaflowObject.text($0) } == run }) {
+            return found
+        }
+        return try connection.get(runPath)
+    }
+
+    /// Records kept on disk carry the tags of when they were kept: the run's current ones replace them.
+    private func currentTags(_ records: [JSONValue], url: String, path: [String]) throws -> [JSONValue] {
+        guard connection.servedFromDisk.contains(url), path.count >= 2, let run = try runRecord(path[0], path[1]) else {
+            return records
+        }
+        return records.map { record in
+            guard case .object(var members) = record else { return record }
+            members.removeAll { $0.0 == "tags" || $0.0 == "system_tags" }
+            members.append(("tags", run["tags"] ?? .null))
+            members.append(("system_tags", run["system_tags"] ?? .null))
+            return .object(members)
+        }
+    }
+
+    // MARK: MetadataProvider
+
     public func object(_ kind: ObjectKind, _ path: [String], attempt: Int?) throws -> JSONValue? {
         guard kind != .root, path.count == kind.rawValue, var url = Self.objectPath(path) else { return nil }
         if attempt != nil && kind >= .task { try requireAttemptGets() }
         if kind == .artifact, let attempt { url += "/attempt/\(attempt)" }
-        guard let record = try connection.get(url) else { return nil }
+        guard let answer = try connection.get(url) else { return nil }
+        let record = kind > .run ? try currentTags([answer], url: url, path: path)[0] : answer
         guard case .object = record else {
             // What Python does with a path ending in an empty id: the service's answer there (a list)
             // counts as found. Anything else is not the record asked for.
@@ -122,7 +166,7 @@ public final class ServiceMetadataProvider: MetadataProvider {
             guard let parent = Self.objectPath(path) else { return [] }
             url = parent + "/" + ["runs", "steps", "tasks"][kind.rawValue - 1]
         }
-        let records = try list(url)
+        let records = kind >= .run ? try currentTags(try list(url), url: url, path: path) : try list(url)
         guard let tag = anyTag else { return records }
         return records.filter { LocalMetadataProvider.hasTag($0, tag) }
     }
@@ -133,9 +177,10 @@ public final class ServiceMetadataProvider: MetadataProvider {
         if let name {
             var url = task + "/artifacts/" + Self.percentEncoded(name)
             if let attempt { url += "/attempt/\(attempt)" }
-            return try connection.get(url).map { [$0] } ?? []
+            return try currentTags(try connection.get(url).map { [$0] } ?? [], url: url, path: taskPath)
         }
-        return try list(attempt.map { task + "/attempt/\($0)/artifacts" } ?? task + "/artifacts")
+        let url = attempt.map { task + "/attempt/\($0)/artifacts" } ?? task + "/artifacts"
+        return try currentTags(try list(url), url: url, path: taskPath)
     }
 
     public func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue] {
@@ -173,7 +218,7 @@ public final class ServiceMetadataProvider: MetadataProvider {
                 answers.append(.unknown); continue
             }
             if byStep[step] == nil {
-                byStep[step] = (try? list(step + "/artifacts")) ?? []
+                byStep[step] = (try? currentTags(try list(step + "/artifacts"), url: step + "/artifacts", path: task.path)) ?? []
             }
             let id = task.path[3]
             let found = byStep[step]?.first { r in
