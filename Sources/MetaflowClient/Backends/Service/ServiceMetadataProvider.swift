@@ -174,6 +174,13 @@ public final class ServiceMetadataProvider: MetadataProvider {
     public func artifacts(_ taskPath: [String], attempt: Int?, name: String?) throws -> [JSONValue] {
         guard let task = Self.objectPath(taskPath) else { return [] }
         if attempt != nil { try requireAttemptGets() }
+        if let name, attempt == nil, Self.statusArtifacts.contains(name) {
+            // `successful` and `finished` ask for both: the task's list answers both in one request.
+            // Not found there (the latest attempt lacks it): asked by name, which searches every attempt.
+            let listURL = task + "/artifacts"
+            let found = try currentTags(try list(listURL), url: listURL, path: taskPath).filter { $0["name"]?.stringValue == name }
+            if !found.isEmpty { return found }
+        }
         if let name {
             var url = task + "/artifacts/" + Self.percentEncoded(name)
             if let attempt { url += "/attempt/\(attempt)" }
@@ -182,6 +189,9 @@ public final class ServiceMetadataProvider: MetadataProvider {
         let url = attempt.map { task + "/attempt/\($0)/artifacts" } ?? task + "/artifacts"
         return try currentTags(try list(url), url: url, path: taskPath)
     }
+
+    /// The artifacts a task's status reads, usually together.
+    static let statusArtifacts: Set<String> = ["_success", "_task_ok"]
 
     public func metadata(_ taskPath: [String], attempt: Int?) throws -> [JSONValue] {
         guard let task = Self.objectPath(taskPath) else { return [] }
