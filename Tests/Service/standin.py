@@ -216,6 +216,9 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog of 5 drops the SYNs of a client opening 8 connections at once,
+    # which then waits 1 s to retry; the real service (aiohttp) listens with a backlog of 128.
+    request_queue_size = 128
     allow_reuse_address = True
 
 
