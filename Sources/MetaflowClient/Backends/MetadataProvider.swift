@@ -71,6 +71,9 @@ public protocol MetadataProvider: AnyObject {
     /// Told that a run is finished (its end task is done), so what lies below it can no longer
     /// change: a provider may keep it.
     func noteFinished(flow: String, run: String)
+    /// Whether the provider would keep a finished run's answers and does not know yet whether this
+    /// run is finished (asked once per run and process): a scan over its tasks then asks.
+    func wouldKeep(flow: String, run: String) -> Bool
     /// Applies removals then additions to a run's user tags; returns the final user tags.
     func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String]
 }

@@ -155,6 +155,13 @@ public class MetaflowObject: CustomStringConvertible {
         made.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         let children = made.map { $0.2 }
         if childType.objectKind == .task, children.count >= SiblingTasks.minimumBatch {
+            // A scan: if the provider keeps finished runs, learning that this one is finished (a few
+            // requests, once) lets the scan's answers be kept for the next process.
+            let c = pathComponents
+            if c.count >= 2, session.provider.wouldKeep(flow: c[0], run: c[1]),
+               let run = try? Run(pathspec: c[0] + "/" + c[1], session: session, namespaceCheck: false) {
+                _ = try? run.finished
+            }
             let group = SiblingTasks(paths: children.map(\.pathComponents), attempts: children.map(\.attempt))
             for (i, child) in children.enumerated() { (child as? Task)?.siblings = (group, i) }
         }

@@ -107,6 +107,16 @@ public final class ServiceMetadataProvider: MetadataProvider {
     /// A heartbeat this old means the runtime is gone (it beats every 10 s while it runs).
     static let quietSeconds = 120
 
+    /// Runs whose status a scan asked in this process (a live run is not asked again and again).
+    private var statusAsked: Set<[String]> = []
+
+    public func wouldKeep(flow: String, run: String) -> Bool {
+        guard let disk = connection.disk, !disk.isFinished(flow: Self.percentEncoded(flow), run: Self.percentEncoded(run)) else {
+            return false
+        }
+        return statusAsked.insert([flow, run]).inserted
+    }
+
     public func noteFinished(flow: String, run: String) {
         guard connection.disk != nil, let record = try? runRecord(flow, run) else { return }
         let beat = record["last_heartbeat_ts"]?.intValue ?? (record["ts_epoch"]?.intValue).map { $0 / 1000 }
@@ -221,20 +231,23 @@ public final class ServiceMetadataProvider: MetadataProvider {
     /// one request per step) instead of one request per task. A task whose latest attempt lacks the
     /// artifact is left to the lazy path, which asks for it by name (an older attempt may have it).
     public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] {
-        var byStep: [String: [JSONValue]] = [:]
+        // The step's list, indexed once by task id (the rows of `name` only): 200 tasks × 15
+        // artifacts searched row by row for each task was most of a scan's time.
+        var byStep: [String: [String: JSONValue]] = [:]
         var answers: [Prefetched] = []
         for task in tasks {
             guard task.attempt == nil, task.path.count == 4, let step = Self.objectPath(Array(task.path.prefix(3))) else {
                 answers.append(.unknown); continue
             }
             if byStep[step] == nil {
-                byStep[step] = (try? currentTags(try list(step + "/artifacts"), url: step + "/artifacts", path: task.path)) ?? []
+                let rows = (try? currentTags(try list(step + "/artifacts"), url: step + "/artifacts", path: task.path)) ?? []
+                var index: [String: JSONValue] = [:]
+                for r in rows where r["name"]?.stringValue == name {
+                    if let id = r["task_id"].map({ MetaflowObject.text($0) }) { index[id] = r }
+                }
+                byStep[step] = index
             }
-            let id = task.path[3]
-            let found = byStep[step]?.first { r in
-                r["name"]?.stringValue == name && r["task_id"].map { MetaflowObject.text($0) } == id
-            }
-            answers.append(found.map { .found($0) } ?? .unknown)
+            answers.append(byStep[step]?[task.path[3]].map { .found($0) } ?? .unknown)
         }
         return answers
     }
