@@ -77,11 +77,21 @@ struct PathspecLister {
                 return runs
             }
             return try Self.newestFirst(provider.children(of: .flow, parents, anyTag: namespace), "run_number")
+        case 2...4 where !(try runIsVisible(parents[0], parents[1], namespace: namespace)): return []
         case 2: return try Self.newestFirst(provider.children(of: .run, parents, anyTag: nil), "step_name")
-        case 3: return try provider.children(of: .step, parents, anyTag: nil).compactMap { $0["task_id"].map(Self.text) }
+        // Tasks in the order `list(step)` gives them: newest first, ties in the provider's order.
+        case 3: return try Self.newestFirst(provider.children(of: .step, parents, anyTag: nil), "task_id")
         case 4: return try provider.artifacts(parents, attempt: nil, name: nil).compactMap { $0["name"]?.stringValue }.sorted()
         default: return []
         }
+    }
+
+    /// `Run("F/1")` would not raise a namespace mismatch: the run carries the namespace's tag.
+    private func runIsVisible(_ flow: String, _ run: String, namespace: String?) throws -> Bool {
+        guard let namespace else { return true }
+        guard let record = try session.provider.object(.run, [flow, run], attempt: nil) else { return false }
+        return (record["tags"]?.stringArray ?? []).contains(namespace)
+            || (record["system_tags"]?.stringArray ?? []).contains(namespace)
     }
 
     /// Run ids of a flow in a local datastore, newest first, in `namespace` (nil: all), read
