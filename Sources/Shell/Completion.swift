@@ -12,6 +12,8 @@ import Glibc
 final class Completion {
     unowned let context: ClientContext
     let listings = CompletionListings()
+    /// Listings of remote providers, made on a thread of their own (see CompletionBackground).
+    var backgrounds: [ObjectIdentifier: BackgroundListings] = [:]
     /// Run before anything that reads globals (the shell runs a waiting Prelude here).
     var prepare: (() -> Void)?
 
@@ -28,6 +30,10 @@ final class Completion {
 
     /// (byte offset where the completed word starts, candidates for the whole word).
     func complete(_ before: String) -> (Int, [String]) {
+        withRemoteTimeBudget { completeNow(before) }
+    }
+
+    private func completeNow(_ before: String) -> (Int, [String]) {
         let bytes = Array(before.utf8)
         // Inside a string literal?
         if let (quoteAt, callee) = openString(bytes) {
@@ -57,6 +63,9 @@ final class Completion {
             let exprEnd = i - 1
             let exprStart = expressionStart(bytes, end: exprEnd)
             let expr = String(decoding: bytes[exprStart..<exprEnd], as: UTF8.self)
+            if let artifacts = remoteArtifactNames(dataOf: expr) {
+                return (i, artifacts.filter { !$0.hasPrefix("_") || word.hasPrefix("_") })
+            }
             guard let v = safeEvaluate(expr) else { return (i, []) }
             let names = context.interpreter.attributeNames(of: v).filter { !$0.hasPrefix("_") || word.hasPrefix("_") }
             return (i, names.sorted())
@@ -152,14 +161,20 @@ final class Completion {
 
     /// A listing of the datastore, cached for the session (see CompletionListings).
     /// `suffix` is appended to every name (pathspec levels end in "/").
-    private func listing(_ parents: [String], suffix: String = "", inNamespaceOnly: Bool = true) -> [String] {
+    func listing(_ parents: [String], suffix: String = "", inNamespaceOnly: Bool = true) -> [String] {
         let session = context.session
-        let lister = PathspecLister(session: session)
-        let namespace = (try? session.getNamespace()).flatMap { $0 }
-        let key = "\(ObjectIdentifier(session.provider))|\(namespace ?? "*")|" + parents.joined(separator: "/")
-        var names = listings.names(key, folder: lister.folder(parents)) { try lister.children(parents) }
-        // A flow is in the namespace when one of its runs is, as Metaflow().flows says.
-        if parents.isEmpty, namespace != nil, inNamespaceOnly { names = names.filter { !listing([$0]).isEmpty } }
+        let namespace: String?
+        do { namespace = try session.getNamespace() } catch { return [] }  // no user: Flow(...) would raise
+        var names: [String]
+        if let remote = remoteListing(parents, namespace: namespace, inNamespaceOnly: inNamespaceOnly) {
+            names = remote
+        } else {
+            let lister = PathspecLister(provider: session.provider, namespace: namespace)
+            let key = "\(ObjectIdentifier(session.provider))|\(namespace ?? "*")|" + parents.joined(separator: "/")
+            names = listings.names(key, folder: lister.folder(parents)) { try lister.children(parents) }
+            // A flow is in the namespace when one of its runs is, as Metaflow().flows says.
+            if parents.isEmpty, namespace != nil, inNamespaceOnly { names = names.filter { !listing([$0]).isEmpty } }
+        }
         return suffix.isEmpty ? names : names.map { $0 + suffix }
     }
 
@@ -215,13 +230,19 @@ final class Completion {
     private func namespaceCandidates() -> [String] {
         var seen = Set<String>()
         var users: [String] = [], others: [String] = []
-        let lister = PathspecLister(session: context.session)
-        for flow in listing([], inNamespaceOnly: false) {
-            let key = "ns|\(ObjectIdentifier(context.session.provider))|" + flow
-            let tags = listings.names(key, folder: lister.folder([flow])) { try lister.namespaceTags(flow) }
-            for t in tags where seen.insert(t).inserted {
-                if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
+        let flows = listing([], inNamespaceOnly: false)
+        let tags: [String]
+        if let remote = remoteNamespaceTags(flows) {
+            tags = remote
+        } else {
+            let lister = PathspecLister(provider: context.session.provider, namespace: nil)
+            tags = flows.flatMap { flow in
+                let key = "ns|\(ObjectIdentifier(context.session.provider))|" + flow
+                return listings.names(key, folder: lister.folder([flow])) { try lister.namespaceTags(flow) }
             }
+        }
+        for t in tags where seen.insert(t).inserted {
+            if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
         }
         return users.sorted() + others.sorted()
     }
