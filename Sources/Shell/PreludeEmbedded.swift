@@ -264,6 +264,10 @@ def _artifact_lines(run_a, run_b, lines):
             lines.append(f"  {label}: only in {run_b.pathspec}")
 
 
+def _text(source):
+    return source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+
+
 def _code_lines(run_a, run_b, lines):
     code_a = run_a.code
     code_b = run_b.code
@@ -276,8 +280,8 @@ def _code_lines(run_a, run_b, lines):
     _walk("info", code_a.info, code_b.info, found)
     for path, x, y in found:
         _show(path, x, y, lines)
-    text_a = code_a.flowspec.splitlines()
-    text_b = code_b.flowspec.splitlines()
+    text_a = _text(code_a.flowspec).splitlines()
+    text_b = _text(code_b.flowspec).splitlines()
     for i in range(max(len(text_a), len(text_b))):
         x = text_a[i] if i < len(text_a) else _ABSENT
         y = text_b[i] if i < len(text_b) else _ABSENT
