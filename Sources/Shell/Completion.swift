@@ -4,6 +4,7 @@
 import MFSInterpreter
 import MetaflowBindings
 import MetaflowClient
+import NumPyPandas
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,8 @@ import Glibc
 final class Completion {
     unowned let context: ClientContext
     let listings = CompletionListings()
+    /// Listings of remote providers, made on a thread of their own (see CompletionBackground).
+    var backgrounds: [ObjectIdentifier: BackgroundListings] = [:]
     /// Run before anything that reads globals (the shell runs a waiting Prelude here).
     var prepare: (() -> Void)?
 
@@ -27,18 +30,30 @@ final class Completion {
 
     /// (byte offset where the completed word starts, candidates for the whole word).
     func complete(_ before: String) -> (Int, [String]) {
+        withRemoteTimeBudget { completeNow(before) }
+    }
+
+    private func completeNow(_ before: String) -> (Int, [String]) {
         let bytes = Array(before.utf8)
         // Inside a string literal?
         if let (quoteAt, callee) = openString(bytes) {
             let word = String(decoding: bytes[(quoteAt + 1)...], as: UTF8.self)
             let start = quoteAt + 1
+            let quote = String(UnicodeScalar(bytes[quoteAt]))
             if let callee, Self.constructors.contains(callee) {
-                return (start + lastSlash(word), pathspecCandidates(word, namespaceArg: callee == "namespace"))
+                let level = lastSlash(word)
+                let typed = String(decoding: Array(word.utf8).dropFirst(level), as: UTF8.self)
+                let names = pathspecCandidates(word, callee: callee).filter { !$0.contains(quote) && !$0.contains("\\") }
+                return (start + level, Self.closing(names, typed: typed, with: quote + ")"))
             }
             if let target = subscriptTarget(bytes, quoteAt: quoteAt) {
-                return (start, keyCandidates(target))
+                let keys = keyCandidates(target).filter { !$0.contains(quote) && !$0.contains("\\") && !$0.contains("\n") }
+                return (start, Self.closing(keys, typed: word, with: quote + "]"))
             }
             return (start, [])
+        }
+        if let (start, word) = importedModuleWord(bytes) {
+            return (start, moduleCandidates(word))
         }
         // The identifier (or dotted chain) before the cursor.
         var i = bytes.count
@@ -48,6 +63,9 @@ final class Completion {
             let exprEnd = i - 1
             let exprStart = expressionStart(bytes, end: exprEnd)
             let expr = String(decoding: bytes[exprStart..<exprEnd], as: UTF8.self)
+            if let artifacts = remoteArtifactNames(dataOf: expr) {
+                return (i, artifacts.filter { !$0.hasPrefix("_") || word.hasPrefix("_") })
+            }
             guard let v = safeEvaluate(expr) else { return (i, []) }
             let names = context.interpreter.attributeNames(of: v).filter { !$0.hasPrefix("_") || word.hasPrefix("_") }
             return (i, names.sorted())
@@ -142,25 +160,69 @@ final class Completion {
     }
 
     /// A listing of the datastore, cached for the session (see CompletionListings).
-    /// `suffix` is appended to every name (pathspec levels end in "/"), cached with them.
-    private func listing(_ parents: [String], suffix: String = "") -> [String] {
+    /// `suffix` is appended to every name (pathspec levels end in "/").
+    func listing(_ parents: [String], suffix: String = "", inNamespaceOnly: Bool = true) -> [String] {
         let session = context.session
-        let lister = PathspecLister(session: session)
-        let namespace = (try? session.getNamespace()).flatMap { $0 } ?? "*"
-        let key = "\(ObjectIdentifier(session.provider))|\(namespace)|\(suffix)|" + parents.joined(separator: "/")
-        return listings.names(key, folder: lister.folder(parents)) {
-            let names = try lister.children(parents)
-            return suffix.isEmpty ? names : names.map { $0 + suffix }
+        let namespace: String?
+        do { namespace = try session.getNamespace() } catch { return [] }  // no user: Flow(...) would raise
+        var names: [String]
+        if let remote = remoteListing(parents, namespace: namespace, inNamespaceOnly: inNamespaceOnly) {
+            names = remote
+        } else {
+            let lister = PathspecLister(provider: session.provider, namespace: namespace)
+            let key = "\(ObjectIdentifier(session.provider))|\(namespace ?? "*")|" + parents.joined(separator: "/")
+            names = listings.names(key, folder: lister.folder(parents)) { try lister.children(parents) }
+            // A flow is in the namespace when one of its runs is, as Metaflow().flows says.
+            if parents.isEmpty, namespace != nil, inNamespaceOnly { names = names.filter { !listing([$0]).isEmpty } }
         }
+        return suffix.isEmpty ? names : names.map { $0 + suffix }
     }
 
+    /// How many pathspec components each constructor takes.
+    static let pathspecDepth = ["Flow": 1, "Run": 2, "Step": 3, "Task": 4, "DataArtifact": 5]
+
     /// One pathspec level at a time: flows, then `Flow/` runs newest first, steps, tasks, artifacts.
-    func pathspecCandidates(_ typed: String, namespaceArg: Bool) -> [String] {
-        if namespaceArg { return namespaceCandidates() }
+    /// A level inside the pathspec ends in "/"; the constructor's last level is a bare name (the
+    /// call is closed when it is the only match), and nothing is offered beyond it: `Run("F/1/`
+    /// would not run.
+    func pathspecCandidates(_ typed: String, callee: String) -> [String] {
+        if callee == "namespace" { return namespaceCandidates() }
         let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let parents = Array(parts.dropLast())
-        guard parents.count <= 4 else { return [] }
-        return listing(parents, suffix: parents.count < 4 ? "/" : "")
+        guard let depth = Self.pathspecDepth[callee], parents.count < depth else { return [] }
+        let names = listing(parents, suffix: parents.count + 1 < depth ? "/" : "")
+        // `_parameters` is a step Python's client does not list; offered once `_` is typed.
+        guard parents.count == 2, parts.last?.hasPrefix("_") != true else { return names }
+        return names.filter { !$0.hasPrefix("_") }
+    }
+
+    /// The candidates, with `closer` after the only one that extends `typed` (a complete name:
+    /// not a pathspec level ending in "/"), so that Tab writes code that runs: `Flow("TrainFlow")`.
+    static func closing(_ candidates: [String], typed: String, with closer: String) -> [String] {
+        let matches = candidates.filter { $0.hasPrefix(typed) }
+        guard matches.count == 1, let only = matches.first, !only.hasSuffix("/") else { return candidates }
+        return [only + closer]
+    }
+
+    /// After `import ` (also `import a, ` and `from `) at the start of a statement: where the
+    /// module name being typed starts, and what is typed of it.
+    private func importedModuleWord(_ b: [UInt8]) -> (Int, String)? {
+        var i = b.count
+        while i > 0, isIdent(b[i - 1]) || b[i - 1] == UInt8(ascii: ".") { i -= 1 }
+        let word = String(decoding: b[i...], as: UTF8.self)
+        var statementStart = i
+        while statementStart > 0, b[statementStart - 1] != UInt8(ascii: ";") { statementStart -= 1 }
+        let head = String(decoding: b[statementStart..<i], as: UTF8.self).trimmingCharacters(in: " \t")
+        let importOK = head == "import" || (head.hasPrefix("import ") && head.hasSuffix(","))
+        guard importOK || head == "from", b[i - 1] == 0x20 || b[i - 1] == UInt8(ascii: ",") else { return nil }
+        return (i, word)
+    }
+
+    /// Modules `import` finds whose names start with `typed`.
+    private func moduleCandidates(_ typed: String) -> [String] {
+        let interpreter = context.interpreter
+        let names = Set(["metaflow"] + BuiltinDocs.standardModules + interpreter.knownModuleNames)
+        return names.filter { $0.hasPrefix(typed) && !$0.hasPrefix("_") && interpreter.canImport($0) }.sorted()
     }
 
     /// `namespace("`: the tags that make namespaces, as found on the runs of every flow:
@@ -168,13 +230,19 @@ final class Completion {
     private func namespaceCandidates() -> [String] {
         var seen = Set<String>()
         var users: [String] = [], others: [String] = []
-        let lister = PathspecLister(session: context.session)
-        for flow in listing([]) {
-            let key = "ns|\(ObjectIdentifier(context.session.provider))|" + flow
-            let tags = listings.names(key, folder: lister.folder([flow])) { try lister.namespaceTags(flow) }
-            for t in tags where seen.insert(t).inserted {
-                if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
+        let flows = listing([], inNamespaceOnly: false)
+        let tags: [String]
+        if let remote = remoteNamespaceTags(flows) {
+            tags = remote
+        } else {
+            let lister = PathspecLister(provider: context.session.provider, namespace: nil)
+            tags = flows.flatMap { flow in
+                let key = "ns|\(ObjectIdentifier(context.session.provider))|" + flow
+                return listings.names(key, folder: lister.folder([flow])) { try lister.namespaceTags(flow) }
             }
+        }
+        for t in tags where seen.insert(t).inserted {
+            if t.hasPrefix("user:") { users.append(t) } else { others.append(t) }
         }
         return users.sorted() + others.sorted()
     }
@@ -190,6 +258,7 @@ final class Completion {
             return parents.count <= 4 ? listing(parents) : []
         }
         if case .dict(let d) = v { return d.keys.compactMap { if case .str(let s) = $0 { return s }; return nil } }
+        if let columns = PandasCompletion.columnLabels(of: v) { return columns }
         return []
     }
 

@@ -54,11 +54,13 @@ final class CompletionListings {
 
 /// Pathspec levels, one at a time: flows, run ids newest first, step names, task ids, artifacts.
 struct PathspecLister {
-    let session: ClientSession
+    let provider: MetadataProvider
+    /// Runs are listed in this namespace, as Flow(...) iterates them (nil: every run).
+    let namespace: String?
 
     /// The folder whose entries make up the children of `parents` (local datastores only).
     func folder(_ parents: [String]) -> String? {
-        guard let local = session.provider as? LocalMetadataProvider, let root = local.root else { return nil }
+        guard let local = provider as? LocalMetadataProvider, let root = local.root else { return nil }
         guard !parents.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
         let base = ([root] + parents).joined(separator: "/")
         return parents.count == 4 ? base + "/_meta" : base
@@ -66,9 +68,6 @@ struct PathspecLister {
 
     /// Names one level below `parents` (0: flows … 4: artifact names).
     func children(_ parents: [String]) throws -> [String] {
-        let provider = session.provider
-        // Runs are listed in the current namespace, as Flow(...) iterates them.
-        let namespace = try session.getNamespace()
         switch parents.count {
         case 0: return try provider.children(of: .root, [], anyTag: nil).compactMap { $0["flow_id"]?.stringValue }.sorted()
         case 1:
@@ -77,11 +76,21 @@ struct PathspecLister {
                 return runs
             }
             return try Self.newestFirst(provider.children(of: .flow, parents, anyTag: namespace), "run_number")
+        case 2...4 where !(try runIsVisible(parents[0], parents[1], namespace: namespace)): return []
         case 2: return try Self.newestFirst(provider.children(of: .run, parents, anyTag: nil), "step_name")
-        case 3: return try provider.children(of: .step, parents, anyTag: nil).compactMap { $0["task_id"].map(Self.text) }
+        // Tasks in the order `list(step)` gives them: newest first, ties in the provider's order.
+        case 3: return try Self.newestFirst(provider.children(of: .step, parents, anyTag: nil), "task_id")
         case 4: return try provider.artifacts(parents, attempt: nil, name: nil).compactMap { $0["name"]?.stringValue }.sorted()
         default: return []
         }
+    }
+
+    /// `Run("F/1")` would not raise a namespace mismatch: the run carries the namespace's tag.
+    private func runIsVisible(_ flow: String, _ run: String, namespace: String?) throws -> Bool {
+        guard let namespace else { return true }
+        guard let record = try provider.object(.run, [flow, run], attempt: nil) else { return false }
+        return (record["tags"]?.stringArray ?? []).contains(namespace)
+            || (record["system_tags"]?.stringArray ?? []).contains(namespace)
     }
 
     /// Run ids of a flow in a local datastore, newest first, in `namespace` (nil: all), read
@@ -103,7 +112,7 @@ struct PathspecLister {
     func namespaceTags(_ flow: String) throws -> [String] {
         func useful(_ system: [String], _ user: [String]) -> [String] { system.filter { $0.hasPrefix("user:") } + user }
         var seen = Set<String>()
-        if let local = session.provider as? LocalMetadataProvider, let root = local.root, !flow.contains("/"),
+        if let local = provider as? LocalMetadataProvider, let root = local.root, !flow.contains("/"),
            let names = FileSystem.list(root + "/" + flow)?.filter({ !$0.hasPrefix(".") }) {
             let dirfd = open(root + "/" + flow, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if dirfd >= 0 {
@@ -113,7 +122,7 @@ struct PathspecLister {
                 return scan.tags().filter { seen.insert($0).inserted }
             }
         }
-        return try session.provider.children(of: .flow, [flow], anyTag: nil)
+        return try provider.children(of: .flow, [flow], anyTag: nil)
             .flatMap { useful($0["system_tags"]?.stringArray ?? [], $0["tags"]?.stringArray ?? []) }
             .filter { seen.insert($0).inserted }
     }

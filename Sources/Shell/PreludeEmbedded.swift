@@ -125,5 +125,270 @@ def describe(obj):
     else:
         print(repr(obj))
 """#),
+        ("10-runs.mfs", #"""
+# mfsh Prelude: what changed between two runs (diff) and where a run or task stands (status).
+# Written in the Python subset mfs runs, so that CPython with Python's client runs it too: the
+# tests compare the two.
+import time
+from metaflow import Run, Task
+
+
+class _Absent:
+    """Stands for a key, element or artifact that one side does not have."""
+
+    def __repr__(self):
+        return "(absent)"
+
+
+_ABSENT = _Absent()
+_SHOWN_PER_ARTIFACT = 20
+
+
+def _kind(v):
+    return type(v).__name__
+
+
+def _summary(v):
+    """One line for a value: numpy arrays by shape, dtype and statistics, frames by their shape."""
+    kind = _kind(v)
+    if kind == "ndarray":
+        text = f"array shape={v.shape} dtype={v.dtype}"
+        if v.size and str(v.dtype)[:3] in ("int", "uin", "flo", "boo"):
+            text += f" min={v.min()} max={v.max()} mean={v.mean()}"
+        return text
+    if kind == "DataFrame":
+        return f"DataFrame shape={v.shape} columns={list(v.columns)}"
+    if kind == "Series":
+        return f"Series length={len(v)} dtype={v.dtype}"
+    text = repr(v)
+    if len(text) > 70:
+        text = text[:67] + "..."
+    return text
+
+
+def _same(a, b):
+    """Equal values of the same type; arrays and frames compared element by element."""
+    if type(a) is not type(b):
+        return False
+    kind = _kind(a)
+    if kind == "ndarray":
+        return a.shape == b.shape and str(a.dtype) == str(b.dtype) and bool((a == b).all())
+    if kind in ("DataFrame", "Series"):
+        return a.shape == b.shape and a.to_dict() == b.to_dict()
+    if isinstance(a, float) and a != a and b != b:
+        return True
+    return a == b
+
+
+def _walk(path, a, b, out):
+    """Appends (path, a, b) for every place where a and b differ, inside dicts and lists too."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in a:
+            _walk(f"{path}[{k!r}]", a[k], b[k] if k in b else _ABSENT, out)
+        for k in b:
+            if k not in a:
+                out.append((f"{path}[{k!r}]", _ABSENT, b[k]))
+    elif isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) and type(a) is type(b):
+        for i in range(max(len(a), len(b))):
+            _walk(f"{path}[{i}]", a[i] if i < len(a) else _ABSENT, b[i] if i < len(b) else _ABSENT, out)
+    elif a is _ABSENT or b is _ABSENT or not _same(a, b):
+        out.append((path, a, b))
+
+
+class _Unreadable:
+    """An artifact this side cannot load (a class that is not importable, say)."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def __repr__(self):
+        return f"(unreadable: {type(self.error).__name__})"
+
+
+def _load(artifact):
+    if artifact is None:
+        return _ABSENT
+    try:
+        return artifact.data
+    except Exception as e:
+        return _Unreadable(e)
+
+
+def _show(path, a, b, lines):
+    lines.append(f"  {path}: {_summary(a)} -> {_summary(b)}")
+
+
+def _parameters(run):
+    """Parameter name -> value: the public artifacts of the run's `_parameters` task (`name` is
+    the flow's name, not a parameter)."""
+    if "_parameters" not in run:
+        return {}
+    task = run["_parameters"].task
+    return {a.id: a.data for a in task if a.id != "name"}
+
+
+def _tasks(run):
+    """(label, task) for every task, oldest step first: `step`, or `step[i]` in a foreach."""
+    out = []
+    for step in reversed(list(run)):
+        tasks = list(step)
+        for t in reversed(tasks):
+            index = t.index if len(tasks) > 1 else None
+            out.append((step.id if index is None else f"{step.id}[{index}]", t))
+    return out
+
+
+def _artifact_lines(run_a, run_b, lines):
+    tasks_b = dict(_tasks(run_b))
+    labels_a = []
+    for label, task_a in _tasks(run_a):
+        labels_a.append(label)
+        if label not in tasks_b:
+            lines.append(f"  {label}: only in {run_a.pathspec}")
+            continue
+        arts_a = {a.id: a for a in task_a}
+        arts_b = {a.id: a for a in tasks_b[label]}
+        for name in sorted(set(arts_a) | set(arts_b)):
+            a = arts_a.get(name)
+            b = arts_b.get(name)
+            if a is not None and b is not None and a.sha == b.sha:
+                continue
+            found = []
+            _walk(f"{label}.{name}", _load(a), _load(b), found)
+            for path, x, y in found[:_SHOWN_PER_ARTIFACT]:
+                _show(path, x, y, lines)
+            if len(found) > _SHOWN_PER_ARTIFACT:
+                lines.append(f"  {label}.{name}: ... and {len(found) - _SHOWN_PER_ARTIFACT} more differences")
+    for label, _ in _tasks(run_b):
+        if label not in labels_a:
+            lines.append(f"  {label}: only in {run_b.pathspec}")
+
+
+def _text(source):
+    return source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+
+
+def _code_lines(run_a, run_b, lines):
+    code_a = run_a.code
+    code_b = run_b.code
+    if code_a is None and code_b is None:
+        return
+    if code_a is None or code_b is None:
+        lines.append(f"  code package only in {(run_b if code_a is None else run_a).pathspec}")
+        return
+    found = []
+    _walk("info", code_a.info, code_b.info, found)
+    for path, x, y in found:
+        _show(path, x, y, lines)
+    text_a = _text(code_a.flowspec).splitlines()
+    text_b = _text(code_b.flowspec).splitlines()
+    for i in range(max(len(text_a), len(text_b))):
+        x = text_a[i] if i < len(text_a) else _ABSENT
+        y = text_b[i] if i < len(text_b) else _ABSENT
+        if x != y:
+            lines.append(f"  flow file differs from line {i + 1}: {_summary(x)} -> {_summary(y)}")
+            break
+
+
+def diff(run_a, run_b):
+    """Prints what differs between two runs (Runs or pathspecs), section by section.
+
+    diff("TrainFlow/1700000000000001", "TrainFlow/1700000000000002")
+    parameters: values that differ, or that only one run has;
+    tags: user and system tags only one run has (- first run, + second run);
+    artifacts: per task (`step`, or `step[i]` for a foreach's i-th task), the artifacts that
+      differ, down into dicts, lists and tuples (`end.model['layers']: 2 -> 3`); numpy arrays
+      shown by shape, dtype, min, max and mean, DataFrames by shape and columns; artifacts with
+      the same content (sha) are not read;
+    code: a code package only one run has, differences of its info, the first differing line
+      of the flow file."""
+    if isinstance(run_a, str):
+        run_a = Run(run_a)
+    if isinstance(run_b, str):
+        run_b = Run(run_b)
+    sections = []
+    lines = []
+    params_a = _parameters(run_a)
+    params_b = _parameters(run_b)
+    found = []
+    for name in sorted(set(params_a) | set(params_b)):
+        _walk(name, params_a.get(name, _ABSENT), params_b.get(name, _ABSENT), found)
+    for path, x, y in found:
+        _show(path, x, y, lines)
+    sections.append(("parameters", lines))
+    lines = []
+    tags_a = set(run_a.tags)
+    tags_b = set(run_b.tags)
+    lines += [f"  - {t}" for t in sorted(tags_a - tags_b)]
+    lines += [f"  + {t}" for t in sorted(tags_b - tags_a)]
+    sections.append(("tags", lines))
+    lines = []
+    _artifact_lines(run_a, run_b, lines)
+    sections.append(("artifacts", lines))
+    lines = []
+    _code_lines(run_a, run_b, lines)
+    sections.append(("code", lines))
+    print(f"--- {run_a.pathspec}")
+    print(f"+++ {run_b.pathspec}")
+    if not any(lines for _, lines in sections):
+        print("no differences")
+    for title, lines in sections:
+        if lines:
+            print(title)
+            for line in lines:
+                print(line)
+
+
+def _last_sign_of_life(task):
+    """Milliseconds since the epoch of the task's newest metadata event (its creation if none)."""
+    newest = int(task.created_at.timestamp() * 1000)
+    for m in task.metadata:
+        if m.created_at > newest:
+            newest = m.created_at
+    return newest
+
+
+def _task_status(task, now_ms, stale_after):
+    if task.successful:
+        return "succeeded"
+    events = task.metadata_dict
+    started = events.get("attempt")
+    done = events.get("attempt-done")
+    if done is not None and (started is None or done == started):
+        return "failed"
+    if now_ms - _last_sign_of_life(task) <= stale_after * 1000:
+        return "running"
+    return "killed"
+
+
+def status(obj, stale_after=3600):
+    """Where a Run or Task (or its pathspec) stands: 'succeeded', 'failed', 'running' or 'killed'.
+
+    status(Flow("TrainFlow").latest_run), status("TrainFlow/1700000000000001/train/3")
+    A task succeeded when its latest attempt did; failed when that attempt ended without success
+    (an attempt-done event for it, as after an exception); otherwise it is still going, or its
+    process was killed. Local runs write nothing while a step runs and have no heartbeat, so an
+    unfinished task with no metadata event for more than `stale_after` seconds (default 3600)
+    counts as killed. A run succeeded when its end step did; failed when one of its tasks failed;
+    otherwise running or killed as its tasks are (a run between two steps for longer than
+    `stale_after` counts as killed)."""
+    if isinstance(obj, str):
+        obj = Task(obj) if obj.count("/") == 3 else Run(obj)
+    now_ms = int(time.time() * 1000)
+    if _kind(obj) == "Task":
+        return _task_status(obj, now_ms, stale_after)
+    if obj.successful:
+        return "succeeded"
+    seen = []
+    newest = int(obj.created_at.timestamp() * 1000)
+    for step in obj:
+        for task in step:
+            seen.append(_task_status(task, now_ms, stale_after))
+            newest = max(newest, _last_sign_of_life(task))
+    for state in ("failed", "running", "killed"):
+        if state in seen:
+            return state
+    return "running" if now_ms - newest <= stale_after * 1000 else "killed"
+"""#),
     ]
 }

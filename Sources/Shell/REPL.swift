@@ -27,6 +27,7 @@ extension MFShell {
             return loop(PlainLineReader())
         }
         editor.completer = { completion.complete($0) }
+        pagesLongOutput = true
         if banner {
             writeErr("mfsh — Metaflow client shell. \(context.session.getMetadata()); help(Flow), Ctrl-D to leave.\n")
         }
@@ -87,11 +88,11 @@ extension MFShell {
         mfsInterruptRequested.store(false, ordering: .relaxed)
         preparePrelude(for: source)
         do {
-            try interpreter.executeDisplaying(source: source + "\n") { [interpreter] v in
+            try interpreter.executeDisplaying(source: source + "\n") { [unowned self] v in
                 // sys.displayhook: None is not shown and leaves `_` alone.
                 if case .none = v { return }
-                StandardOutput.stdout.write(try interpreter.repr(v) + "\n")
-                interpreter.registerGlobal("_", v)
+                try self.echo(v, source: source)
+                self.interpreter.registerGlobal("_", v)
             }
             StandardOutput.stdout.flush()
             if let code = StandardOutput.stdout.takeWriteError() { report(PyException.writeError(errno: code)) }

@@ -69,6 +69,8 @@ public final class MFShell {
     /// The `metaflow` module's members, as registered (help() describes them).
     let clientMembers: [(String, Value)]
     var helpInstalled = false
+    /// The REPL on a terminal: long echoes are laid out for its width, tall text is paged.
+    var pagesLongOutput = false
     /// The file names the Prelude's functions carry (help() lists them as its helpers).
     var preludeFiles: Set<String> = []
     /// The last script or command ended in an uncaught KeyboardInterrupt.

@@ -30,14 +30,13 @@ extension MFShell {
             default: break
             }
         }
-        let out = interpreter.stdout
         let help = Value.newBuiltin("help") { [unowned self] args, kwargs in
             if args.isEmpty && kwargs.isEmpty {
-                out.write(self.overview())
+                self.showLong(self.overview())
                 return .none
             }
             if args.count == 1, kwargs.isEmpty, let text = Self.helpText(args[0], genuine: genuine, client: client) {
-                out.write(text)
+                self.showLong(text)
                 return .none
             }
             return try self.interpreter.call(original, args, kwargs)

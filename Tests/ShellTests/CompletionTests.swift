@@ -32,7 +32,9 @@ import Glibc
         let s = try shell()
         let (word, c) = complete(s, #"Flow("Tr"#)
         #expect(word == "Tr")
-        #expect(c == ["TrainFlow/"])
+        #expect(c == [#"TrainFlow")"#])
+        // Inside Run(" a flow is a level of the pathspec, not the end of it.
+        #expect(complete(s, #"Run('Tr"#).1 == ["TrainFlow/"])
     }
 
     @Test func runIdsNewestFirstThenSteps() throws {
@@ -40,15 +42,47 @@ import Glibc
         let (_, runs) = complete(s, #"Run("TrainFlow/"#)
         #expect(runs.count >= 3)
         let latest = try s.interpreter.executeInteractive(source: #"Flow("TrainFlow").latest_run.id"#)
-        if case .str(let id)? = latest { #expect(runs.first == id + "/") } else { Issue.record("no latest run id") }
-        let (_, steps) = complete(s, "Step(\"TrainFlow/\(runs[0])")
-        #expect(Set(steps) == ["start/", "train/", "join/", "end/", "_parameters/"])
+        if case .str(let id)? = latest { #expect(runs.first == id) } else { Issue.record("no latest run id") }
+        // Run ids end the pathspec of Run(: no "/", and nothing is offered past them.
+        #expect(!runs.contains { $0.contains("/") })
+        #expect(complete(s, "Run(\"TrainFlow/\(runs[0])/").1.isEmpty)
+        let (_, steps) = complete(s, "Step(\"TrainFlow/\(runs[0])/")
+        #expect(Set(steps) == ["start", "train", "join", "end"])
+        #expect(complete(s, "Step(\"TrainFlow/\(runs[0])/_").1 == ["_parameters\")"])
+        #expect(complete(s, "Task(\"TrainFlow/\(runs[0])/e").1 == ["end/"])
+    }
+
+    @Test func taskIdsInTheOrderPythonListsThem() throws {
+        let s = try shell()
+        let run = try s.interpreter.executeInteractive(source: #"Flow("TrainFlow").latest_run.id"#)
+        guard case .str(let id)? = run else { Issue.record("no latest run id"); return }
+        let listed = try s.interpreter.executeInteractive(source: "[t.id for t in Step('TrainFlow/\(id)/train')]")
+        guard case .list(let ids)? = listed else { Issue.record("no task list"); return }
+        let expected = ids.items.compactMap { v -> String? in if case .str(let t) = v { return t }; return nil }
+        #expect(complete(s, "Task(\"TrainFlow/\(id)/train/").1 == expected)
+    }
+
+    @Test func modulesAfterImportAndFrom() throws {
+        let s = try shell()
+        #expect(complete(s, "import js").1 == ["json"])
+        #expect(complete(s, "x = 1; from itertoo").1 == ["itertools"])
+        #expect(complete(s, "import os, ma").1 == ["math"])
+        #expect(complete(s, "import metaf").1 == ["metaflow", "metaflow.exception"])
+        #expect(complete(s, "mat").1 != ["math"])
+    }
+
+    @Test func keysCloseTheSubscript() throws {
+        let s = try shell()
+        _ = try s.interpreter.executeInteractive(source: #"d = {"alpha": 1, "beta": 2, 'q"uote': 3}"#)
+        #expect(complete(s, #"d["al"#).1 == [#"alpha"]"#])
+        #expect(complete(s, #"d['b"#).1 == ["beta']"])
+        #expect(!complete(s, #"d[""#).1.contains { $0.contains("\"") })
     }
 
     @Test func stepKeysAndAttributes() throws {
         let s = try shell()
         _ = try s.interpreter.executeInteractive(source: #"r = Flow("TrainFlow").latest_run"#)
-        #expect(complete(s, #"r["e"#).1 == ["end"])
+        #expect(complete(s, #"r["e"#).1 == [#"end"]"#])
         #expect(complete(s, "r.succ").1 == ["successful"])
         #expect(complete(s, #"r["end"].task.data.acc"#).1 == ["accuracy"])
     }
@@ -84,16 +118,35 @@ import Glibc
         let s = try MFShell(options: o)
         let c = Completion(context: s.context)
         let before = c.complete(#"Run("TrainFlow/"#).1
-        guard let newest = before.first?.dropLast() else { Issue.record("no runs listed"); return }
+        guard let newest = before.first else { Issue.record("no runs listed"); return }
         // A run newer than all others: the newest's record with a new id and a later ts_epoch.
         let flow = dir + "/.metaflow/TrainFlow"
         let script = "mkdir -p '\(flow)/9\(newest)/_meta' && sed -e 's/\(newest)/9\(newest)/' -e 's/\"ts_epoch\": \\([0-9]*\\)/\"ts_epoch\": 9\\1/' "
             + "'\(flow)/\(newest)/_meta/_self.json' > '\(flow)/9\(newest)/_meta/_self.json'"
         #expect(system(script) == 0)
         let after = c.complete(#"Run("TrainFlow/"#).1
-        #expect(after.first == "9\(newest)/")
+        #expect(after.first == "9\(newest)")
         #expect(after.count == before.count + 1)
         #expect(c.listings.misses == 2)
+    }
+
+    @Test func onlyTheCurrentNamespaceUnlessNone() throws {
+        var o = ShellOptions()
+        o.datastoreRoot = Self.demo
+        o.noPrelude = true
+        let s = try MFShell(options: o)
+        let everyRun = try s.interpreter.executeInteractive(source: "namespace(None); [r.id for r in Flow('TrainFlow')]")
+        let mine = try s.interpreter.executeInteractive(source: "namespace('user:alice'); [r.id for r in Flow('TrainFlow')]")
+        guard case .list(let all)? = everyRun, case .list(let own)? = mine else { Issue.record("no run lists"); return }
+        let ids = { (l: PyList) in l.items.compactMap { v -> String? in if case .str(let t) = v { return t }; return nil } }
+        #expect(ids(own).count < ids(all).count)
+        let c = Completion(context: s.context)
+        #expect(c.complete(#"Run("TrainFlow/"#).1 == ids(own))
+        guard let foreign = ids(all).first(where: { !ids(own).contains($0) }) else { Issue.record("no foreign run"); return }
+        #expect(c.complete("Step(\"TrainFlow/\(foreign)/").1.isEmpty)
+        _ = try s.interpreter.executeInteractive(source: "namespace(None)")
+        #expect(c.complete(#"Run("TrainFlow/"#).1 == ids(all))
+        #expect(!c.complete("Step(\"TrainFlow/\(foreign)/").1.isEmpty)
     }
 
     @Test func arbitraryCallsAreNotRunForCompletion() throws {

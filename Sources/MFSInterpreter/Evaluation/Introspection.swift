@@ -61,4 +61,7 @@ extension Interpreter {
         if registeredModules[name] != nil || loadedModules[name] != nil { return true }
         return ((try? makeStandardModule(name)) ?? nil) != nil
     }
+
+    /// The modules the host registered (`metaflow`, `os.path`, …) and those already imported.
+    public var knownModuleNames: [String] { Array(Set(registeredModules.keys).union(loadedModules.keys)).sorted() }
 }

@@ -12,9 +12,17 @@ import Glibc
 
 public final class ServiceMetadataProvider: MetadataProvider {
     let connection: ServiceConnection
+    private let environment: [String: String]
 
     public init(settings: ServiceSettings, environment: [String: String]) {
         connection = ServiceConnection(settings: settings, environment: environment)
+        self.environment = environment
+    }
+
+    /// A provider for the same service with a connection (and answer cache) of its own, for
+    /// another thread: the shell's completion lists in the background with one.
+    public func independentCopy() -> ServiceMetadataProvider {
+        ServiceMetadataProvider(settings: connection.settings, environment: environment)
     }
 
     public var typeName: String { "service" }
