@@ -18,6 +18,15 @@ public final class HTTPClient {
         self.environment = environment
     }
 
+    /// The CA certificates to trust, as Python's requests finds them: `REQUESTS_CA_BUNDLE`, then
+    /// `CURL_CA_BUNDLE`; nil for the system's (libcurl's default, /etc/ssl/certs on Debian).
+    var caBundle: String? {
+        for name in ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"] {
+            if let v = environment[name], !v.isEmpty { return v }
+        }
+        return nil
+    }
+
     deinit {
         guard let curl else { return }
         for h in idle { curl.easyCleanup(h) }
@@ -52,7 +61,8 @@ public final class HTTPClient {
             curl.easyReset(handle)
             do {
                 let transfer = try Transfer(request, handle: handle, curl: curl,
-                                            proxy: Proxy.forURL(request.url, environment: environment))
+                                            proxy: Proxy.forURL(request.url, environment: environment),
+                                            caBundle: caBundle)
                 let added = curl.multiAdd(multi, handle)
                 guard added == CURLM_OK else {
                     idle.append(handle)

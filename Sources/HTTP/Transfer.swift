@@ -16,14 +16,14 @@ final class Transfer {
     var headers: [(name: String, value: String)] = []
     var overflowed = false
 
-    init(_ request: HTTPRequest, handle: UnsafeMutableRawPointer, curl: Curl, proxy: String?) throws(HTTPError) {
+    init(_ request: HTTPRequest, handle: UnsafeMutableRawPointer, curl: Curl, proxy: String?, caBundle: String?) throws(HTTPError) {
         self.request = request; self.handle = handle; self.curl = curl
         let bodyBytes = request.body ?? []
         requestBody = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bodyBytes.count), alignment: 1)
         requestBody.copyBytes(from: bodyBytes)
         errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        try configure(proxy: proxy)
+        try configure(proxy: proxy, caBundle: caBundle)
     }
 
     deinit {
@@ -32,7 +32,7 @@ final class Transfer {
         errorBuffer.deallocate()
     }
 
-    private func configure(proxy: String?) throws(HTTPError) {
+    private func configure(proxy: String?, caBundle: String?) throws(HTTPError) {
         let h = handle
         var failed: CURLcode = CURLE_OK
         func check(_ code: CURLcode) { if code != CURLE_OK && failed == CURLE_OK { failed = code } }
@@ -49,6 +49,10 @@ final class Transfer {
         check(curl.set(h, CURLOPT_ACCEPT_ENCODING, pointer: ""))  // whatever libcurl can decode
         // Proxies are chosen by Proxy.swift (requests' rules); libcurl must not apply its own.
         (proxy ?? "").withCString { check(curl.set(h, CURLOPT_PROXY, pointer: $0)) }
+        // Certificates are always verified (peer and host name); only which CAs to trust is settable.
+        check(curl.set(h, CURLOPT_SSL_VERIFYPEER, 1))
+        check(curl.set(h, CURLOPT_SSL_VERIFYHOST, 2))
+        if let caBundle { caBundle.withCString { check(curl.set(h, CURLOPT_CAINFO, pointer: $0)) } }
         check(curl.set(h, CURLOPT_ERRORBUFFER, pointer: UnsafeRawPointer(errorBuffer)))
         for (name, value) in request.headers {
             // By bytes: "\r\n" is a single Character, which Character comparisons would let through.

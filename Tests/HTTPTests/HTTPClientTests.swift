@@ -149,3 +149,55 @@ struct ServerFailed: Error { let reason: String }
         #expect(Proxy.forURL("https://x/", environment: ["HTTPS_PROXY": "http://p:1", "no_proxy": "*"]) == nil)
     }
 }
+
+/// HTTPS against a loopback server with a certificate made for the test: refused with the system's
+/// CAs (a TLS error that says so), accepted when REQUESTS_CA_BUNDLE names it, as with Python's requests.
+@Suite(.serialized) struct HTTPSTests {
+    @Test func certificatesAreVerified() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mfsh-tls-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { Issue.record("openssl could not make a certificate"); return }
+        let source = """
+        import http.server, ssl, sys, os
+        class H(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a): pass
+            def do_GET(self):
+                self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"ok")
+        s = http.server.HTTPServer(("127.0.0.1", 0), H)
+        c = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); c.load_cert_chain(sys.argv[1] + "/cert.pem", sys.argv[1] + "/key.pem")
+        s.socket = c.wrap_socket(s.socket, server_side=True)
+        open(sys.argv[1] + "/port.tmp", "w").write(str(s.server_address[1])); os.rename(sys.argv[1] + "/port.tmp", sys.argv[1] + "/port")
+        s.serve_forever()
+        """
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", source, dir]
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+        var port: Int?
+        for _ in 0..<200 {
+            if let t = try? String(contentsOfFile: dir + "/port", encoding: .utf8), let p = Int(t) { port = p; break }
+            usleep(25_000)
+        }
+        guard let port else { Issue.record("the TLS server did not start"); return }
+        let url = "https://127.0.0.1:\(port)/"
+        do {
+            _ = try HTTPClient(environment: [:]).send(HTTPRequest(url: url))
+            Issue.record("a certificate no CA signed was accepted")
+        } catch {
+            #expect(error.kind == .tls)
+            #expect(error.description.contains(url))
+        }
+        let trusted = HTTPClient(environment: ["REQUESTS_CA_BUNDLE": dir + "/cert.pem"])
+        let r = try trusted.send(HTTPRequest(url: url))
+        #expect(r.status == 200 && r.body == Array("ok".utf8))
+    }
+}
