@@ -133,14 +133,11 @@ import time
 from metaflow import Run, Task
 
 
-class _Absent:
-    """Stands for a key, element or artifact that one side does not have."""
-
-    def __repr__(self):
-        return "(absent)"
+class _ABSENT:
+    """Stands for a key, element or artifact that one side does not have (the class itself is the
+    marker: making an instance at load time would keep the Prelude from loading lazily)."""
 
 
-_ABSENT = _Absent()
 _SHOWN_PER_ARTIFACT = 20
 
 
@@ -150,6 +147,8 @@ def _kind(v):
 
 def _summary(v):
     """One line for a value: numpy arrays by shape, dtype and statistics, frames by their shape."""
+    if v is _ABSENT:
+        return "(absent)"
     kind = _kind(v)
     if kind == "ndarray":
         text = f"array shape={v.shape} dtype={v.dtype}"

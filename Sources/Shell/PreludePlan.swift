@@ -2,7 +2,9 @@
 // start-up (parsing it costs more than the rest of `mfsh -c 1`).
 //
 // Running it late is only allowed when that cannot be observed: every top-level statement must be
-// a `def` whose defaults are literals, an assignment of a literal, an import, or a docstring. Then
+// a `def` whose defaults are literals, a `class` without bases (or with a builtin one) whose body
+// only defines methods and a docstring (a convention the Prelude keeps: the scanner sees headers
+// only), an assignment of a literal, an import, or a docstring. Then
 // running the Prelude binds names and does nothing else, so it is enough to run it before the first
 // code that mentions one of those names (or could look at globals at all: dir(), globals(), help…).
 // Names imported `from metaflow` are already the shell's globals with the same values; they do not
@@ -15,6 +17,9 @@ struct PreludePlan {
     var triggers: Set<String> = []
     /// Names bound by `from metaflow import ...` (already globals of the shell).
     var metaflowImports: [String] = []
+
+    /// Bases a deferred class may name: builtins, which the Prelude cannot have rebound.
+    static let builtinBases: Set<String> = ["object", "Exception", "ValueError", "KeyError", "dict", "list"]
 
     /// Names through which code can see every global, whatever it is called.
     static let reflective: Set<String> = ["dir", "globals", "vars", "locals", "help", "eval", "exec", "compile",
@@ -36,6 +41,17 @@ struct PreludePlan {
             guard words.count > 1, let name = words[1].split(separator: "(").first.map(String.init),
                   Self.isIdentifier(name), Self.literalDefaults(s) else { canDefer = false; return }
             triggers.insert(name)
+        case "class":
+            // class NAME:   or   class NAME(object|Exception):
+            guard words.count >= 2, s.hasSuffix(":") else { canDefer = false; return }
+            var header = String(s.dropFirst("class".count).dropLast()).trimmedBlanks()
+            if let open = header.firstIndex(of: "("), header.hasSuffix(")") {
+                let base = String(header[header.index(after: open)..<header.index(before: header.endIndex)]).trimmedBlanks()
+                guard base.isEmpty || Self.builtinBases.contains(base) else { canDefer = false; return }
+                header = String(header[..<open]).trimmedBlanks()
+            }
+            guard Self.isIdentifier(header) else { canDefer = false; return }
+            triggers.insert(header)
         case "from":
             // from MODULE import a, b as c   (parentheses allowed)
             guard words.count >= 4, words[2] == "import" else { canDefer = false; return }

@@ -45,7 +45,7 @@ import Testing
         #expect(!plan("@decorate\ndef f():\n    pass\n").canDefer)
         #expect(!plan("def f(ns=get_namespace()):\n    pass\n").canDefer)
         #expect(!plan("def f(x) -> int:\n    pass\n").canDefer)
-        #expect(!plan("class A:\n    pass\n").canDefer)
+        #expect(!plan("class A(B):\n    pass\n").canDefer)   // a base that is not a builtin is read at load
         #expect(!plan("from os import *\n").canDefer)
         #expect(!plan("x = f'{y}'\n").canDefer)
         #expect(!plan("def f(): return g()\n").canDefer)
@@ -69,5 +69,21 @@ import Testing
         #expect(p.isMentioned(in: "print(dir())"))
         #expect(p.isMentioned(in: "globals()['x']"))
         #expect(p.isMentioned(in: "help(len)"))
+    }
+
+    /// The Prelude the binary carries must be able to wait: parsing it at start-up costs more than
+    /// the rest of `mfsh -c 1` (a `_X = _Cls()` at top level once doubled start-up).
+    @Test func theEmbeddedPreludeMayWait() {
+        var p = PreludePlan()
+        for file in EmbeddedPrelude.files { p.add(source: file.source) { ["Flow", "Run", "Step", "Task"].contains($0) } }
+        #expect(p.canDefer)
+        #expect(p.triggers.contains("diff") && p.triggers.contains("status") && p.triggers.contains("runs"))
+    }
+
+    @Test func classesWithoutEffectsMayWait() {
+        #expect(plan("class _Marker:\n    \"\"\"Doc.\"\"\"\n\n\ndef f(x=1):\n    return _Marker\n").canDefer)
+        #expect(plan("class E(Exception):\n    pass\n").canDefer)
+        #expect(!plan("class C(Base):\n    pass\n").canDefer)
+        #expect(!plan("class C:\n    pass\n\n\nX = C()\n").canDefer)
     }
 }
