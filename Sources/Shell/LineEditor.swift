@@ -4,7 +4,8 @@
 // Blocks: a continuation line starts with the indentation the REPL asks for (pushed as typed
 // input, so it can be edited away), Tab at the start of a line indents, a bracketed paste goes
 // into the line as it is (newlines included: libedit draws a buffer with newlines over several
-// lines), and history keeps a whole input, block or paste, as one entry that Up brings back whole.
+// lines), history keeps a whole input, block or paste, as one entry that Up brings back whole, and
+// Enter inside such a block (a newline after the cursor) opens a new line there.
 import CEditLine
 #if canImport(Glibc)
 import Glibc
@@ -73,8 +74,14 @@ final class LineEditor: LineReader {
             guard let el, let raw = cel_get_clientdata(el) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().paste()
         }
+        cel_add_fn(el, "mfsh-enter", "run the input, or start a new line inside a block") { el, _ in
+            guard let el, let raw = cel_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().newlineOrAccept()
+        }
         el_source(el, nil)
         cel_bind(el, "^I", "mfsh-tab")
+        // Enter arrives as ^J (the terminal driver maps CR to NL); ^M stays libedit's ed-newline.
+        cel_bind(el, "^J", "mfsh-enter")
         // Bracketed paste in emacs mode only: in vi mode ESC must switch to command mode at once,
         // and binding ESC[200~ would make it wait for a sequence (Esc 0 would be lost).
         if let mode = cel_get_editor(el), String(cString: mode) == "emacs" {
@@ -126,20 +133,43 @@ final class LineEditor: LineReader {
         return errno == EEXIST
     }
 
-    /// The bytes of the line being edited, up to the cursor (for a block: from its last newline).
-    private func currentLineBeforeCursor() -> [UInt8]? {
+    /// The text being edited (UTF-8 bytes) before and after the cursor.
+    private func editedText() -> (beforeCursor: [UInt8], afterCursor: [UInt8])? {
         guard let li = el_line(el) else { return nil }
         let info = li.pointee
-        let bytes = UnsafeRawPointer(info.buffer).withMemoryRebound(to: UInt8.self, capacity: info.cursor - info.buffer) {
-            Array(UnsafeBufferPointer(start: $0, count: info.cursor - info.buffer))
+        func bytes(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> [UInt8] {
+            UnsafeRawPointer(from).withMemoryRebound(to: UInt8.self, capacity: to - from) {
+                Array(UnsafeBufferPointer(start: $0, count: to - from))
+            }
         }
-        return Array(bytes[(bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...])
+        return (bytes(info.buffer, info.cursor), bytes(info.cursor, info.lastchar))
+    }
+
+    /// The bytes of the line being edited, up to the cursor (for a block: from its last newline).
+    private func currentLineBeforeCursor() -> [UInt8]? {
+        guard let before = editedText()?.beforeCursor else { return nil }
+        return Array(before[(before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...])
     }
 
     fileprivate func indentOrComplete() -> UInt8 {
         guard let line = currentLineBeforeCursor() else { return UInt8(CC_ERROR) }
         guard let indent = BlockEditing.indentForTab(lineSoFar: line) else { return complete() }
         el_insertstr(el, indent)
+        return UInt8(CC_REFRESH)
+    }
+
+    /// Enter runs the input, except with a newline after the cursor (inside a pasted or recalled
+    /// block): there it starts a new line, indented as a continuation line would be, as Python
+    /// 3.13's REPL does.
+    fileprivate func newlineOrAccept() -> UInt8 {
+        guard let (before, after) = editedText() else { return UInt8(CC_ERROR) }
+        guard after.contains(0x0A) else {
+            // ^M: libedit's own ed-newline, which also moves below an input drawn over several lines.
+            el_push(el, "\r")
+            return UInt8(CC_NORM)
+        }
+        let lines = before.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        el_insertstr(el, "\n" + BlockEditing.indentation(after: lines))
         return UInt8(CC_REFRESH)
     }
 
