@@ -174,13 +174,16 @@ public final class Interpreter {
 
     /// Runs one REPL input as CPython compiles it in 'single' mode: every expression statement
     /// outside functions and classes (`x; x + 1`, a loop body at top level) hands its value to
-    /// `display`, in order, as sys.displayhook receives it.
-    public func executeDisplaying(source: String, display: @escaping (Value) throws -> Void) throws {
+    /// `display`, in order, as sys.displayhook receives it. With `lastStatementOnly` (Python 3.13's
+    /// REPL running a pasted block) the statements before the last run as a file's, unechoed.
+    public func executeDisplaying(source: String, lastStatementOnly: Bool = false, display: @escaping (Value) throws -> Void) throws {
         var outcome: Result<Value?, any Error> = .success(nil)
         let previous = displayHook
         displayHook = display
         defer { displayHook = previous }
-        runWithLargeStack { outcome = Result { try self.run(source: source, filename: "<stdin>", interactive: true, displaying: true) } }
+        runWithLargeStack {
+            outcome = Result { try self.run(source: source, filename: "<stdin>", interactive: true, displaying: true, displayingLastOnly: lastStatementOnly) }
+        }
         stdout.flush()
         _ = try outcome.get()
     }
@@ -234,7 +237,7 @@ public final class Interpreter {
 
     // MARK: internals
 
-    func run(source: String, filename: String, interactive: Bool, displaying: Bool = false) throws -> Value? {
+    func run(source: String, filename: String, interactive: Bool, displaying: Bool = false, displayingLastOnly: Bool = false) throws -> Value? {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
@@ -262,6 +265,15 @@ public final class Interpreter {
             if interactive, !displaying, let es = body.last as? ExprStmt {
                 _ = try execBlock(Array(body.dropLast()), frame)
                 do { return try es.expr.eval(frame) } catch { throw mark(error, es.r) }
+            }
+            if displaying, displayingLastOnly, body.count > 1 {
+                let hook = displayHook
+                displayHook = nil
+                defer { displayHook = hook }
+                _ = try execBlock(Array(body.dropLast()), frame)
+                displayHook = hook
+                _ = try execBlock(Array(body.suffix(1)), frame)
+                return nil
             }
             _ = try execBlock(body, frame)
             return nil

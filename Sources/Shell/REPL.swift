@@ -36,38 +36,61 @@ extension MFShell {
 
     func loop(_ reader: LineReader) -> Int32 {
         var buffer: [String] = []
+        // A paste or a recalled block is part of the input: it runs as Python 3.13 runs one.
+        var hasBlock = false
         while true {
             // A loop left early (break, Ctrl-C) may leave its progress line up; the prompt replaces it.
             ProgressLine.active?.finish()
             StandardOutput.stdout.flush()
-            let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
+            let result = reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt,
+                                         indentation: buffer.isEmpty ? "" : BlockEditing.indentation(after: buffer))
             switch result {
             case .eof:
                 if buffer.isEmpty { StandardOutput.stdout.write("\n"); StandardOutput.stdout.flush(); return 0 }
                 buffer = []
+                hasBlock = false
                 StandardOutput.stdout.write("\n")
             case .interrupted:
                 buffer = []
+                hasBlock = false
                 mfsInterruptRequested.store(false, ordering: .relaxed)
                 StandardOutput.stdout.write("^C\n")
                 StandardOutput.stdout.flush()
             case .line(let line):
-                buffer.append(line)
+                let isBlock = line.contains("\n")
+                hasBlock = hasBlock || isBlock
+                buffer.append(contentsOf: line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 let source = buffer.joined(separator: "\n")
-                let blank = line.trimmingCharacters(in: " \t").isEmpty
-                // A block (or an open bracket) keeps reading; a blank line closes a block.
-                if interpreter.isIncomplete(source) && !(blank && buffer.count > 1 && Self.endsBlock(buffer)) { continue }
-                if buffer.count > 1 && Self.needsBlankLine(buffer) && !blank { continue }
+                if isBlock {
+                    // Complete as a file's statements are: blank lines inside a function do not end it.
+                    if interpreter.isIncomplete(source + "\n\n") { continue }
+                } else {
+                    let blank = line.trimmingCharacters(in: " \t").isEmpty
+                    // A block (or an open bracket) keeps reading; a blank line closes a block.
+                    if interpreter.isIncomplete(source) && !(blank && buffer.count > 1 && Self.endsBlock(buffer)) { continue }
+                    if buffer.count > 1 && Self.needsBlankLine(buffer) && !blank { continue }
+                }
                 buffer = []
+                let asStatements = hasBlock
+                hasBlock = false
                 if source.trimmingCharacters(in: " \t\n").isEmpty { continue }
+                reader.remember(Self.historyEntry(source))
                 if isLeaveCommand(source) { StandardOutput.stdout.flush(); return 0 }
                 if let request = Self.inspectRequest(source) {
                     inspect(request.chain, withSource: request.withSource)
                     continue
                 }
-                evaluate(source)
+                evaluate(source, lastStatementDisplayed: asStatements)
             }
         }
+    }
+
+    /// An input as history keeps it: its lines and their indentation, without the blank line that
+    /// closed a block.
+    static func historyEntry(_ source: String) -> String {
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        while let l = lines.last, l.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+        return lines.joined(separator: "\n")
     }
 
     /// Compound statements (`for x in y:`) take lines until a blank one, like Python's REPL.
@@ -84,11 +107,13 @@ extension MFShell {
 
     static func endsBlock(_ lines: [String]) -> Bool { needsBlankLine(lines) }
 
-    func evaluate(_ source: String) {
+    /// Runs an input. `lastStatementDisplayed` (a pasted or recalled block): its statements run as a
+    /// file's and only the last one's values are echoed, as Python 3.13's REPL runs a paste.
+    func evaluate(_ source: String, lastStatementDisplayed: Bool = false) {
         mfsInterruptRequested.store(false, ordering: .relaxed)
         preparePrelude(for: source)
         do {
-            try interpreter.executeDisplaying(source: source + "\n") { [unowned self] v in
+            try interpreter.executeDisplaying(source: source + "\n", lastStatementOnly: lastStatementDisplayed) { [unowned self] v in
                 // sys.displayhook: None is not shown and leaves `_` alone.
                 if case .none = v { return }
                 try self.echo(v, source: source)
