@@ -87,6 +87,11 @@ final class LineEditor: LineReader {
         if let mode = cel_get_editor(el), String(cString: mode) == "emacs" {
             pastesBracketed = true
             cel_bind(el, "\\e[200~", "mfsh-paste")
+            // Home, End and Delete in every encoding terminals use (libedit binds only the one the
+            // terminfo entry names, and a TERM that does not match the terminal left `~` in the line).
+            for key in ["\\e[1~", "\\e[7~", "\\e[H", "\\eOH"] { cel_bind(el, key, "ed-move-to-beg") }
+            for key in ["\\e[4~", "\\e[8~", "\\e[F", "\\eOF"] { cel_bind(el, key, "ed-move-to-end") }
+            cel_bind(el, "\\e[3~", "ed-delete-next-char")
             cel_install_sigtstp()
         }
     }
