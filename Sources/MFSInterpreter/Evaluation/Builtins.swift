@@ -6,10 +6,29 @@ enum WrapperClasses {
     nonisolated(unsafe) static let table: [String: PyClass] = {
         var t: [String: PyClass] = [:]
         for n in ["property", "staticmethod", "classmethod", "super"] {
-            t[n] = PyClass(name: n, module: "builtins", bases: [BuiltinClasses.object])
+            let c = PyClass(name: n, module: "builtins", bases: [BuiltinClasses.object])
+            // Set here, once per process: every interpreter shares these classes, and interpreters
+            // run in parallel (tests, generator threads), so setting it per interpreter was a race.
+            if n != "super" { c.constructor = wrapperConstructor(n, c) }
+            t[n] = c
         }
         return t
     }()
+
+    /// `property(fget, fset)`, `staticmethod(f)`, `classmethod(f)`: instances holding what they wrap.
+    private static func wrapperConstructor(_ n: String, _ c: PyClass) -> ([Value], [(String, Value)]) throws -> Value {
+        return { [unowned c] args, kw in
+            let inst = PyInstance(cls: c)
+            if n == "property" {
+                inst.attrs["fget"] = argAt(args, 0, kw, "fget") ?? Value.none
+                inst.attrs["fset"] = argAt(args, 1, kw, "fset") ?? Value.none
+                if case .function(let f)? = args.first { inst.attrs["__doc__"] = f.doc.map { .str($0) } ?? Value.none }
+            } else {
+                inst.attrs["__func__"] = args.first ?? Value.none
+            }
+            return .instance(inst)
+        }
+    }
 }
 
 extension Interpreter {
@@ -85,21 +104,7 @@ extension Interpreter {
         builtins["None"] = Value.none
         builtins["NotImplemented"] = .builtin(PyBuiltin(name: "NotImplemented") { _, _ in throw PyException.typeError("'NotImplementedType' object is not callable") })
         builtins["Ellipsis"] = Value.none
-        for n in ["property", "staticmethod", "classmethod"] {
-            let c = wrapperClass(n)
-            builtins[n] = .type(c)
-            c.constructor = { args, kw in
-                let inst = PyInstance(cls: c)
-                if n == "property" {
-                    inst.attrs["fget"] = argAt(args, 0, kw, "fget") ?? Value.none
-                    inst.attrs["fset"] = argAt(args, 1, kw, "fset") ?? Value.none
-                    if case .function(let f)? = args.first { inst.attrs["__doc__"] = f.doc.map { .str($0) } ?? Value.none }
-                } else {
-                    inst.attrs["__func__"] = args.first ?? Value.none
-                }
-                return .instance(inst)
-            }
-        }
+        for n in ["property", "staticmethod", "classmethod"] { builtins[n] = .type(wrapperClass(n)) }
         installTypeConstructors()
         installFunctions()
         installMoreFunctions()
