@@ -6,6 +6,7 @@
 // interpreter ever runs at a time (strict hand-over), which keeps the single-threaded interpreter
 // state consistent; the semaphores give the happens-before ordering between the two sides.
 import Glibc
+import Synchronization
 
 /// Thrown at a suspended `yield` to tear a generator down without running any Python code
 /// (used when the interpreter itself is gone, or a generator keeps ignoring GeneratorExit).
@@ -15,9 +16,9 @@ struct GeneratorKill: Error {}
 /// finish its thread without touching the dead interpreter.
 final class InterpreterLifetime: @unchecked Sendable {
     var alive = true
-    /// Generator bodies started and not yet finished (each holds a pooled thread). Only changed while
-    /// the interpreter's single logical thread of control is inside a hand-over, so never concurrently.
-    var runningBodies = 0
+    /// Generator bodies started and not yet finished (each holds a pooled thread). Changed by the
+    /// generator threads themselves as they end, so atomically (ThreadSanitizer saw two end at once).
+    let runningBodies = Atomic<Int>(0)
 }
 
 /// The two-semaphore hand-over and the messages passed across it.
@@ -89,7 +90,7 @@ final class GeneratorThreadWork {
         }
         // The frame's locals are released here, while the consumer still waits: their deinit may run code.
         self.frame = nil
-        lifetime.runningBodies -= 1
+        lifetime.runningBodies.subtract(1, ordering: .relaxed)
         sem_post(channel.toConsumer)
     }
 }
@@ -306,9 +307,9 @@ final class PyGenerator: PyIterator {
     }
 
     private func startThread(_ frame: Frame) -> Bool {
-        lifetime.runningBodies += 1
+        lifetime.runningBodies.add(1, ordering: .relaxed)
         if GeneratorThreadPool.shared.start(GeneratorThreadWork(channel: channel, frame: frame, code: code, lifetime: lifetime)) { return true }
-        lifetime.runningBodies -= 1
+        lifetime.runningBodies.subtract(1, ordering: .relaxed)
         return false
     }
 
