@@ -44,7 +44,10 @@ final class AWSStandIn {
         let data = try JSONSerialization.data(withJSONObject: state)
         let tmp = workdir.appendingPathComponent("state.tmp")
         try data.write(to: tmp)
-        _ = try FileManager.default.replaceItemAt(workdir.appendingPathComponent("state.json"), withItemAt: tmp)
+        // rename(2): the stand-in never reads a half-written state.
+        guard rename(tmp.path, workdir.appendingPathComponent("state.json").path) == 0 else {
+            throw PythonFailed(description: "cannot write the stand-in's state")
+        }
     }
 
     /// The requests it received, in order.

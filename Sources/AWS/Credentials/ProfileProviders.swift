@@ -15,21 +15,12 @@ enum ProfileProviders {
     }
 
     static func sharedCredentialsFile(_ c: ResolutionContext, profile: String) throws(AWSError) -> Lookup {
-        let path = c.shown(c.files.credentialsPath)
-        guard let values = c.files.credentialsProfiles[profile] else {
-            return .absent("shared credentials file \(path) (no profile '\(profile)')")
-        }
-        let source = "shared credentials file \(path), profile '\(profile)'"
-        return try staticKeys(values, source: source, where: "shared credentials file \(path) (profile '\(profile)' has no keys)")
+        try staticKeys(c.files.credentialsProfiles[profile], file: "shared credentials file \(c.shown(c.files.credentialsPath))",
+                       profile: profile)
     }
 
     static func configFile(_ c: ResolutionContext, profile: String) throws(AWSError) -> Lookup {
-        let path = c.shown(c.files.configPath)
-        guard let values = c.files.configProfiles[profile] else {
-            return .absent("config file \(path) (no profile '\(profile)')")
-        }
-        let source = "config file \(path), profile '\(profile)'"
-        return try staticKeys(values, source: source, where: "config file \(path) (profile '\(profile)' has no keys)")
+        try staticKeys(c.files.configProfiles[profile], file: "config file \(c.shown(c.files.configPath))", profile: profile)
     }
 
     static func credentialProcess(_ c: ResolutionContext, profile: String) throws(AWSError) -> Lookup {
@@ -47,13 +38,15 @@ enum ProfileProviders {
                        + "as a credential_process, or export the keys)")
     }
 
-    /// aws_access_key_id with aws_secret_access_key (and aws_session_token or aws_security_token);
-    /// one without the other is an error naming the missing key, as botocore's PartialCredentialsError.
-    static func staticKeys(_ values: [String: String], source: String, where absent: String) throws(AWSError) -> Lookup {
-        let key = values["aws_access_key_id"], secret = values["aws_secret_access_key"]
-        switch (key, secret) {
+    /// aws_access_key_id with aws_secret_access_key (and aws_session_token or aws_security_token)
+    /// of one file's profile; one without the other is an error naming the missing key, as
+    /// botocore's PartialCredentialsError.
+    static func staticKeys(_ values: [String: String]?, file: String, profile: String) throws(AWSError) -> Lookup {
+        guard let values else { return .absent("\(file) (no profile '\(profile)')") }
+        let source = "\(file), profile '\(profile)'"
+        switch (values["aws_access_key_id"], values["aws_secret_access_key"]) {
         case (nil, nil):
-            return .absent(absent)
+            return .absent("\(file) (profile '\(profile)' has no keys)")
         case (.some, nil):
             throw AWSError(.configuration, "\(source): aws_access_key_id without aws_secret_access_key")
         case (nil, .some):

@@ -12,6 +12,9 @@ from urllib.parse import parse_qsl, quote
 WORKDIR = sys.argv[1]
 LOCK = threading.Lock()
 COUNTER = [0]
+# Secrets of the credentials this stand-in issued, by key id: a role assumed with them (a chain
+# of profiles) is signed with one of these.
+ISSUED = {}
 
 
 def state():
@@ -68,7 +71,10 @@ def verify_sigv4(method, path, headers, body, secret):
 def sts_credentials(s, prefix, duration):
     n = next_id()
     expiration = s.get("expiration") or time.time() + duration
-    return {"AccessKeyId": f"{prefix}{n:08d}", "SecretAccessKey": f"stssecret{n}", "SessionToken": f"ststoken{n}",
+    key_id = f"{prefix}{n:08d}"
+    with LOCK:
+        ISSUED[key_id] = f"stssecret{n}"
+    return {"AccessKeyId": key_id, "SecretAccessKey": f"stssecret{n}", "SessionToken": f"ststoken{n}",
             "Expiration": iso(expiration)}
 
 
@@ -107,15 +113,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         entry = {"method": "POST", "path": self.path, "form": form,
                  "authorization": self.headers.get("Authorization"), "token": self.headers.get("X-Amz-Security-Token")}
         if action == "AssumeRole":
-            problem = verify_sigv4("POST", self.path, self.headers, body, s.get("source_secret", ""))
-            entry["signature"] = problem or "valid"
             key_id = (self.headers.get("Authorization", "").split("Credential=")[-1]).split("/")[0]
             entry["key_id"] = key_id
+            with LOCK:
+                issued = ISSUED.get(key_id)
+            if issued is None and key_id != s.get("source_key"):
+                log(entry)
+                return self.answer(403, sts_error("InvalidClientTokenId", "unknown key"), "text/xml")
+            problem = verify_sigv4("POST", self.path, self.headers, body, issued or s.get("source_secret", ""))
+            if issued and self.headers.get("X-Amz-Security-Token") != "ststoken" + issued[len("stssecret"):]:
+                problem = problem or "wrong session token"
+            entry["signature"] = problem or "valid"
             log(entry)
             if problem:
                 return self.answer(403, sts_error("SignatureDoesNotMatch", problem), "text/xml")
-            if key_id not in s.get("source_keys", [s.get("source_key")]):
-                return self.answer(403, sts_error("InvalidClientTokenId", "unknown key"), "text/xml")
             creds = sts_credentials(s, "ASIAROLE", int(form.get("DurationSeconds", "3600")))
             return self.answer(200, sts_xml("AssumeRole", creds), "text/xml")
         if action == "AssumeRoleWithWebIdentity":
