@@ -5,6 +5,8 @@
 //   CZlib, CArchive, CCurl, CEditLine (thin C shims)
 //   HTTP              <- one HTTP client (libcurl, opened on first use) for the remote backends;
 //                        knows nothing of Metaflow
+//   AWS               <- SigV4 signing and credentials resolved in boto3's order (HTTP); knows
+//                        nothing of Metaflow, S3 object semantics or the client's JSON
 //   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow, nor of numpy
 //                        and pandas beyond the seam their reconstructor plugs into
 //   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
@@ -24,6 +26,7 @@
 //   mfsh -> Shell -> MetaflowBindings -> NumPyPandas ----> MFSInterpreter, Pickle
 //                                     -> SystemModules --> MFSInterpreter, MetaflowClient
 //                                     -> MetaflowClient -> Pickle
+//   AWS -> HTTP (MetaflowClient does not import AWS yet: the S3 datastore will)
 //   (Shell also imports NumPyPandas for JSON output, SystemModules to register `os` and `open()`,
 //   and CEditLine; MFSInterpreter and Pickle import only BigInt.)
 import PackageDescription
@@ -47,6 +50,7 @@ let package = Package(
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),  // headers only; dlopen at run time
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // headers only; dlopen at run time
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "AWS", dependencies: ["HTTP"], swiftSettings: strict),
 
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "CZlib", "CArchive"], swiftSettings: strict),
@@ -73,6 +77,8 @@ let package = Package(
         .testTarget(name: "PickleTests", dependencies: ["Pickle", "NumPyPandas"], exclude: ["Corpus"]),
         .testTarget(name: "MetaflowClientTests", dependencies: ["MetaflowClient"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        // Loopback stand-ins for STS, the container endpoint and IMDS are Python scripts run by the tests.
+        .testTarget(name: "AWSTests", dependencies: ["AWS"], exclude: ["standins"]),
         .testTarget(name: "MFSInterpreterTests", dependencies: ["MFSInterpreter"]),
         // numpy/pandas against the oracle, embedded as mfsh embeds them (ClientContext converts decoded values).
         .testTarget(name: "NumPyPandasTests", dependencies: ["NumPyPandas", "MetaflowBindings", "MetaflowClient", "MFSInterpreter", "Pickle"]),
