@@ -1,6 +1,7 @@
 // Generator bodies run on pooled threads: abandoned generators must give their threads back, and a
 // generator outliving its interpreter must unwind without touching it.
 import Foundation
+import Synchronization
 import Testing
 @testable import MFSInterpreter
 
@@ -30,9 +31,9 @@ import Testing
         #expect(out.text == "500\n")
         #expect(err.text == "")
         // Only the generators still bound to `g` and `x` are suspended.
-        #expect(interp.lifetime.runningBodies == 2)
+        #expect(interp.lifetime.runningBodies.load(ordering: .relaxed) == 2)
     }
-    #expect(lifetime?.runningBodies == 0)
+    #expect(lifetime?.runningBodies.load(ordering: .relaxed) == 0)
 }
 
 @Test func generatorOutlivingItsInterpreterUnwinds() {
@@ -61,10 +62,10 @@ import Testing
     }
     // The interpreter is gone; dropping the last reference unwinds the suspended body without running it.
     #expect(lifetime?.alive == false)
-    #expect(lifetime?.runningBodies == 1)
+    #expect(lifetime?.runningBodies.load(ordering: .relaxed) == 1)
     if case .iterator = kept {} else { Issue.record("expected a generator, got \(kept)") }
     kept = .none
-    #expect(lifetime?.runningBodies == 0)
+    #expect(lifetime?.runningBodies.load(ordering: .relaxed) == 0)
 }
 
 @Test func interruptReachesCodeRunningInAGenerator() {
