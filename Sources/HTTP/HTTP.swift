@@ -25,6 +25,12 @@ public struct HTTPRequest: Sendable {
     public var totalTimeout: Double?
     /// Largest body accepted; a longer one is an error, not a truncated answer.
     public var maxBodyBytes: Int
+    /// Whether a `Content-Encoding` (gzip, br) is undone: stored objects (S3 blobs, byte ranges of
+    /// them) must arrive exactly as stored.
+    public var decodeContent = true
+    /// Whether the server's certificate is checked (peer and host name). Only a user's explicit
+    /// setting turns it off (`METAFLOW_S3_VERIFY_CERTIFICATE=false`, as boto3's `verify=False`).
+    public var verifyCertificate = true
 
     public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
                 connectTimeout: Double = 10, stallTimeout: Double = 30, totalTimeout: Double? = 120,

@@ -8,6 +8,8 @@ public final class HTTPClient {
     private let environment: [String: String]
     /// Asked about every tenth of a second while waiting; true abandons the batch (Ctrl-C).
     public var isInterrupted: (() -> Bool)?
+    /// A CA bundle this client's user chose (boto3's `verify=<path>`), ahead of the environment's.
+    public var caBundleOverride: String?
     /// Requests sent so far (each try counts), for tests and benchmarks.
     public private(set) var requestsSent = 0
     private var curl: Curl?
@@ -21,6 +23,7 @@ public final class HTTPClient {
     /// The CA certificates to trust, as Python's requests finds them: `REQUESTS_CA_BUNDLE`, then
     /// `CURL_CA_BUNDLE`; nil for the system's (libcurl's default, /etc/ssl/certs on Debian).
     var caBundle: String? {
+        if let caBundleOverride { return caBundleOverride }
         for name in ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"] {
             if let v = environment[name], !v.isEmpty { return v }
         }
@@ -40,22 +43,39 @@ public final class HTTPClient {
 
     /// Many requests, at most `parallel` in flight; results in the order of `requests`.
     public func sendAll(_ requests: [HTTPRequest], parallel: Int) -> [Result<HTTPResponse, HTTPError>] {
-        guard !requests.isEmpty else { return [] }
+        var results = [Result<HTTPResponse, HTTPError>?](repeating: nil, count: requests.count)
+        sendEach(requests, parallel: parallel) { i, result in results[i] = result }
+        return results.enumerated().map { i, r in
+            r ?? .failure(HTTPError(.interrupted, url: requests[i].url, detail: ""))
+        }
+    }
+
+    /// Many requests, at most `parallel` in flight; `received(index, result)` is called on this
+    /// thread as each one ends, in the order they end (exactly once per request), so a caller can
+    /// use and drop each answer (a large download in ranges) before the others arrive.
+    public func sendEach(_ requests: [HTTPRequest], parallel: Int,
+                         _ received: (Int, Result<HTTPResponse, HTTPError>) -> Void) {
+        guard !requests.isEmpty else { return }
         let curl: Curl
         let multi: UnsafeMutableRawPointer
         do throws(HTTPError) {
             (curl, multi) = try ready(for: requests[0].url)
         } catch {
-            return requests.map { .failure(HTTPError(error.kind, url: $0.url, detail: error.detail)) }
+            for (i, r) in requests.enumerated() { received(i, .failure(HTTPError(error.kind, url: r.url, detail: error.detail))) }
+            return
         }
-        var results = [Result<HTTPResponse, HTTPError>?](repeating: nil, count: requests.count)
+        var delivered = [Bool](repeating: false, count: requests.count)
+        func deliver(_ i: Int, _ result: Result<HTTPResponse, HTTPError>) {
+            delivered[i] = true
+            received(i, result)
+        }
         var active: [UnsafeMutableRawPointer: (index: Int, transfer: Transfer)] = [:]
         var next = 0
 
         func start(_ i: Int) {
             let request = requests[i]
             guard let handle = idle.popLast() ?? curl.easyInit() else {
-                results[i] = .failure(HTTPError(.unavailable, url: request.url, detail: "curl_easy_init failed"))
+                deliver(i, .failure(HTTPError(.unavailable, url: request.url, detail: "curl_easy_init failed")))
                 return
             }
             curl.easyReset(handle)
@@ -66,14 +86,14 @@ public final class HTTPClient {
                 let added = curl.multiAdd(multi, handle)
                 guard added == CURLM_OK else {
                     idle.append(handle)
-                    results[i] = .failure(HTTPError(.unavailable, url: request.url, detail: multiText(curl, added)))
+                    deliver(i, .failure(HTTPError(.unavailable, url: request.url, detail: multiText(curl, added))))
                     return
                 }
                 requestsSent += 1
                 active[handle] = (i, transfer)
             } catch {
                 idle.append(handle)
-                results[i] = .failure(error)
+                deliver(i, .failure(error))
             }
         }
         func fill() {
@@ -88,28 +108,28 @@ public final class HTTPClient {
             var running: Int32 = 0
             let performed = curl.multiPerform(multi, &running)
             if performed != CURLM_OK {
-                abandon(&active, &results, curl: curl, multi: multi, .other, multiText(curl, performed))
+                abandon(&active, deliver, curl: curl, multi: multi, .other, multiText(curl, performed))
                 break
             }
             var left: Int32 = 0
             while let message = curl.multiInfoRead(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
                       let (index, transfer) = active.removeValue(forKey: handle) else { continue }
-                results[index] = transfer.outcome(message.pointee.data.result)
                 _ = curl.multiRemove(multi, handle)
                 idle.append(handle)
+                deliver(index, transfer.outcome(message.pointee.data.result))
             }
             fill()
             if active.isEmpty { break }
             if isInterrupted?() == true {
-                abandon(&active, &results, curl: curl, multi: multi, .interrupted, "")
+                abandon(&active, deliver, curl: curl, multi: multi, .interrupted, "")
                 break
             }
             _ = curl.multiPoll(multi, nil, 0, 100, nil)
         }
         // Requests never started (interrupted before their turn) fail the same way.
-        return results.enumerated().map { i, r in
-            r ?? .failure(HTTPError(.interrupted, url: requests[i].url, detail: ""))
+        for i in requests.indices where !delivered[i] {
+            received(i, .failure(HTTPError(.interrupted, url: requests[i].url, detail: "")))
         }
     }
 
@@ -126,13 +146,13 @@ public final class HTTPClient {
     }
 
     private func abandon(_ active: inout [UnsafeMutableRawPointer: (index: Int, transfer: Transfer)],
-                         _ results: inout [Result<HTTPResponse, HTTPError>?], curl: Curl, multi: UnsafeMutableRawPointer,
+                         _ deliver: (Int, Result<HTTPResponse, HTTPError>) -> Void, curl: Curl, multi: UnsafeMutableRawPointer,
                          _ kind: HTTPError.Kind, _ detail: String) {
         for (handle, (index, transfer)) in active {
             _ = curl.multiRemove(multi, handle)
             // A half-used handle may hold a half-read connection: not reused.
             curl.easyCleanup(handle)
-            results[index] = .failure(HTTPError(kind, url: transfer.request.url, detail: detail))
+            deliver(index, .failure(HTTPError(kind, url: transfer.request.url, detail: detail)))
         }
         active = [:]
     }

@@ -46,12 +46,12 @@ final class Transfer {
         check(curl.set(h, CURLOPT_LOW_SPEED_LIMIT, 1))
         check(curl.set(h, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.stallTimeout.rounded(.up)))))
         check(curl.set(h, CURLOPT_TCP_KEEPALIVE, 1))
-        check(curl.set(h, CURLOPT_ACCEPT_ENCODING, pointer: ""))  // whatever libcurl can decode
+        if request.decodeContent { check(curl.set(h, CURLOPT_ACCEPT_ENCODING, pointer: "")) }  // whatever libcurl can decode
         // Proxies are chosen by Proxy.swift (requests' rules); libcurl must not apply its own.
         (proxy ?? "").withCString { check(curl.set(h, CURLOPT_PROXY, pointer: $0)) }
-        // Certificates are always verified (peer and host name); only which CAs to trust is settable.
-        check(curl.set(h, CURLOPT_SSL_VERIFYPEER, 1))
-        check(curl.set(h, CURLOPT_SSL_VERIFYHOST, 2))
+        // Certificates are verified (peer and host name) unless the user's configuration says not to.
+        check(curl.set(h, CURLOPT_SSL_VERIFYPEER, request.verifyCertificate ? 1 : 0))
+        check(curl.set(h, CURLOPT_SSL_VERIFYHOST, request.verifyCertificate ? 2 : 0))
         if let caBundle { caBundle.withCString { check(curl.set(h, CURLOPT_CAINFO, pointer: $0)) } }
         check(curl.set(h, CURLOPT_ERRORBUFFER, pointer: UnsafeRawPointer(errorBuffer)))
         for (name, value) in request.headers {
