@@ -9,7 +9,8 @@
 //                        nothing of Metaflow, S3 object semantics or the client's JSON
 //   Pickle            <- bytes in, Python-like values out; knows nothing of Metaflow, nor of numpy
 //                        and pandas beyond the seam their reconstructor plugs into
-//   MetaflowClient    <- config, namespace, providers, storage, object model; knows no language
+//   MetaflowClient    <- config, namespace, providers (local, service), datastores (local, S3),
+//                        object model; knows no language
 //                        (artifacts are decoded with the reconstructors its embedder sets)
 //   MFSInterpreter    <- the language; knows nothing of Metaflow
 //   NumPyPandas       <- numpy and pandas whole: storage, dtypes, reconstruction from pickled state
@@ -25,8 +26,7 @@
 //
 //   mfsh -> Shell -> MetaflowBindings -> NumPyPandas ----> MFSInterpreter, Pickle
 //                                     -> SystemModules --> MFSInterpreter, MetaflowClient
-//                                     -> MetaflowClient -> Pickle
-//   AWS -> HTTP (MetaflowClient does not import AWS yet: the S3 datastore will)
+//                                     -> MetaflowClient -> Pickle, AWS -> HTTP
 //   (Shell also imports NumPyPandas for JSON output, SystemModules to register `os` and `open()`,
 //   and CEditLine; MFSInterpreter and Pickle import only BigInt.)
 import PackageDescription
@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "AWS", dependencies: ["HTTP"], swiftSettings: strict),
 
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
-        .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "CZlib", "CArchive"], swiftSettings: strict),
+        .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "AWS", "CZlib", "CArchive"], swiftSettings: strict),
         .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
         .target(name: "NumPyPandas", dependencies: ["MFSInterpreter", "Pickle"], swiftSettings: strict),
         .target(name: "SystemModules", dependencies: ["MFSInterpreter", "MetaflowClient"], swiftSettings: strict),

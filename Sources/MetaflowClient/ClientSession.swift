@@ -1,6 +1,6 @@
 // MetaflowClient: Metaflow's Client API without a language — Configuration/ (METAFLOW_* settings,
 // config files, the user), Model/ (Metaflow, Flow, Run, Step, Task, DataArtifact and what hangs off
-// them), Backends/ (the MetadataProvider and DataStore seams, one folder per backend: Local/ today),
+// them), Backends/ (the MetadataProvider and DataStore seams, one folder per backend: Local/, Service/, S3/),
 // IO/ (files, gzip, JSON, tar). It knows no interpreter and no terminal; artifacts leave it as
 // Pickle's inert values.
 //
@@ -12,7 +12,8 @@ import Pickle
 public final class ClientSession {
     public let config: Configuration
     public private(set) var provider: MetadataProvider
-    public private(set) var datastore: any DataStore
+    /// Routes each read to the datastore the task recorded (local or S3).
+    public private(set) var datastore: DataStoreRouter
     /// nil = not resolved yet (Python's `False`); .some(nil) = namespace(None).
     private var currentNamespace: String??
     let blobs = BlobCache()
@@ -23,15 +24,25 @@ public final class ClientSession {
     public var pickleReconstructors: [any ClassReconstructor] = []
 
     /// Ctrl-C, as the embedder knows it: asked while waiting on the network.
-    public var isInterrupted: (() -> Bool)? {
-        didSet { (provider as? ServiceMetadataProvider)?.isInterrupted = isInterrupted }
+    public var isInterrupted: (@Sendable () -> Bool)? {
+        didSet {
+            (provider as? ServiceMetadataProvider)?.isInterrupted = isInterrupted
+            datastore.isInterrupted = isInterrupted
+        }
+    }
+
+    /// The datastores for a local root (S3 ones are made when a run records an S3 root).
+    private func dataStores(localRoot: String?) -> DataStoreRouter {
+        let router = DataStoreRouter(local: LocalDataStore(root: localRoot), config: config)
+        router.isInterrupted = isInterrupted
+        return router
     }
 
     /// The providers `METAFLOW_DEFAULT_METADATA` names (`local` unless set), as Python's client starts.
     public init(config: Configuration) throws {
         self.config = config
         let root = config.localDatastoreRoot
-        datastore = LocalDataStore(root: root)
+        datastore = DataStoreRouter(local: LocalDataStore(root: root), config: config)
         if config.value("DEFAULT_METADATA") == "service" {
             provider = try ServiceMetadataProvider(settings: ServiceSettings(url: config.value("SERVICE_URL") ?? "", config: config),
                                                    environment: config.environment)
@@ -49,7 +60,7 @@ public final class ClientSession {
         service.isInterrupted = isInterrupted
         if url != nil { try service.checkReachable() }
         provider = service
-        datastore = LocalDataStore(root: config.localDatastoreRoot)
+        datastore = dataStores(localRoot: config.localDatastoreRoot)
         blobs.removeAll()
     }
 
@@ -102,7 +113,7 @@ public final class ClientSession {
             root = config.localDatastoreRoot
         }
         provider = LocalMetadataProvider(root: root, username: config.username)
-        datastore = LocalDataStore(root: root)
+        datastore = dataStores(localRoot: root)
         blobs.removeAll()
         return getMetadata()
     }
@@ -119,7 +130,7 @@ public final class ClientSession {
         }
         let root = config.localDatastoreRoot
         provider = LocalMetadataProvider(root: root, username: config.username)
-        datastore = LocalDataStore(root: root)
+        datastore = dataStores(localRoot: root)
         blobs.removeAll()
         return getMetadata()
     }

@@ -26,10 +26,11 @@ public struct Configuration: Sendable {
     public func checkSupported() throws(UnsupportedSetting) {
         let wanted: [(name: String, what: String)] = [
             ("DEFAULT_METADATA", "reads local metadata or the metadata service only"),
-            ("DEFAULT_DATASTORE", "reads the local datastore only (S3, Azure and GCS are not supported yet)"),
+            ("DEFAULT_DATASTORE", "reads local and S3 datastores only (Azure and GCS are not supported)"),
         ]
         for (name, what) in wanted {
-            guard let v = value(name), v != "local", !(name == "DEFAULT_METADATA" && v == "service") else { continue }
+            guard let v = value(name), v != "local", !(name == "DEFAULT_METADATA" && v == "service"),
+                  !(name == "DEFAULT_DATASTORE" && v == "s3") else { continue }
             throw UnsupportedSetting(message: "METAFLOW_\(name)=\(PythonText.repr(v)) (from \(source(of: name))): this mfsh build "
                 + "\(what). Unset it, or set it to 'local', to read a local datastore.")
         }

@@ -109,6 +109,13 @@ public enum Gzip {
         }
     }
 
+    /// Decompresses gzip bytes that arrive in chunks (`next` returns [] at the end), so the
+    /// compressed whole need never be in memory at once (S3 ranges).
+    static func decompressChunks(name: String, sizeHint: Int?, maxOutput: Int = Int.max,
+                                 next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
+        try inflateStream(path: name, sizeHint: sizeHint, maxOutput: maxOutput, next: next)
+    }
+
     /// Whether `bytes` can be had now: checked before a large buffer is made, since a failed Swift
     /// allocation ends the process instead of raising. mmap, not malloc: the optimiser may drop a
     /// malloc/free pair whose memory is unused (and the check with it); the kernel applies the same

@@ -19,8 +19,14 @@ public final class DataArtifact: MetaflowObject {
     var recordedRoot: String? { Self.recordedRoot(of: record) }
 
     static func recordedRoot(of registration: JSONValue) -> String? {
-        guard let loc = registration["location"]?.stringValue, loc.hasPrefix(":root:") else { return nil }
-        return String(loc.dropFirst(6))
+        guard let loc = registration["location"]?.stringValue else { return nil }
+        if loc.hasPrefix(":root:") { return String(loc.dropFirst(6)) }
+        // Older writers recorded the blob's whole URL: `s3://bucket/prefix/<Flow>/data/xx/<sha>`.
+        if loc.hasPrefix("s3://") {
+            let parts = loc.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count > 6, parts[parts.count - 3] == "data" { return parts.dropLast(4).joined(separator: "/") }
+        }
+        return nil
     }
 
     /// The artifact's serialized bytes (the pickle), read once per session for small blobs.
@@ -28,7 +34,8 @@ public final class DataArtifact: MetaflowObject {
         let flow = pathComponents[0]
         let key = flow + "/" + sha
         if let cached = session.blobs.get(key) { return cached }
-        if let loc = record["location"]?.stringValue, !loc.hasPrefix(":root:"), !loc.isEmpty, !loc.hasPrefix("/") {
+        if let loc = record["location"]?.stringValue, !loc.hasPrefix(":root:"), !loc.isEmpty, !loc.hasPrefix("/"),
+           recordedRoot == nil {
             throw MetaflowError.data("Artifact \(pathspec) is stored at '\(loc)', which this mfsh build cannot read yet")
         }
         let reporter = session.progress

@@ -21,18 +21,8 @@ final class ServiceDiskCache {
     /// `MFSH_SERVICE_CACHE`: `off` (or `0`) for none, a folder, or by default
     /// `$XDG_CACHE_HOME/mfsh/service` (else `~/.cache/mfsh/service`); per service URL below that.
     static func make(serviceURL: String, environment: [String: String]) -> ServiceDiskCache? {
-        let setting = environment["MFSH_SERVICE_CACHE"]
-        if setting == "off" || setting == "0" { return nil }
-        let base: String
-        if let s = setting, s.hasPrefix("/") {
-            base = s
-        } else if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = xdg + "/mfsh/service"
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = home + "/.cache/mfsh/service"
-        } else {
-            return nil
-        }
+        guard let base = CacheFolder.resolve(setting: environment["MFSH_SERVICE_CACHE"], name: "service",
+                                             environment: environment) else { return nil }
         return ServiceDiskCache(directory: base + "/" + hash(serviceURL))
     }
 
@@ -55,7 +45,7 @@ final class ServiceDiskCache {
 
     func markFinished(flow: String, run: String) {
         let folder = runFolder(flow, run)
-        guard makeFolders(folder) else { return }
+        guard CacheFolder.makeFolders(folder) else { return }
         try? FileSystem.writeAtomically(folder + "/FINISHED", Array("/flows/\(flow)/runs/\(run)\n".utf8))
     }
 
@@ -74,15 +64,6 @@ final class ServiceDiskCache {
     func write(_ path: String, body: [UInt8]) {
         guard let (flow, run) = Self.run(of: path), isFinished(flow: flow, run: run) else { return }
         try? FileSystem.writeAtomically(runFolder(flow, run) + "/" + Self.hash(path), Array((path + "\n").utf8) + body)
-    }
-
-    private func makeFolders(_ path: String) -> Bool {
-        var built = ""
-        for part in path.split(separator: "/") {
-            built += "/" + part
-            if mkdir(built, 0o700) != 0 && errno != EEXIST { return false }
-        }
-        return FileSystem.isDirectory(path)
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: a file name, not a security boundary.

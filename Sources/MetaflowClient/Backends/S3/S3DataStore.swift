@@ -1,0 +1,209 @@
+// Metaflow's datastore in S3: the same content-addressed layout as the local one, rooted at the
+// S3 root itself (`s3://bucket/prefix/<Flow>/data/<sha[:2]>/<sha>`, task files under
+// `<Flow>/<run>/<step>/<task>/`), with the CAS flag in the object's user metadata
+// (`x-amz-meta-metaflow-user-attributes`) instead of a `_meta` file.
+//
+// Large blobs come in 8 MiB ranges, several at a time, and are gunzipped as the ranges arrive
+// into a buffer sized from the gzip trailer (fetched with the first ranges), so the compressed
+// blob is never held whole: peak memory is the artifact plus the ranges in flight. Python's client
+// downloads the whole blob to a temporary file first.
+
+import HTTP
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class S3DataStore: DataStore, Sendable {
+    let client: S3ObjectClient
+    /// Blobs kept on disk between processes (nil: `MFSH_S3_CACHE=off`, or no home to keep them in).
+    let cache: S3BlobCache?
+    /// Task files that never change once written (the attempt's data, attempt and done markers),
+    /// by URL: asked once per session.
+    private let settledFiles = Mutex<[String: [UInt8]]>([:])
+
+    static let pieceSize = 8 << 20
+    static let parallelPieces = 6
+    static let parallelSmallReads = 16
+
+    public init(settings: S3Settings, environment: [String: String], isInterrupted: (@Sendable () -> Bool)? = nil) {
+        client = S3ObjectClient(settings: settings, environment: environment, isInterrupted: isInterrupted)
+        cache = S3BlobCache.make(environment: environment)
+    }
+
+    /// Requests sent so far (each try counts).
+    public var requestsSent: Int { client.requestsSent.load(ordering: .relaxed) }
+
+    /// The root a task recorded (`s3://bucket/prefix`), else the configured one.
+    func root(_ recordedRoot: String?) throws -> S3Location {
+        if let recordedRoot, !recordedRoot.isEmpty {
+            guard let loc = S3Location(url: recordedRoot) else {
+                throw MetaflowError.data("'\(recordedRoot)' is not an S3 location (s3://bucket/prefix)")
+            }
+            return loc
+        }
+        guard let root = client.settings.sysroot else {
+            throw MetaflowError.data("No S3 datastore root: the run records none and METAFLOW_DATASTORE_SYSROOT_S3 is not set")
+        }
+        return root
+    }
+
+    static func blobLocation(_ root: S3Location, flow: String, sha: String) -> S3Location {
+        root.appending([flow, "data", String(sha.prefix(2)), sha])
+    }
+
+    // MARK: blobs
+
+    public func loadBlob(flow: String, sha: String, recordedRoot: String?, expectedSize: (() -> Int?)?,
+                         progress: ((Int, Int) -> Void)?) throws -> [UInt8] {
+        guard sha.count >= 3, sha.allSatisfy({ $0.isHexDigit }) else {
+            throw MetaflowError.data("Invalid artifact key '\(sha)'")
+        }
+        let location = Self.blobLocation(try root(recordedRoot), flow: flow, sha: sha)
+        let kept = cache?.path(endpoint: client.settings.endpoint, location: location, sha: sha)
+        if let kept, let bytes = readKept(kept, expectedSize: expectedSize, progress: progress) { return bytes }
+        // The first range tells the size and the CAS flag; a small blob is whole in it.
+        let firstRead = S3Read(location: location, range: 0...(Self.pieceSize - 1), maxBodyBytes: Int.max / 2)
+        guard let first = try client.readOne(firstRead) else {
+            throw MetaflowError.data("Artifact blob \(sha) of flow \(flow) is missing (looked for \(location))")
+        }
+        let raw = try Self.isRaw(first, location)
+        let total = first.status == 206 ? (Self.totalSize(first) ?? first.body.count) : first.body.count
+        let keeper = kept.flatMap { cache?.writer($0, raw: raw) }
+        guard total > first.body.count else {
+            progress?(total, total)
+            let bytes = raw ? first.body : try Self.gunzip([first.body[...]], location, hint: Self.sizeHint(expectedSize, first.body))
+            keeper?.append(first.body[...])
+            keeper?.finish()
+            return bytes
+        }
+        let bytes = try S3RangedBlob(client: client, location: location, first: first.body, total: total, raw: raw,
+                                     expectedSize: expectedSize, progress: progress, keeper: keeper).read()
+        keeper?.finish()
+        return bytes
+    }
+
+    /// The blob from the disk cache; nil when not kept or unreadable (a damaged copy is removed
+    /// and the blob read from S3 again).
+    private func readKept(_ base: String, expectedSize: (() -> Int?)?, progress: ((Int, Int) -> Void)?) -> [UInt8]? {
+        guard let cache, let (path, raw) = cache.lookup(base) else { return nil }
+        do {
+            return raw ? try FileSystem.readFile(path) : try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
+        } catch {
+            unlink(path)
+            return nil
+        }
+    }
+
+    /// Whether the blob is stored as is (`cas_raw`), from its user metadata; no metadata means an
+    /// older writer's gzip, as in Python.
+    static func isRaw(_ response: HTTPResponse, _ location: S3Location) throws -> Bool {
+        guard let text = response.header("x-amz-meta-metaflow-user-attributes") else { return false }
+        let meta: JSONValue
+        do { meta = try JSONParser.parse(Array(text.utf8)) } catch {
+            throw MetaflowError.data("corrupt metadata of '\(location)': \(error)")
+        }
+        if let v = meta["cas_version"]?.intValue, v != 1 {
+            throw MetaflowError.data("Unknown encoding version \(v) for '\(location)'")
+        }
+        if case .bool(true)? = meta["cas_raw"] { return true }
+        return false
+    }
+
+    /// The object's whole size from `Content-Range: bytes a-b/total`.
+    static func totalSize(_ response: HTTPResponse) -> Int? {
+        guard let range = response.header("Content-Range"), let slash = range.lastIndex(of: "/") else { return nil }
+        return Int(range[range.index(after: slash)...])
+    }
+
+    /// What the decompressed blob should measure: the writer's record, else the gzip trailer at the
+    /// end of `tail` (the size modulo 2^32), each believed only as far as Gzip's rules go.
+    static func sizeHint(_ expectedSize: (() -> Int?)?, _ tail: [UInt8], compressed: Int? = nil) -> Int? {
+        let size = compressed ?? tail.count
+        let trailer = tail.count >= 4 ? Int(tail[tail.count - 4]) | Int(tail[tail.count - 3]) << 8
+            | Int(tail[tail.count - 2]) << 16 | Int(tail[tail.count - 1]) << 24 : nil
+        return Gzip.initialCapacity(fileSize: size, trailer: trailer,
+                                    recorded: size >= Gzip.askRecordedSizeFrom ? expectedSize?() : nil)
+    }
+
+    static func gunzip(_ chunks: [ArraySlice<UInt8>], _ location: S3Location, hint: Int?) throws -> [UInt8] {
+        var rest = chunks[...]
+        return try gunzipChunks(location, hint: hint) { rest.popFirst() ?? [] }
+    }
+
+    static func gunzipChunks(_ location: S3Location, hint: Int?, next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
+        do {
+            return try Gzip.decompressChunks(name: location.description, sizeHint: hint, next: next)
+        } catch let e as GzipError {
+            throw e.outOfMemory ? MetaflowError.generic("MemoryError", e.description) : MetaflowError.data(e.description)
+        }
+    }
+
+    public func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int,
+                              budget: Int) -> [[UInt8]?] {
+        var reads: [S3Read] = []
+        var indices: [Int] = []
+        var keptPaths: [String?] = []
+        var out = [[UInt8]?](repeating: nil, count: blobs.count)
+        var kept = 0
+        for (i, b) in blobs.enumerated() {
+            guard b.sha.count >= 3, b.sha.allSatisfy({ $0.isHexDigit }), let r = try? root(b.recordedRoot) else { continue }
+            let location = Self.blobLocation(r, flow: b.flow, sha: b.sha)
+            let keptPath = cache?.path(endpoint: client.settings.endpoint, location: location, sha: b.sha)
+            if let keptPath, let bytes = readKept(keptPath, expectedSize: nil, progress: nil) {
+                if bytes.count <= maxBytes && kept + bytes.count <= budget { out[i] = bytes; kept += bytes.count }
+                continue
+            }
+            // A compressed blob over the limit is (nearly always) larger still unpacked: the lazy path reads it.
+            reads.append(S3Read(location: location, maxBodyBytes: maxBytes))
+            indices.append(i)
+            keptPaths.append(keptPath)
+        }
+        client.read(reads, parallel: Self.parallelSmallReads) { j, outcome in
+            guard case .success(let response?) = outcome, response.status == 200, kept < budget,
+                  let raw = try? Self.isRaw(response, reads[j].location) else { return }
+            let bytes: [UInt8]?
+            if raw {
+                bytes = response.body.count <= maxBytes ? response.body : nil
+            } else {
+                var given = false
+                bytes = try? Gzip.decompressChunks(name: reads[j].location.description, sizeHint: nil, maxOutput: maxBytes) {
+                    if given { return [] }
+                    given = true
+                    return response.body[...]
+                }
+            }
+            guard let bytes, kept + bytes.count <= budget else { return }
+            kept += bytes.count
+            out[indices[j]] = bytes
+            if let path = keptPaths[j], let keeper = cache?.writer(path, raw: raw) {
+                keeper.append(response.body[...])
+                keeper.finish()
+            }
+        }
+        return out
+    }
+
+    // MARK: task files
+
+    public func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]? {
+        let location = try root(recordedRoot).appending(path + [name])
+        let settled = Self.neverChanges(name)
+        if settled, let known = settledFiles.withLock({ $0[location.description] }) { return known }
+        guard let response = try client.readOne(S3Read(location: location)) else { return nil }
+        if settled { settledFiles.withLock { $0[location.description] = response.body } }
+        return response.body
+    }
+
+    public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
+        guard let location = try? root(recordedRoot).appending(path + [name]) else { return nil }
+        if let known = settledFiles.withLock({ $0[location.description] }) { return known.count }
+        guard let response = try? client.readOne(S3Read(location: location, method: "HEAD")) else { return nil }
+        return response.header("Content-Length").flatMap { Int($0) }
+    }
+
+    /// Files a task writes once, whole, and never again.
+    static func neverChanges(_ name: String) -> Bool {
+        name.hasSuffix(".data.json") || name.hasSuffix(".attempt.json") || name.hasSuffix(".DONE.lock")
+    }
+}
