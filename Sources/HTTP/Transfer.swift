@@ -125,8 +125,18 @@ final class Transfer {
 
     fileprivate func received(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard body.count + bytes.count <= request.maxBodyBytes else { overflowed = true; return false }
+        if body.isEmpty, !request.decodeContent, let length = header("Content-Length").flatMap({ Int($0) }),
+           length > bytes.count, length <= request.maxBodyBytes {
+            // The body arrives as stored and its length is announced: one buffer, no regrowth.
+            body.reserveCapacity(length)
+        }
         body.append(contentsOf: bytes)
         return true
+    }
+
+    private func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.last { $0.name.lowercased() == wanted }?.value
     }
 
     fileprivate func receivedHeader(_ line: String) {

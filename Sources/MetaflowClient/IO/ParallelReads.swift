@@ -34,23 +34,9 @@ enum ParallelReads {
         }
         var threads: [pthread_t] = []
         for w in 1..<workers {
-            let job = Unmanaged.passRetained(BatchJob(run: { batch.run(worker: w, of: workers) }))
-            var tid = pthread_t()
-            let rc = pthread_create(&tid, nil, { raw in
-                guard let raw else { return nil }
-                // Ctrl-C is for the thread that runs the script (MFSInterpreter's InterruptSignal; this
-                // module cannot see it).
-                var interrupt = sigset_t()
-                sigemptyset(&interrupt)
-                sigaddset(&interrupt, SIGINT)
-                pthread_sigmask(SIG_BLOCK, &interrupt, nil)
-                Unmanaged<BatchJob>.fromOpaque(raw).takeRetainedValue().run()
-                return nil
-            }, job.toOpaque())
-            if rc == 0 { threads.append(tid) } else {
-                // No thread: do its share here.
-                job.takeRetainedValue().run()
-            }
+            let share = { batch.run(worker: w, of: workers) }
+            // No thread: do its share here.
+            if let tid = WorkerThread.start(share) { threads.append(tid) } else { share() }
         }
         batch.run(worker: 0, of: workers)
         for t in threads { pthread_join(t, nil) }
@@ -90,7 +76,3 @@ private final class ParallelBatch<T: Sendable>: @unchecked Sendable {
     }
 }
 
-private final class BatchJob {
-    let run: () -> Void
-    init(run: @escaping () -> Void) { self.run = run }
-}

@@ -56,7 +56,9 @@ final class S3ObjectClient: Sendable {
     /// Reads each of `reads`, at most `parallel` at a time; `received(i, outcome)` is called on this
     /// thread as each ends (after its retries): the response (status 200 or 206), nil for an object
     /// that does not exist, or the error. Failed ones are tried again together, after a backoff.
-    func read(_ reads: [S3Read], parallel: Int, _ received: (Int, Result<HTTPResponse?, MetaflowError>) -> Void) {
+    /// `cancelled` stops early (the reader gave up); what is not done then fails as interrupted.
+    func read(_ reads: [S3Read], parallel: Int, cancelled: (@Sendable () -> Bool)? = nil,
+              _ received: (Int, Result<HTTPResponse?, MetaflowError>) -> Void) {
         guard !reads.isEmpty else { return }
         let signing: (creds: AWSCredentials, region: String)
         do throws(AWSError) {
@@ -67,6 +69,9 @@ final class S3ObjectClient: Sendable {
             return
         }
         let client = takeClient()
+        let interrupted: (() -> Bool)? = cancelled.map { c in { [isInterrupted] in c() || isInterrupted?() == true } }
+            ?? isInterrupted
+        client.http.isInterrupted = interrupted
         defer { putBack(client) }
         var pending = Array(reads.indices)
         var attempt = 0
@@ -89,7 +94,7 @@ final class S3ObjectClient: Sendable {
             requestsSent.add(requests.count, ordering: .relaxed)
             pending = again.sorted()
             attempt += 1
-            if isInterrupted?() == true {
+            if interrupted?() == true {
                 for i in pending { received(i, .failure(MetaflowError.generic("KeyboardInterrupt", ""))) }
                 return
             }
@@ -190,7 +195,6 @@ final class S3ObjectClient: Sendable {
         if let box = idle.withLock({ $0.popLast() }) { return box }
         let box = HTTPClientBox(HTTPClient(environment: environment))
         if let caBundle = settings.caBundle { box.http.caBundleOverride = caBundle }
-        if let isInterrupted { box.http.isInterrupted = isInterrupted }
         return box
     }
 
