@@ -23,7 +23,7 @@ public final class S3DataStore: DataStore, Sendable {
     private let settledFiles = Mutex<[String: [UInt8]]>([:])
 
     static let pieceSize = 8 << 20
-    static let parallelPieces = 6
+    static let parallelPieces = 4
     static let parallelSmallReads = 16
 
     public init(settings: S3Settings, environment: [String: String], isInterrupted: (@Sendable () -> Bool)? = nil) {

@@ -62,7 +62,7 @@ final class S3ObjectClient: Sendable {
         guard !reads.isEmpty else { return }
         let signing: (creds: AWSCredentials, region: String)
         do throws(AWSError) {
-            signing = (try credentials.credentials(), region)
+            signing = (try currentCredentials(), region)
         } catch {
             let message = "cannot read \(reads[0].location) from S3: \(error)"
             for i in reads.indices { received(i, .failure(MetaflowError.data(message))) }
@@ -163,9 +163,22 @@ final class S3ObjectClient: Sendable {
 
     /// Where the credentials came from, for messages (never the credentials).
     private func credentialsSource() -> String {
-        guard let c = try? credentials.credentials() else { return "no credentials" }
+        guard let c = try? currentCredentials() else { return "no credentials" }
         return "credentials from \(c.source)"
     }
+
+    /// The chain's credentials. A failed search is remembered for a few seconds: it may have
+    /// waited on endpoints that are not there (instance metadata), and a scan asks once per batch.
+    private func currentCredentials() throws(AWSError) -> AWSCredentials {
+        if let (error, at) = lastFailure.withLock({ $0 }), Self.now() - at < 10 { throw error }
+        do throws(AWSError) {
+            return try credentials.credentials()
+        } catch {
+            lastFailure.withLock { $0 = (error, Self.now()) }
+            throw error
+        }
+    }
+    private let lastFailure = Mutex<(AWSError, Double)?>(nil)
 
     private static func defaultCode(_ status: Int) -> String {
         switch status {

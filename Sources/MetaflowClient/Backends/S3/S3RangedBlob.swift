@@ -26,7 +26,8 @@ struct S3RangedBlob {
             $0...(min($0 + size, total) - 1)
         }
         guard let lastPiece = pieces.indices.last else { return first }
-        let arrivals = PieceArrivals(limit: S3DataStore.parallelPieces * size, progressFrom: first.count)
+        // At most one range waits to be used beyond those in flight: memory stays near the output's size.
+        let arrivals = PieceArrivals(limit: size, progressFrom: first.count)
         // The last piece first (its trailer), then in order.
         let order = raw ? Array(pieces.indices) : [lastPiece] + pieces.indices.dropLast()
         let location = self.location
