@@ -14,7 +14,8 @@ body bytes the client was actually sent. Faults come from --faults (a JSON list)
 environment variable S3_PROXY_FAULTS (the same JSON) and from POST /_proxy/config.
 
 Test-bed controls (paths no bucket can have), not counted and never faulted:
-  GET  /_proxy/stats     {"total": n, "bytes_out": b, "by_method": {...}, "by_status": {...},
+  GET  /_proxy/stats     (once the requests under way are counted)
+                         {"total": n, "bytes_out": b, "by_method": {...}, "by_status": {...},
                           "requests": {"GET /bucket/key": n, ...}} since the last reset
   GET|POST /_proxy/reset?label=NAME   zero the counts; later log lines carry NAME
   GET  /_proxy/config    the current latency and faults
@@ -76,6 +77,8 @@ class Controls:
 
     def __init__(self, latency_ms, faults, log_path):
         self.lock = threading.Lock()
+        self.settled = threading.Condition(self.lock)
+        self.in_flight = 0
         self.latency_ms = latency_ms
         self.faults = [check_fault(f) for f in faults]
         self.log = open(log_path, "a", encoding="utf-8") if log_path else None
@@ -91,8 +94,14 @@ class Controls:
             if label is not None:
                 self.label = label
 
+    def begin(self):
+        with self.lock:
+            self.in_flight += 1
+
     def record(self, method, path, status, bytes_in, bytes_out, seconds, fault):
         with self.lock:
+            self.in_flight -= 1
+            self.settled.notify_all()
             self.counts["%s %s" % (method, path)] += 1
             self.by_status[str(status)] += 1
             self.bytes_out += bytes_out
@@ -105,6 +114,9 @@ class Controls:
 
     def stats(self):
         with self.lock:
+            # A client has its answer a moment before the proxy has counted it: wait for the
+            # requests under way (a while at most, in case another client is still busy).
+            self.settled.wait_for(lambda: self.in_flight == 0, timeout=2)
             by_method = Counter()
             for key, n in self.counts.items():
                 by_method[key.split(" ", 1)[0]] += n
@@ -164,15 +176,20 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/_proxy/"):
             self.control(urlsplit(self.path), body)
             return
-        delay, fault = controls.plan(self.command, self.path)
-        if delay:
-            time.sleep(delay / 1000.0)
-        kind = fault["kind"] if fault else None
-        if kind in ERRORS:
-            status, sent = self.s3_error(*ERRORS[kind])
-        else:
-            status, sent = self.forward(raw_body, fault["after_bytes"] if kind == "cut" else None)
-        controls.record(self.command, self.path, status, len(body), sent, time.perf_counter() - started, kind)
+        controls.begin()
+        self.answered, self.sent, kind = None, 0, None
+        try:
+            delay, fault = controls.plan(self.command, self.path)
+            if delay:
+                time.sleep(delay / 1000.0)
+            kind = fault["kind"] if fault else None
+            if kind in ERRORS:
+                self.s3_error(*ERRORS[kind])
+            else:
+                self.forward(raw_body, fault["after_bytes"] if kind == "cut" else None)
+        finally:  # also when the client hung up in the middle of a body: what it was sent till then
+            controls.record(self.command, self.path, self.answered, len(body), self.sent,
+                            time.perf_counter() - started, kind)
 
     do_GET = do_HEAD = do_PUT = do_POST = do_DELETE = do_any
 
@@ -218,6 +235,7 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, json.dumps(answer).encode(), "application/json")
 
     def reply(self, status, data, content_type, extra=()):
+        self.answered = status
         self.send_response_only(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -226,16 +244,14 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
-            return len(data)
-        return 0
+            self.sent = len(data)
 
     def s3_error(self, status, code, message):
         request_id = uuid.uuid4().hex[:16].upper()
         resource = urlsplit(self.path).path
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>%s</Code><Message>%s</Message>'
                '<Resource>%s</Resource><RequestId>%s</RequestId></Error>' % (code, message, resource, request_id))
-        sent = self.reply(status, xml.encode(), "application/xml", [("x-amz-request-id", request_id)])
-        return status, sent
+        self.reply(status, xml.encode(), "application/xml", [("x-amz-request-id", request_id)])
 
     def upstream(self, fresh=False):
         if fresh or self.upstream_connection is None:
@@ -266,13 +282,15 @@ class Handler(BaseHTTPRequestHandler):
                     raise
 
     def forward(self, raw_body, cut_after):
-        """Forward the request; stream the answer back. Returns (status, body bytes sent)."""
+        """Forward the request; stream the answer back, counting in self.answered and self.sent."""
         try:
             response = self.send_upstream(raw_body)
         except OSError as error:
             self.close_connection = True
-            return 502, self.reply(502, ("upstream: %s" % error).encode(), "text/plain")
+            self.reply(502, ("upstream: %s" % error).encode(), "text/plain")
+            return
         length = response.getheader("Content-Length")
+        self.answered = response.status
         self.send_response_only(response.status, response.reason)
         upstream_chunked = length is None and self.command != "HEAD" and response.status not in (204, 304)
         for name, value in response.getheaders():
@@ -284,17 +302,16 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.send_header("Connection", "close")
         self.end_headers()
-        sent = 0
         if self.command == "HEAD":
             response.read()
-            return response.status, 0
-        while cut_after is None or sent < cut_after:
-            data = response.read(CHUNK if cut_after is None else min(CHUNK, cut_after - sent))
+            return
+        while cut_after is None or self.sent < cut_after:
+            data = response.read(CHUNK if cut_after is None else min(CHUNK, cut_after - self.sent))
             if not data:
                 break
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if upstream_chunked else data)
-            sent += len(data)
-        if cut_after is not None and sent == cut_after and (length is None or sent < int(length)):
+            self.sent += len(data)
+        if cut_after is not None and self.sent == cut_after and (length is None or self.sent < int(length)):
             # The cut: drop both connections; the client sees its body end early.
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -302,7 +319,6 @@ class Handler(BaseHTTPRequestHandler):
             self.upstream(fresh=True)
         elif upstream_chunked:
             self.wfile.write(b"0\r\n\r\n")
-        return response.status, sent
 
 
 def main():
