@@ -13,10 +13,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from standin_process import HERE, LoopbackServer
+
 TOP = os.path.dirname(os.path.dirname(HERE))
 S3_SCRIPT = os.path.join(TOP, "Scripts", "s3")
 
@@ -73,47 +73,16 @@ class SeaweedFS:
                 "region_name": self.env["AWS_DEFAULT_REGION"]}
 
 
-class S3Proxy:
+class S3Proxy(LoopbackServer):
     def __init__(self, upstream, *options, env=None):
-        self.upstream = upstream
-        self.options = list(options)
-        self.extra_env = env or {}
-        self.files = tempfile.mkdtemp(prefix="s3proxy-")
-        self.log_path = os.path.join(self.files, "requests.jsonl")
-
-    def __enter__(self):
-        port_file = os.path.join(self.files, "port")
-        self.output = open(os.path.join(self.files, "output"), "w")
-        self.process = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, "s3_proxy.py"), "--upstream", self.upstream, "--port-file", port_file,
-             "--log", self.log_path] + self.options,
-            stdout=self.output, stderr=subprocess.STDOUT, env=dict(os.environ, **self.extra_env))
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                with open(self.output.name) as log:
-                    raise RuntimeError("the proxy exited: " + log.read())
-            if os.path.exists(port_file):
-                with open(port_file) as f:
-                    self.port = int(f.read())
-                return self
-            time.sleep(0.05)
-        self.process.kill()
-        raise RuntimeError("the proxy did not start within 10 s")
+        self.log_dir = tempfile.mkdtemp(prefix="s3proxy-log-")
+        self.log_path = os.path.join(self.log_dir, "requests.jsonl")
+        super().__init__([sys.executable, os.path.join(HERE, "s3_proxy.py"), "--upstream", upstream,
+                          "--log", self.log_path] + list(options), env=dict(os.environ, **(env or {})))
 
     def __exit__(self, *exc):
-        self.process.terminate()
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.output.close()
-        shutil.rmtree(self.files, ignore_errors=True)
-
-    @property
-    def url(self):
-        return "http://127.0.0.1:%d" % self.port
+        super().__exit__(*exc)
+        shutil.rmtree(self.log_dir, ignore_errors=True)
 
     def control(self, path, body=None):
         data = None if body is None else json.dumps(body).encode()

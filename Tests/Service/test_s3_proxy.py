@@ -3,7 +3,7 @@
 pass through and still verify, every request is counted and logged, and each injected fault is what
 boto3 (or curl) then sees. Needs boto3: run with the oracle venv's python.
 
-    .build-venv/bin/python Tests/S3/test_s3_proxy.py [-v]
+    .build-venv/bin/python Tests/Service/test_s3_proxy.py [-v]
     S3_TEST_DIR=DIR ...   use the SeaweedFS already running in DIR (else one is started and stopped)
 """
 import os
