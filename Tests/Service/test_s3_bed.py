@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Self-tests of the S3 proxy (s3_proxy.py) in front of SeaweedFS (Scripts/s3): signed requests
-pass through and still verify, every request is counted and logged, and each injected fault is what
-boto3 (or curl) then sees. Needs boto3: run with the oracle venv's python.
+"""Self-tests of the S3 test bed: Scripts/s3 runs SeaweedFS on loopback only, checking signatures,
+and keeps the data across a restart; the proxy (s3_proxy.py) in front of it lets signed requests
+pass and still verify, counts and logs every request, and each injected fault is what boto3 (or
+curl) then sees. Needs boto3: run with the oracle venv's python.
 
-    .build-venv/bin/python Tests/Service/test_s3_proxy.py [-v]
+    .build-venv/bin/python Tests/Service/test_s3_bed.py [-v]
     S3_TEST_DIR=DIR ...   use the SeaweedFS already running in DIR (else one is started and stopped)
 """
 import os
@@ -18,7 +19,7 @@ import boto3
 import botocore.exceptions
 from botocore.config import Config
 
-from s3_process import S3Proxy, SeaweedFS
+from s3_process import S3_SCRIPT, S3Proxy, SeaweedFS, read_env
 
 SEAWEEDFS = None
 
@@ -30,6 +31,75 @@ def setUpModule():
 
 def tearDownModule():
     SEAWEEDFS.__exit__(None, None, None)
+
+
+def listening_addresses(pid):
+    """The local addresses (hex, as in /proc/net/tcp) of the TCP sockets PID listens on."""
+    inodes = set()
+    for fd in os.listdir("/proc/%d/fd" % pid):
+        try:
+            target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                    found.append(fields[1].split(":")[0])
+    return found
+
+
+class SeaweedFSScript(unittest.TestCase):
+    """Scripts/s3 on a folder of its own."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="s3-script-")
+        self.addCleanup(subprocess.run, ["rm", "-rf", self.folder])
+        self.addCleanup(subprocess.run, [S3_SCRIPT, "stop", self.folder], capture_output=True)
+
+    def s3(self, *args):
+        return subprocess.run([S3_SCRIPT] + list(args), capture_output=True, text=True)
+
+    def test_loopback_only_signatures_checked_data_kept_across_a_restart(self):
+        started = self.s3("start", self.folder)
+        self.assertEqual(started.returncode, 0, started.stderr)
+        env = read_env(self.folder)
+        secret = env["AWS_SECRET_ACCESS_KEY"]
+        self.assertNotIn(secret, started.stdout + started.stderr)
+        self.assertEqual(os.stat(os.path.join(self.folder, "env")).st_mode & 0o077, 0)
+        with open(os.path.join(self.folder, "weed.pid")) as f:
+            pid = int(f.read())
+        addresses = listening_addresses(pid)
+        self.assertGreaterEqual(len(addresses), 8)  # S3, master, volume, filer, admin and gRPC ports
+        self.assertEqual(set(addresses), {"0100007F"})  # 127.0.0.1
+        self.assertEqual(self.s3("start", self.folder).returncode, 1)  # one per folder
+
+        bucket = env["METAFLOW_DATASTORE_SYSROOT_S3"][len("s3://"):].split("/")[0]
+        credentials = {"aws_access_key_id": env["AWS_ACCESS_KEY_ID"], "region_name": env["AWS_DEFAULT_REGION"]}
+        s3 = boto3.client("s3", endpoint_url=env["METAFLOW_S3_ENDPOINT_URL"], aws_secret_access_key=secret, **credentials)
+        s3.put_object(Bucket=bucket, Key="kept", Body=b"across a restart")
+        wrong = boto3.client("s3", endpoint_url=env["METAFLOW_S3_ENDPOINT_URL"], aws_secret_access_key="x" + secret,
+                             **credentials)
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            wrong.get_object(Bucket=bucket, Key="kept")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "SignatureDoesNotMatch")
+
+        self.assertEqual(self.s3("stop", self.folder).returncode, 0)
+        self.assertFalse(os.path.exists("/proc/%d" % pid) and open("/proc/%d/stat" % pid).read().split()[2] != "Z")
+        self.assertEqual(self.s3("status", self.folder).returncode, 1)
+        self.assertFalse(os.path.exists(os.path.join(self.folder, "env")))
+
+        self.assertEqual(self.s3("start", self.folder).returncode, 0)
+        again = read_env(self.folder)
+        self.assertEqual(again["AWS_SECRET_ACCESS_KEY"], secret)  # the identity is the folder's
+        s3 = boto3.client("s3", endpoint_url=again["METAFLOW_S3_ENDPOINT_URL"], aws_secret_access_key=secret,
+                          **credentials)
+        self.assertEqual(s3.get_object(Bucket=bucket, Key="kept")["Body"].read(), b"across a restart")
+        self.assertEqual(self.s3("env", self.folder).stdout, open(os.path.join(self.folder, "env")).read())
 
 
 class ProxyTest(unittest.TestCase):
