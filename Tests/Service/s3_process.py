@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 
 from standin_process import HERE, LoopbackServer
@@ -93,7 +94,7 @@ class S3Proxy(LoopbackServer):
         return self.control("/_proxy/stats")
 
     def reset(self, label=None):
-        return self.control("/_proxy/reset" + ("?label=" + label if label else ""))
+        return self.control("/_proxy/reset" + ("?label=" + urllib.parse.quote(label) if label else ""))
 
     def configure(self, **config):
         return self.control("/_proxy/config", config)

@@ -142,7 +142,7 @@ class PassThrough(ProxyTest):
     def test_signed_requests_verify_and_are_counted(self):
         data = os.urandom(3 * 1024 * 1024 + 7)
         key = self.put("blob", data)
-        self.proxy.reset("client-run-1")
+        self.proxy.reset("client run 1")
         self.s3.head_object(Bucket=self.bucket, Key=key)
         self.assertEqual(self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read(), data)
         ranged = self.s3.get_object(Bucket=self.bucket, Key=key, Range="bytes=1000-1999")
@@ -154,7 +154,7 @@ class PassThrough(ProxyTest):
         self.assertEqual(stats["total"], 4)
         self.assertEqual(stats["by_method"], {"HEAD": 1, "GET": 3})
         self.assertEqual(stats["by_status"], {"200": 3, "206": 1})
-        lines = [line for line in self.proxy.log_lines() if line["label"] == "client-run-1"]
+        lines = [line for line in self.proxy.log_lines() if line["label"] == "client run 1"]
         self.assertEqual([(line["method"], line["status"]) for line in lines],
                          [("HEAD", 200), ("GET", 200), ("GET", 206), ("GET", 200)])
         self.assertEqual([line["bytes_out"] for line in lines[:3]], [0, len(data), 1000])
