@@ -6,6 +6,7 @@
 import http.client
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -14,32 +15,34 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-class StandIn:
-    def __init__(self, db_path, *options):
-        self.db_path = db_path
-        self.options = list(options)
+class LoopbackServer:
+    """A server script run as a child process that writes its port to --port-file when it listens;
+    stopped with SIGTERM (then SIGKILL) when the `with` block ends."""
+
+    def __init__(self, command, env=None):
+        self.command = list(command)
+        self.env = env
         self.process = None
         self.port = None
-        self.files = tempfile.mkdtemp(prefix="standin-")
+        self.files = tempfile.mkdtemp(prefix="%s-" % os.path.splitext(os.path.basename(command[1]))[0])
 
     def __enter__(self):
         port_file = os.path.join(self.files, "port")
         self.log = open(os.path.join(self.files, "log"), "w")
-        self.process = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, "standin.py"), "--db", self.db_path, "--port-file", port_file]
-            + self.options, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.command + ["--port-file", port_file], env=self.env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 10
         while time.time() < deadline:
             if self.process.poll() is not None:
                 with open(self.log.name) as log:
-                    raise RuntimeError("the stand-in exited: " + log.read())
+                    raise RuntimeError("%s exited: %s" % (self.command[1], log.read()))
             if os.path.exists(port_file):
                 with open(port_file) as f:
                     self.port = int(f.read())
                 return self
             time.sleep(0.05)
         self.process.kill()
-        raise RuntimeError("the stand-in did not start within 10 s")
+        raise RuntimeError("%s did not start within 10 s" % self.command[1])
 
     def __exit__(self, *exc):
         self.process.terminate()
@@ -49,10 +52,18 @@ class StandIn:
             self.process.kill()
             self.process.wait()
         self.log.close()
+        shutil.rmtree(self.files, ignore_errors=True)
 
     @property
     def url(self):
         return "http://127.0.0.1:%d" % self.port
+
+
+class StandIn(LoopbackServer):
+    def __init__(self, db_path, *options):
+        self.db_path = db_path
+        self.options = list(options)
+        super().__init__([sys.executable, os.path.join(HERE, "standin.py"), "--db", db_path] + self.options)
 
     def request(self, method, path, body=None, timeout=10):
         """(status, headers as a dict with lower-case names, body bytes) of one request on a new
