@@ -86,14 +86,14 @@ reset_counts
 fault "{\"kind\": \"accessdenied\", \"prefix\": \"$blobs\"}"
 out=$("$MFSH" -c "$query" 2>&1); rc=$?
 check "AccessDenied: status 1" "1" "$rc"
-check_grep "  ... names code, key and the credentials' source" "AccessDenied.*s3://$bucket/.*credentials from environment variables" "$out"
+check_grep "  ... names the key, the code and the credentials' source" "s3://$bucket/local/MyFlow/data/.*AccessDenied.*credentials from environment variables" "$out"
 check_no_grep "  ... never the secret" "$secret" "$out"
 clear_faults
 
 # A wrong secret: SeaweedFS checks signatures and refuses.
 out=$(AWS_SECRET_ACCESS_KEY=wrong-secret-value "$MFSH" -c "$query" 2>&1); rc=$?
 check "wrong secret: status 1" "1" "$rc"
-check_grep "  ... SignatureDoesNotMatch, naming the key" "SignatureDoesNotMatch.*s3://$bucket/" "$out"
+check_grep "  ... SignatureDoesNotMatch, naming the key" "s3://$bucket/local/MyFlow/data/.*SignatureDoesNotMatch" "$out"
 check_no_grep "  ... the secret given never shows" "wrong-secret-value" "$out"
 
 # Nothing listens at the endpoint: the URL and what happened, after a few quick tries.
@@ -110,7 +110,7 @@ check "no credentials: status 1" "1" "$rc"
 check_grep "  ... says none were found and where it looked" "(no|No) (AWS )?credentials.*(environment|shared)" "$out"
 check_grep "  ... names the key it wanted" "s3://$bucket/local/MyFlow/data/" "$out"
 
-# A large blob (a real run: 24 MB of random float64, so about as large gzipped): read in ranges.
+# A large blob (a real run: 160 MB of random float64, about as large gzipped): read in ranges.
 big="$WORK/big"; mkdir -p "$big"
 cat >"$big/big_flow.py" <<'PY'
 from metaflow import FlowSpec, step
@@ -119,7 +119,7 @@ import numpy as np
 class HardeningBigFlow(FlowSpec):
     @step
     def start(self):
-        self.arr = np.random.default_rng(11).random(3_000_000)
+        self.arr = np.random.default_rng(11).random(20_000_000)
         self.next(self.end)
 
     @step
@@ -137,7 +137,7 @@ cd "$big"
 export METAFLOW_DATASTORE_SYSROOT_S3="s3://$bucket/$prefix"
 bigq='from metaflow import Flow
 a = Flow("HardeningBigFlow").latest_run["start"].task.data.arr
-print(a.shape, a[:2], a.sum())'
+print(a.shape, a[:2], a[-1])'
 expected_big=$(METAFLOW_S3_ENDPOINT_URL=$upstream "$PY" -c "$bigq" 2>&1)
 reset_counts
 out=$("$MFSH" -c "$bigq" 2>&1)
@@ -158,11 +158,12 @@ check_grep "  ... names the key and the broken connection" "s3://$bucket/$prefix
 check_no_grep "  ... no unpickling of half a blob" "Unpickling|pickle data was truncated" "$out"
 clear_faults
 
-# Memory: the 24 MB array costs about its own size, not the compressed blob on top.
+# Memory: the 160 MB array costs about its own size (and the ranges in flight), not the compressed
+# blob on top of it (which would be 2x).
 base_kb=$(/usr/bin/time -f %M "$MFSH" -c 1 2>&1 >/dev/null | tail -1)
 used_kb=$(/usr/bin/time -f %M "$MFSH" -c "$bigq" 2>&1 >/dev/null | tail -1)
 extra_mb=$(( (used_kb - base_kb) / 1024 ))
-check_grep "large blob: at most 1.5x its 24 MB above start-up ($extra_mb MB)" "^yes$" "$([ $extra_mb -le 36 ] && echo yes)"
+check_grep "large blob: at most 1.5x its 160 MB above start-up ($extra_mb MB)" "^yes$" "$([ $extra_mb -le 240 ] && echo yes)"
 
 # The blob cache: a second process reads the blob from disk, asking S3 nothing for it.
 export MFSH_S3_CACHE="$WORK/blob-cache"
