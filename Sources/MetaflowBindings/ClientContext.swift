@@ -77,6 +77,9 @@ public final class ClientContext {
         case "AttributeError": return PyException.attributeError(e.message)
         case "TypeError", "ValueError", "OSError", "RuntimeError", "MemoryError":
             return PyException.builtin(e.type, e.message)
+        case "KeyboardInterrupt":  // Ctrl-C while S3 requests were under way
+            mfsInterruptRequested.store(false, ordering: .relaxed)
+            return PyException.builtin("KeyboardInterrupt", "")
         default:
             if let cls = exceptionClasses[e.type] { return PyException(cls, e.message) }
             return PyException(exceptionClasses["MetaflowException"] ?? interpreter.builtinExceptionClass("Exception") ?? Value.none, e.message)

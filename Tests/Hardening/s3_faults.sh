@@ -96,6 +96,16 @@ check "wrong secret: status 1" "1" "$rc"
 check_grep "  ... SignatureDoesNotMatch, naming the key" "s3://$bucket/local/MyFlow/data/.*SignatureDoesNotMatch" "$out"
 check_no_grep "  ... the secret given never shows" "wrong-secret-value" "$out"
 
+# Ctrl-C while S3 is slow to answer: KeyboardInterrupt at once, as CPython ends on it.
+fault "{\"kind\": \"latency\", \"ms\": 8000, \"prefix\": \"$blobs\"}"
+start=$(date +%s%N)
+out=$(timeout --preserve-status -s INT 1 "$MFSH" -c "$query" 2>&1); rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "Ctrl-C during a slow GET: status 130" "130" "$rc"
+check_grep "  ... KeyboardInterrupt" "^KeyboardInterrupt$" "$(printf '%s' "$out" | tail -1)"
+check_grep "  ... within 2 s (${ms} ms)" "^yes$" "$([ $ms -lt 2000 ] && echo yes)"
+clear_faults
+
 # Nothing listens at the endpoint: the URL and what happened, after a few quick tries.
 start=$(date +%s%N)
 out=$(METAFLOW_S3_ENDPOINT_URL=http://127.0.0.1:9 METAFLOW_S3_RETRY_COUNT=2 "$MFSH" -c "$query" 2>&1); rc=$?
