@@ -10,6 +10,9 @@ public protocol DataStore: AnyObject {
                   progress: ((Int, Int) -> Void)?) throws -> [UInt8]
     /// A file of a task's data folder, or nil when absent.
     func taskFile(recordedRoot: String?, path: [String], name: String) throws -> [UInt8]?
+    /// Several files of a task's data folder (a log's sources), nil for each absent one; a remote
+    /// store asks for them at once.
+    func taskFiles(recordedRoot: String?, path: [String], names: [String]) throws -> [[UInt8]?]
     /// The size of such a file, or nil when absent.
     func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int?
     /// Serialized bytes of many blobs read ahead, nil for any over `maxBytes` decompressed, missing
@@ -19,6 +22,10 @@ public protocol DataStore: AnyObject {
 }
 
 extension DataStore {
+    public func taskFiles(recordedRoot: String?, path: [String], names: [String]) throws -> [[UInt8]?] {
+        try names.map { try taskFile(recordedRoot: recordedRoot, path: path, name: $0) }
+    }
+
     public func loadBlob(flow: String, sha: String, recordedRoot: String?) throws -> [UInt8] {
         try loadBlob(flow: flow, sha: sha, recordedRoot: recordedRoot, expectedSize: nil, progress: nil)
     }

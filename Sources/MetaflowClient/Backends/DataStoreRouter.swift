@@ -59,6 +59,10 @@ public final class DataStoreRouter: DataStore, Sendable {
         try store(for: recordedRoot).taskFile(recordedRoot: recordedRoot, path: path, name: name)
     }
 
+    public func taskFiles(recordedRoot: String?, path: [String], names: [String]) throws -> [[UInt8]?] {
+        try store(for: recordedRoot).taskFiles(recordedRoot: recordedRoot, path: path, names: names)
+    }
+
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
         (try? store(for: recordedRoot))?.taskFileSize(recordedRoot: recordedRoot, path: path, name: name)
     }

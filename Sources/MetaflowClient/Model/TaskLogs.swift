@@ -42,11 +42,10 @@ struct TaskLogs {
     func lines(_ stream: String) throws -> [LogLine] {
         guard let (root, attempt) = try location() else { return [LogLine(utcTimestamp: nil, message: "")] }
         let c = task.pathComponents
-        var perSource: [[(key: [UInt8], line: LogLine)]] = []
-        for s in Self.sources {
-            let blob = try task.session.datastore.taskFile(recordedRoot: root, path: c, name: "\(attempt).\(s)_\(stream).log") ?? []
-            perSource.append(Self.parse(blob))
-        }
+        // Both sources at once (one round trip on S3).
+        let blobs = try task.session.datastore.taskFiles(recordedRoot: root, path: c,
+                                                          names: Self.sources.map { "\(attempt).\($0)_\(stream).log" })
+        let perSource = blobs.map { Self.parse($0 ?? []) }
         // heapq.merge of already sorted lists: ties go to the earlier source.
         var out: [LogLine] = []
         var idx = Array(repeating: 0, count: perSource.count)

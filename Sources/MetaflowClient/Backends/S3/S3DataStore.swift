@@ -195,6 +195,14 @@ public final class S3DataStore: DataStore, Sendable {
         return response.body
     }
 
+    public func taskFiles(recordedRoot: String?, path: [String], names: [String]) throws -> [[UInt8]?] {
+        let base = try root(recordedRoot)
+        let reads = names.map { S3Read(location: base.appending(path + [$0])) }
+        var out = [Result<HTTPResponse?, MetaflowError>](repeating: .success(nil), count: names.count)
+        client.read(reads, parallel: Self.parallelSmallReads) { i, outcome in out[i] = outcome }
+        return try out.map { try $0.get()?.body }
+    }
+
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
         guard let location = try? root(recordedRoot).appending(path + [name]) else { return nil }
         if let known = settledFiles.withLock({ $0[location.description] }) { return known.count }
