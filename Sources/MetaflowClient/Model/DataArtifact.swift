@@ -92,10 +92,14 @@ public final class DataArtifact: MetaflowObject {
             let taskPath = Array(c.prefix(4))
             var attemptToRead = attempt
             if attemptToRead == nil {
-                for a in stride(from: MetaflowObject.maxAttempts - 1, through: 0, by: -1)
-                where session.datastore.hasTaskFile(recordedRoot: recorded, path: taskPath, name: "\(a).attempt.json") {
-                    attemptToRead = a
-                    break
+                // Upward, stopping at the first gap after an attempt, as Python's TaskDataStore walks
+                // (attempts are numbered without gaps): two checks for a task run once, not six.
+                for a in 0..<MetaflowObject.maxAttempts {
+                    if session.datastore.hasTaskFile(recordedRoot: recorded, path: taskPath, name: "\(a).attempt.json") {
+                        attemptToRead = a
+                    } else if attemptToRead != nil {
+                        break
+                    }
                 }
             }
             guard let a = attemptToRead,

@@ -21,6 +21,8 @@ public final class S3DataStore: DataStore, Sendable {
     /// Task files that never change once written (the attempt's data, attempt and done markers),
     /// by URL: asked once per session.
     private let settledFiles = Mutex<[String: [UInt8]]>([:])
+    /// Sizes of such files seen by HEAD.
+    private let settledSizes = Mutex<[String: Int]>([:])
 
     static let pieceSize = 8 << 20
     static let parallelPieces = 4
@@ -61,7 +63,7 @@ public final class S3DataStore: DataStore, Sendable {
         }
         let location = Self.blobLocation(try root(recordedRoot), flow: flow, sha: sha)
         let kept = cache?.path(endpoint: client.settings.endpoint, location: location, sha: sha)
-        if let kept, let bytes = readKept(kept, expectedSize: expectedSize, progress: progress) { return bytes }
+        if let kept, let bytes = readKept(kept, progress: progress) { return bytes }
         // The first range tells the size and the CAS flag; a small blob is whole in it.
         let firstRead = S3Read(location: location, range: 0...(Self.pieceSize - 1), maxBodyBytes: Int.max / 2)
         guard let first = try client.readOne(firstRead) else {
@@ -74,21 +76,37 @@ public final class S3DataStore: DataStore, Sendable {
             progress?(total, total)
             let bytes = raw ? first.body : try Self.gunzip([first.body[...]], location, hint: Self.sizeHint(expectedSize, first.body))
             keeper?.append(first.body[...])
-            keeper?.finish()
+            keep(bytes, compressed: total, raw: raw, keeper: keeper, at: kept)
             return bytes
         }
         let bytes = try S3RangedBlob(client: client, location: location, first: first.body, total: total, raw: raw,
                                      expectedSize: expectedSize, progress: progress, keeper: keeper).read()
-        keeper?.finish()
+        keep(bytes, compressed: total, raw: raw, keeper: keeper, at: kept)
         return bytes
+    }
+
+    /// Keeps a blob read whole in the disk cache: as stored (the keeper has the bytes) or, when gzip
+    /// saved little (random floats: a large array compresses by a few percent), as its decompressed
+    /// bytes, so that the next read costs no decompression.
+    private func keep(_ bytes: [UInt8], compressed: Int, raw: Bool, keeper: S3BlobCache.Writer?, at base: String?) {
+        guard let keeper else { return }
+        if raw || compressed < bytes.count / 10 * 8 {
+            keeper.finish()
+        } else if let base, let plain = cache?.writer(base, raw: true) {
+            // The compressed copy is dropped unfinished (never visible).
+            plain.append(bytes[...])
+            plain.finish()
+        }
     }
 
     /// The blob from the disk cache; nil when not kept or unreadable (a damaged copy is removed
     /// and the blob read from S3 again).
-    private func readKept(_ base: String, expectedSize: (() -> Int?)?, progress: ((Int, Int) -> Void)?) -> [UInt8]? {
+    private func readKept(_ base: String, progress: ((Int, Int) -> Void)?) -> [UInt8]? {
         guard let cache, let (path, raw) = cache.lookup(base) else { return nil }
         do {
-            return raw ? try FileSystem.readFile(path) : try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
+            // Sized by the copy's own gzip trailer: asking S3 for the task's data.json would be a
+            // request for a blob that is already here.
+            return raw ? try FileSystem.readFile(path) : try Gzip.decompressFile(path, progress: progress)
         } catch {
             unlink(path)
             return nil
@@ -150,7 +168,7 @@ public final class S3DataStore: DataStore, Sendable {
             guard b.sha.count >= 3, b.sha.allSatisfy({ $0.isHexDigit }), let r = try? root(b.recordedRoot) else { continue }
             let location = Self.blobLocation(r, flow: b.flow, sha: b.sha)
             let keptPath = cache?.path(endpoint: client.settings.endpoint, location: location, sha: b.sha)
-            if let keptPath, let bytes = readKept(keptPath, expectedSize: nil, progress: nil) {
+            if let keptPath, let bytes = readKept(keptPath, progress: nil) {
                 if bytes.count <= maxBytes && kept + bytes.count <= budget { out[i] = bytes; kept += bytes.count }
                 continue
             }
@@ -206,8 +224,13 @@ public final class S3DataStore: DataStore, Sendable {
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
         guard let location = try? root(recordedRoot).appending(path + [name]) else { return nil }
         if let known = settledFiles.withLock({ $0[location.description] }) { return known.count }
-        guard let response = try? client.readOne(S3Read(location: location, method: "HEAD")) else { return nil }
-        return response.header("Content-Length").flatMap { Int($0) }
+        let settled = Self.neverChanges(name)
+        if settled, let known = settledSizes.withLock({ $0[location.description] }) { return known }
+        guard let response = try? client.readOne(S3Read(location: location, method: "HEAD")),
+              let size = response.header("Content-Length").flatMap({ Int($0) }) else { return nil }
+        // Only what exists is kept: a missing marker may appear (a task still running).
+        if settled { settledSizes.withLock { $0[location.description] = size } }
+        return size
     }
 
     /// Files a task writes once, whole, and never again.
