@@ -330,6 +330,13 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
 
 
+class ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver listens with a backlog of 5: a client opening 16 connections at once (mfsh's
+    # scans) had the SYNs beyond it dropped and sent again by the kernel a second later.
+    request_queue_size = 128
+
+
 def main():
     parser = argparse.ArgumentParser(description="counting, fault-injecting proxy in front of a loopback S3 server")
     parser.add_argument("--upstream", required=True, help="http://127.0.0.1:PORT of the S3 server")
@@ -349,8 +356,7 @@ def main():
             faults += json.load(f)
     if os.environ.get("S3_PROXY_FAULTS"):
         faults += json.loads(os.environ["S3_PROXY_FAULTS"])
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = ProxyServer(("127.0.0.1", args.port), Handler)
     server.upstream = (upstream.hostname, upstream.port or 80)
     server.controls = Controls(args.latency_ms, faults, args.log)
     port = server.server_address[1]
