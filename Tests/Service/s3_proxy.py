@@ -169,6 +169,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):  # the request log is the JSON lines file
         pass
 
+    def setup(self):
+        super().setup()
+        # An answer's head and body are separate writes: with Nagle's algorithm the body would wait
+        # for the client's delayed ACK (~40 ms a request), a delay no real S3 adds.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def do_any(self):
         started = time.perf_counter()
         controls = self.server.controls
@@ -259,6 +265,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.upstream_connection.close()
             host, port = self.server.upstream
             self.upstream_connection = http.client.HTTPConnection(host, port, timeout=120)
+        if self.upstream_connection.sock is None:  # new, or closed after a `Connection: close` answer
+            self.upstream_connection.connect()
+            self.upstream_connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as in setup
         return self.upstream_connection
 
     def send_upstream(self, raw_body):
@@ -321,6 +330,13 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
 
 
+class ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver listens with a backlog of 5: a client opening 16 connections at once (mfsh's
+    # scans) had the SYNs beyond it dropped and sent again by the kernel a second later.
+    request_queue_size = 128
+
+
 def main():
     parser = argparse.ArgumentParser(description="counting, fault-injecting proxy in front of a loopback S3 server")
     parser.add_argument("--upstream", required=True, help="http://127.0.0.1:PORT of the S3 server")
@@ -340,8 +356,7 @@ def main():
             faults += json.load(f)
     if os.environ.get("S3_PROXY_FAULTS"):
         faults += json.loads(os.environ["S3_PROXY_FAULTS"])
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = ProxyServer(("127.0.0.1", args.port), Handler)
     server.upstream = (upstream.hostname, upstream.port or 80)
     server.controls = Controls(args.latency_ms, faults, args.log)
     port = server.server_address[1]
