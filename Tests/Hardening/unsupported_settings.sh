@@ -1,6 +1,6 @@
 # Issue #17's second safety defect: a setting mfsh cannot honour is an error that names it, never
 # a silent read of local files (a wrong answer that looks right). A metadata provider other than
-# local and service, METAFLOW_DEFAULT_DATASTORE=s3, from the environment or a config file, and a
+# local and service, a datastore other than local and S3 (azure, gs), from the environment or a config file, and a
 # --datastore-root that does not exist or holds no .metaflow: status 2 and a message naming the
 # setting and value. METAFLOW_DEFAULT_METADATA=service is supported now: without a URL it is Python's
 # error, and an unreachable URL is named, never a read of local files.
@@ -15,14 +15,19 @@ check_grep "  ... names the setting, its value and where it came from" "^mfsh: M
 out=$(METAFLOW_DEFAULT_METADATA=service "$MFSH" -c "$query" 2>&1); rc=$?
 check "METAFLOW_DEFAULT_METADATA=service without a URL: status 1" "1" "$rc"
 check_grep "  ... Python's error" "^metaflow.exception.MetaflowException: Missing Metaflow Service URL. Specify with METAFLOW_SERVICE_URL" "$out"
-out=$(METAFLOW_DEFAULT_DATASTORE=s3 "$MFSH" -c "$query" 2>&1); rc=$?
-check "METAFLOW_DEFAULT_DATASTORE=s3: status 2" "2" "$rc"
-check_grep "  ... names it" "^mfsh: METAFLOW_DEFAULT_DATASTORE='s3' \(from the environment\)" "$out"
+out=$(METAFLOW_DEFAULT_DATASTORE=azure "$MFSH" -c "$query" 2>&1); rc=$?
+check "METAFLOW_DEFAULT_DATASTORE=azure: status 2" "2" "$rc"
+check_grep "  ... names it" "^mfsh: METAFLOW_DEFAULT_DATASTORE='azure' \(from the environment\): .*local and S3 datastores only" "$out"
 mkdir -p "$HOME/.metaflowconfig"
-echo '{"METAFLOW_DEFAULT_DATASTORE": "s3"}' > "$HOME/.metaflowconfig/config.json"
+echo '{"METAFLOW_DEFAULT_DATASTORE": "gs"}' > "$HOME/.metaflowconfig/config.json"
 out=$("$MFSH" -c "$query" 2>&1); rc=$?
 check "the same in ~/.metaflowconfig/config.json: status 2" "2" "$rc"
-check_grep "  ... names the config file" "^mfsh: METAFLOW_DEFAULT_DATASTORE='s3' \(from the Metaflow config file" "$out"
+check_grep "  ... names the config file" "^mfsh: METAFLOW_DEFAULT_DATASTORE='gs' \(from the Metaflow config file" "$out"
+# S3 as the default: runs that record a local root are still read there, as Python's client does.
+rm -f "$HOME/.metaflowconfig/config.json"
+expected=$(METAFLOW_DEFAULT_DATASTORE=s3 "$PY" -c "from metaflow import Flow; $query" 2>&1)
+check "METAFLOW_DEFAULT_DATASTORE=s3 on local runs: read where they say, as Python" "$expected" \
+  "$(METAFLOW_DEFAULT_DATASTORE=s3 "$MFSH" -c "$query" 2>&1)"
 echo '{"METAFLOW_DEFAULT_METADATA": "service", "METAFLOW_SERVICE_URL": "http://127.0.0.1:9"}' > "$HOME/.metaflowconfig/config.json"
 out=$(METAFLOW_SERVICE_RETRY_COUNT=1 "$MFSH" -c "$query" 2>&1); rc=$?
 check "the service from the config file, nothing listening: status 1" "1" "$rc"

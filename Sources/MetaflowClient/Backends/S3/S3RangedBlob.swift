@@ -1,7 +1,9 @@
 // One large blob read from S3 in byte ranges. A download thread keeps a few ranges in flight while
 // the calling thread gunzips (or copies, for a raw blob) the ranges in order as they arrive, each
 // dropped once used: the compressed blob is never whole in memory, and decompression overlaps the
-// download. The last range is asked first: its gzip trailer sizes the output buffer.
+// download. Ranges are asked in waves reaching at most a few ranges beyond the one the reader needs
+// next (each wave with its retries), so a slow range cannot let the others pile up. The last range
+// comes with the first wave: its gzip trailer sizes the output buffer.
 
 import HTTP
 #if canImport(Glibc)
@@ -26,37 +28,47 @@ struct S3RangedBlob {
             $0...(min($0 + size, total) - 1)
         }
         guard let lastPiece = pieces.indices.last else { return first }
-        // At most one range waits to be used beyond those in flight: memory stays near the output's size.
-        let arrivals = PieceArrivals(limit: size, progressFrom: first.count)
-        // The last piece first (its trailer), then in order.
-        let order = raw ? Array(pieces.indices) : [lastPiece] + pieces.indices.dropLast()
+        let arrivals = PieceArrivals(progressFrom: first.count)
+        let ahead = S3DataStore.parallelPieces - 1
         let location = self.location
-        let reads = order.map { S3Read(location: location, range: pieces[$0], maxBodyBytes: pieces[$0].count) }
-        let download = { [client] in
-            client.read(reads, parallel: S3DataStore.parallelPieces, cancelled: { arrivals.isCancelled }) { j, outcome in
-                let index = order[j]
-                let piece = pieces[index]
-                switch outcome {
-                case .success(let response?):
-                    let start = response.header("Content-Range").flatMap(Self.rangeStart)
-                    guard response.status == 206, response.body.count == piece.count, start == piece.lowerBound else {
-                        arrivals.fail(MetaflowError.data(
-                            "S3 GET \(location): asked for bytes \(piece.lowerBound)-\(piece.upperBound), got "
-                            + "\(response.body.count) bytes (status \(response.status)); the object changed while being read?"))
-                        return
+        let download = { [client, raw] in
+            var nextToFetch = 0
+            var firstWave = true
+            while nextToFetch < pieces.count, let wanted = arrivals.waitUntil(nextToFetch, isWithin: ahead) {
+                var wave = Array(nextToFetch..<min(wanted + ahead + 1, pieces.count))
+                nextToFetch = wave.last.map { $0 + 1 } ?? nextToFetch
+                if firstWave && !raw && !wave.contains(lastPiece) { wave.insert(lastPiece, at: 0) }
+                firstWave = false
+                wave.removeAll { arrivals.has($0) }  // the last range, come early
+                let reads = wave.map { S3Read(location: location, range: pieces[$0], maxBodyBytes: pieces[$0].count) }
+                client.read(reads, parallel: S3DataStore.parallelPieces, cancelled: { arrivals.isCancelled }) { j, outcome in
+                    let index = wave[j]
+                    let piece = pieces[index]
+                    switch outcome {
+                    case .success(let response?):
+                        let start = response.header("Content-Range").flatMap(Self.rangeStart)
+                        guard response.status == 206, response.body.count == piece.count, start == piece.lowerBound else {
+                            arrivals.fail(MetaflowError.data(
+                                "S3 GET \(location): asked for bytes \(piece.lowerBound)-\(piece.upperBound), got "
+                                + "\(response.body.count) bytes (status \(response.status)); the object changed while being read?"))
+                            return
+                        }
+                        arrivals.put(index, response.body)
+                    case .success(nil):
+                        arrivals.fail(MetaflowError.data("S3 GET \(location): the object disappeared while being read"))
+                    case .failure(let error):
+                        arrivals.fail(error)
                     }
-                    arrivals.put(index, response.body)
-                case .success(nil):
-                    arrivals.fail(MetaflowError.data("S3 GET \(location): the object disappeared while being read"))
-                case .failure(let error):
-                    arrivals.fail(error)
                 }
             }
             arrivals.finish()
         }
-        // Without a thread, the download runs first and the ranges wait in memory.
+        // Without a thread, the download runs first, unbounded, and the ranges wait in memory.
         let thread = WorkerThread.start(download)
-        if thread == nil { download() }
+        if thread == nil {
+            arrivals.unbounded = true
+            download()
+        }
         defer {
             arrivals.cancel()
             if let thread { pthread_join(thread, nil) }
@@ -103,24 +115,26 @@ struct S3RangedBlob {
     }
 }
 
-/// Ranges handed from the download thread to the reading one. The download waits while more
-/// than `limit` bytes wait to be used, unless the range the reader needs next is not among them
-/// (a range being retried): then it goes on, so neither waits for the other.
+/// Ranges handed from the download thread to the reading one, and which range the reader needs
+/// next (the download starts none far beyond it).
 final class PieceArrivals: @unchecked Sendable {  // every field behind `mutex`
     // Allocated, not stored inline: pthread objects must not move.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var pieces: [Int: [UInt8]] = [:]
-    private var waitingBytes = 0
-    private var wanted = 0
+    private var wantedIndex = 0
     private var failure: MetaflowError?
     private var finished = false
     private var cancelled = false
+    /// The download runs before the reader (no thread): it must never wait for it.
+    var unbounded: Bool {
+        get { locked { noWaiting } }
+        set { locked { noWaiting = newValue } }
+    }
+    private var noWaiting = false
     private var arrivedBytes: Int
-    private let limit: Int
 
-    init(limit: Int, progressFrom: Int) {
-        self.limit = limit
+    init(progressFrom: Int) {
         arrivedBytes = progressFrom
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
@@ -141,15 +155,24 @@ final class PieceArrivals: @unchecked Sendable {  // every field behind `mutex`
 
     var isCancelled: Bool { locked { cancelled } }
 
+    func has(_ index: Int) -> Bool { locked { pieces[index] != nil } }
+
+    /// Waits until range `index` is at most `ahead` beyond the one the reader needs next; that
+    /// one, or nil when the reading has stopped (cancelled or failed).
+    func waitUntil(_ index: Int, isWithin ahead: Int) -> Int? {
+        locked {
+            while index > wantedIndex + ahead && !cancelled && failure == nil && !noWaiting {
+                pthread_cond_wait(changed, mutex)
+            }
+            return cancelled || failure != nil ? nil : wantedIndex
+        }
+    }
+
     func put(_ index: Int, _ bytes: [UInt8]) {
         locked {
             pieces[index] = bytes
-            waitingBytes += bytes.count
             arrivedBytes += bytes.count
             pthread_cond_broadcast(changed)
-            while waitingBytes > limit && pieces[wanted] != nil && !cancelled {
-                pthread_cond_wait(changed, mutex)
-            }
         }
     }
 
@@ -167,11 +190,10 @@ final class PieceArrivals: @unchecked Sendable {  // every field behind `mutex`
     /// Waits for range `index`, hands it over and forgets it.
     func take(_ index: Int, report: ((Int) -> Void)?) throws -> [UInt8] {
         let (bytes, arrived) = try locked { () throws -> ([UInt8], Int) in
-            wanted = index
-            pthread_cond_broadcast(changed)
+            wantedIndex = index
             let bytes = try waitFor(index)
             pieces[index] = nil
-            waitingBytes -= bytes.count
+            wantedIndex = index + 1
             pthread_cond_broadcast(changed)
             return (bytes, arrivedBytes)
         }
@@ -180,13 +202,7 @@ final class PieceArrivals: @unchecked Sendable {  // every field behind `mutex`
     }
 
     /// Waits for range `index` and leaves it for `take`.
-    func peek(_ index: Int) throws -> [UInt8] {
-        try locked {
-            wanted = index  // the download must not wait while this one is missing
-            pthread_cond_broadcast(changed)
-            return try waitFor(index)
-        }
-    }
+    func peek(_ index: Int) throws -> [UInt8] { try locked { try waitFor(index) } }
 
     /// With the lock held.
     private func waitFor(_ index: Int) throws -> [UInt8] {
