@@ -75,22 +75,28 @@ public final class S3DataStore: DataStore, Sendable {
         guard total > first.body.count else {
             progress?(total, total)
             let bytes = raw ? first.body : try Self.gunzip([first.body[...]], location, hint: Self.sizeHint(expectedSize, first.body))
-            keeper?.append(first.body[...])
-            keep(bytes, compressed: total, raw: raw, keeper: keeper, at: kept)
+            keep(bytes, stored: first.body, compressed: total, raw: raw, keeper: keeper, at: kept)
             return bytes
         }
+        // A blob gzip barely shrinks is kept decompressed (below): then the ranges need not go to disk.
+        let keptPlain = !raw && keeper != nil && (expectedSize?().map { total >= $0 / 10 * 8 } ?? false)
         let bytes = try S3RangedBlob(client: client, location: location, first: first.body, total: total, raw: raw,
-                                     expectedSize: expectedSize, progress: progress, keeper: keeper).read()
-        keep(bytes, compressed: total, raw: raw, keeper: keeper, at: kept)
+                                     expectedSize: expectedSize, progress: progress,
+                                     keeper: keptPlain ? nil : keeper).read()
+        keep(bytes, stored: nil, compressed: total, raw: raw, keeper: keeper, at: kept, plain: keptPlain)
         return bytes
     }
 
     /// Keeps a blob read whole in the disk cache: as stored (the keeper has the bytes) or, when gzip
     /// saved little (random floats: a large array compresses by a few percent), as its decompressed
     /// bytes, so that the next read costs no decompression.
-    private func keep(_ bytes: [UInt8], compressed: Int, raw: Bool, keeper: S3BlobCache.Writer?, at base: String?) {
+    /// `stored`: the blob as stored, when the keeper has not been given it yet.
+    /// `plain`: the keeper was given nothing; keep the decompressed bytes.
+    private func keep(_ bytes: [UInt8], stored: [UInt8]?, compressed: Int, raw: Bool, keeper: S3BlobCache.Writer?,
+                      at base: String?, plain: Bool = false) {
         guard let keeper else { return }
-        if raw || compressed < bytes.count / 10 * 8 {
+        if !plain && (raw || compressed < bytes.count / 10 * 8) {
+            if let stored { keeper.append(stored[...]) }
             keeper.finish()
         } else if let base, let plain = cache?.writer(base, raw: true) {
             // The compressed copy is dropped unfinished (never visible).
