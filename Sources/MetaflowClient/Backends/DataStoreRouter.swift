@@ -8,16 +8,15 @@ import Synchronization
 
 public final class DataStoreRouter: DataStore, Sendable {
     public let local: LocalDataStore
-    private let s3Settings: S3Settings
-    private let environment: [String: String]
+    /// Read when S3 is first needed: local use never parses the S3 settings.
+    private let config: Configuration
     private let defaultIsS3: Bool
     private let interruptCheck = Mutex<(@Sendable () -> Bool)?>(nil)
     private let s3Store = Mutex<S3DataStore?>(nil)
 
     public init(local: LocalDataStore, config: Configuration) {
         self.local = local
-        s3Settings = S3Settings(config: config)
-        environment = config.environment
+        self.config = config
         defaultIsS3 = config.value("DEFAULT_DATASTORE") == "s3"
     }
 
@@ -31,7 +30,7 @@ public final class DataStoreRouter: DataStore, Sendable {
     public var s3: S3DataStore {
         s3Store.withLock { store in
             if let store { return store }
-            let made = S3DataStore(settings: s3Settings, environment: environment,
+            let made = S3DataStore(settings: S3Settings(config: config), environment: config.environment,
                                    isInterrupted: { [weak self] in self?.isInterrupted?() ?? false })
             store = made
             return made

@@ -2,6 +2,8 @@
 // addressing style, certificate checks and retries, from the same settings Python's client reads
 // (`METAFLOW_S3_*`, `METAFLOW_DATATOOLS_CLIENT_PARAMS`, then boto3's `AWS_ENDPOINT_URL*`).
 
+import AWS
+
 /// A place in S3: a bucket and a key (or key prefix) without leading or trailing slashes.
 public struct S3Location: Sendable, Equatable, CustomStringConvertible {
     public let bucket: String
@@ -104,24 +106,9 @@ public struct S3Settings: Sendable {
         return "https://s3.\(region).amazonaws.com/" + S3Settings.encodeKey(location.bucket) + path
     }
 
-    /// A key as it goes in a URL path: every byte but RFC 3986's unreserved ones and `/`
-    /// percent-encoded (the form SigV4 signs for S3, encoded once).
-    public static func encodeKey(_ key: String) -> String {
-        var out = ""
-        out.reserveCapacity(key.utf8.count)
-        for b in key.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out += "%" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 15)]], as: UTF8.self)
-            }
-        }
-        return out
-    }
+    /// A key as it goes in a URL path: SigV4's encoding (once, '/' kept), so what is sent is
+    /// what is signed.
+    public static func encodeKey(_ key: String) -> String { SigV4.uriEncode(key, encodeSlash: false) }
 
     /// Whether a bucket can be a host name label (lowercase letters, digits, hyphens; no dots,
     /// which TLS wildcard certificates do not cover).
