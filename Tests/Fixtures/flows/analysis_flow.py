@@ -1,0 +1,47 @@
+"""A realistic evaluation table and feature arrays, as an ML team's flow leaves them: the artifacts
+that numpy/pandas analysis in mfsh is tested on (Tests/Compat/analysis_*.py)."""
+import numpy as np
+import pandas as pd
+
+from metaflow import FlowSpec, step
+
+
+class AnalysisFlow(FlowSpec):
+    """Score a model on 50,000 examples and keep the per-example table."""
+
+    @step
+    def start(self):
+        """The evaluation table: int, float with NaN, float32, bool, str, categorical, datetime."""
+        rng = np.random.default_rng(20240301)
+        n = 50_000
+        score = rng.normal(0.7, 0.12, n).round(4)
+        score[rng.random(n) < 0.04] = np.nan
+        self.frame = pd.DataFrame(
+            {
+                "id": np.arange(n, dtype=np.int64),
+                "split": rng.choice(["train", "val", "test"], n, p=[0.7, 0.15, 0.15]).astype(str),
+                "label": pd.Categorical(rng.choice(["cat", "dog", "bird", "fish", "frog"], n)),
+                "score": score,
+                "loss": rng.exponential(0.5, n).astype(np.float32),
+                "correct": rng.random(n) < 0.7,
+                "epoch": rng.integers(0, 10, n).astype(np.int32),
+                "seen_at": pd.Timestamp("2024-03-01") + pd.to_timedelta(np.arange(n) * 29, unit="s"),
+                "annotator": rng.choice(["ann", "bob", "cy", "dee"], n).astype(object),
+                "weight": rng.uniform(0.5, 2.0, n).round(3),
+                "latency_ms": rng.integers(3, 900, n),
+            }
+        )
+        self.X = rng.normal(size=(2000, 6)).round(5)
+        self.y = rng.random(2000) < 0.4
+        self.history = np.cumsum(rng.normal(0.01, 0.05, 60)).round(4)
+        self.nan_series = pd.Series([1.5, np.nan, 3.0, np.nan, 7.25], name="gaps")
+        self.next(self.end)
+
+    @step
+    def end(self):
+        """Report."""
+        print(self.frame.shape, int(self.y.sum()))
+
+
+if __name__ == "__main__":
+    AnalysisFlow()
