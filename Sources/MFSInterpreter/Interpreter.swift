@@ -231,6 +231,14 @@ public final class Interpreter {
 
     /// Attribute names of a value, as `dir()` lists them, for completion.
     public func attributeNames(of v: Value) -> [String] { dirNames(v) }
+    /// `a op b` for a comparison operator (`<`, `<=`, `>`, `>=`, `==`, `!=`), as the language evaluates it.
+    public func compare(_ a: Value, _ op: String, _ b: Value) throws -> Value {
+        let ops: [String: CmpOp] = ["<": .lt, "<=": .le, ">": .gt, ">=": .ge, "==": .eq, "!=": .ne]
+        guard let cmp = ops[op] else { throw PyException.valueError("unknown comparison operator \(op)") }
+        return try compareOp(cmp, a, b)
+    }
+    /// `getattr(v, name)`, with Python's AttributeError when it has none.
+    public func attribute(of v: Value, _ name: String) throws -> Value { try getAttr(v, name) }
 
     /// CPython-style text for an exception (traceback, chained exceptions, final line).
     public func formatException(_ e: PyException) -> String { formatExceptionText(e.instance) }

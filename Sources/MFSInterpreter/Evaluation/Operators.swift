@@ -176,6 +176,9 @@ extension Interpreter {
             case .int, .bigint, .float, .timedelta: return v
             case .bool(let b): return .int(b ? 1 : 0)
             case .host(let c as PyComplex): return .host(PyComplex(c.real, c.imag))
+            case .instance(let i):
+                if let m = i.cls.lookup("__pos__") { return try callValue(m, [v], []) }
+                throw PyException.typeError("bad operand type for unary +: '\(v.typeName)'")
             default: throw PyException.typeError("bad operand type for unary +: '\(v.typeName)'")
             }
         case .invert:
@@ -183,6 +186,9 @@ extension Interpreter {
             case .int(let i): return .int(~i)
             case .bool(let b): return .int(b ? -2 : -1)
             case .bigint(let b): return .integer(-(b.value) - 1)
+            case .instance(let i):
+                if let m = i.cls.lookup("__invert__") { return try callValue(m, [v], []) }
+                throw PyException.typeError("bad operand type for unary ~: '\(v.typeName)'")
             default: throw PyException.typeError("bad operand type for unary ~: '\(v.typeName)'")
             }
         }

@@ -14,7 +14,7 @@ func reconstructPandas(module: String, name: String, _ o: PickleObject) -> Pickl
         guard module == "pandas" || module == "pandas.core.series" else { return nil }
         return makeSeries(o).map { .series($0) }
     default:
-        return nil
+        return module.hasPrefix("pandas._libs.tslibs") ? reconstructPandasTime(name: name, o) : nil
     }
 }
 

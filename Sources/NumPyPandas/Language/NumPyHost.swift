@@ -66,7 +66,7 @@ final class NDArrayHost: NumericObject {
         case "copy": return method(name) { [self] _, _ in env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: array.shape), env: env)) }
         case "flatten", "ravel":
             return method(name) { [self] _, _ in env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: [array.count]), env: env)) }
-        case "sum", "mean", "min", "max", "argmax", "argmin", "any", "all":
+        case "sum", "mean", "min", "max", "argmax", "argmin", "any", "all", "std", "var":
             return method(name) { [self] args, kwargs in try reduce(name, args, kwargs) }
         default: return extraMethod(name)
         }
@@ -100,9 +100,14 @@ final class NDArrayHost: NumericObject {
 
     private func reduce(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         var axis: Value = args.first ?? .none
+        var ddof = 0
+        guard args.count <= 1 else { throw PyException.typeError("\(name)() takes at most 1 positional argument in mfsh (\(args.count) given)") }
         for (k, v) in kwargs {
-            guard k == "axis" else { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'") }
-            axis = v
+            switch (k, v) {
+            case ("axis", _): axis = v
+            case ("ddof", .int(let d)) where name == "std" || name == "var": ddof = d
+            default: throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'")
+            }
         }
         guard let operand = NumericOperand(array: array) else {
             if axis.isNone, let v = try nonNumericReduce(name) { return v }
@@ -110,7 +115,7 @@ final class NDArrayHost: NumericObject {
         }
         let ndim = array.shape.count
         if case .int(let a) = axis, ndim == 0, a == 0 || a == -1, name != "mean" { axis = .none }
-        if axis.isNone { return try reduceValues(name, operand, Array(0..<array.count)) }
+        if axis.isNone { return try reduceValues(name, operand, Array(0..<array.count), ddof: ddof) }
         guard case .int(let rawAxis) = axis else { throw PyException.typeError("'\(axis.typeName)' object cannot be interpreted as an integer") }
         let a = rawAxis < 0 ? rawAxis + ndim : rawAxis
         guard a >= 0, a < ndim else {
@@ -125,7 +130,8 @@ final class NDArrayHost: NumericObject {
         for o in 0..<outer {
             for i in 0..<inner {
                 let positions = (0..<length).map { (o * length + $0) * inner + i }
-                guard let s = NumericHosts.object(try reduceValues(name, operand, positions)) as? NDScalarHost else {
+                // numpy sums a contiguous last axis pairwise, any other axis one row after another.
+                guard let s = NumericHosts.object(try reduceValues(name, operand, positions, ddof: ddof, sequential: inner > 1)) as? NDScalarHost else {
                     throw PyException.typeError("\(name)(axis=) is not supported for dtype \(array.dtype.name) in mfsh")
                 }
                 scalars.append(s.scalar)
@@ -146,14 +152,31 @@ final class NDArrayHost: NumericObject {
         }
     }
 
-    private func reduceValues(_ name: String, _ o: NumericOperand, _ positions: [Int]) throws -> Value {
+    private func reduceValues(_ name: String, _ o: NumericOperand, _ positions: [Int], ddof: Int = 0,
+                              sequential: Bool = false) throws -> Value {
         func scalar(_ a: NDArray) -> Value { NumPyMath.result(a, env: env) }
         let doubles = positions.map { o.doubles[$0] }
         let isSingle = array.dtype.kind == "f" && array.dtype.itemSize <= 4
-        func floatSum() -> Double {
-            isSingle ? Double(NumPyMath.sum(doubles.map { Float($0) }[...])) : NumPyMath.sum(doubles[...])
+        func total<T: BinaryFloatingPoint>(_ values: [T]) -> T {
+            sequential ? values.reduce(0, +) : NumPyMath.sum(values[...])
         }
+        func floatSum() -> Double { isSingle ? Double(total(doubles.map { Float($0) })) : total(doubles) }
         switch name {
+        case "std", "var":
+            // numpy's _var: the mean, squared deviations, their sum over n - ddof, in the array's float precision.
+            let type: NDDType = array.dtype.kind == "f" ? array.dtype.nativeOrder : .float64
+            let d = Double(doubles.count - ddof)
+            var variance: Double
+            if isSingle {
+                let values = doubles.map { Float($0) }
+                let mean = total(values) / Float(values.count)
+                variance = Double(total(values.map { ($0 - mean) * ($0 - mean) }) / Float(max(d, 0)))
+            } else {
+                let mean = total(doubles) / Double(doubles.count)
+                variance = total(doubles.map { ($0 - mean) * ($0 - mean) }) / max(d, 0)
+            }
+            if name == "std" { variance = isSingle ? Double(Float(variance).squareRoot()) : variance.squareRoot() }
+            return scalar(.make(dtype: type, doubles: [variance], shape: []))
         case "any": return scalar(.bool([doubles.contains { $0 != 0 }], shape: []))
         case "all": return scalar(.bool([doubles.allSatisfy { $0 != 0 }], shape: []))
         case "sum":
@@ -162,7 +185,7 @@ final class NDArrayHost: NumericObject {
         case "mean":
             guard !doubles.isEmpty else { return scalar(.make(dtype: isSingle ? sumType : .float64, doubles: [.nan], shape: [])) }
             if isSingle { return scalar(.make(dtype: sumType, doubles: [Double(Float(floatSum()) / Float(doubles.count))], shape: [])) }
-            return scalar(.float64([NumPyMath.sum(doubles[...]) / Double(doubles.count)], shape: []))
+            return scalar(.float64([total(doubles) / Double(doubles.count)], shape: []))
         default: break
         }
         guard !positions.isEmpty else {
@@ -232,12 +255,29 @@ final class NDArrayHost: NumericObject {
     }
 
     func getItem(_ key: Value) throws -> Value {
-        if let mask = NumericHosts.object(key) as? NDArrayHost, mask.array.dtype.kind == "b" {
-            guard mask.array.shape == array.shape else {
-                throw PyException.indexError("boolean index did not match indexed array")
+        if let mask = (NumericHosts.object(key) as? NDArrayHost)?.array ?? (NumericHosts.object(key) as? SeriesHost)?.valuesArray,
+           mask.dtype.kind == "b" {
+            // A boolean array over the leading axes picks positions there; the other axes come along whole.
+            let k = mask.shape.count
+            guard k >= 1, k <= array.shape.count else {
+                throw PyException.indexError("too many indices for array: array is \(array.shape.count)-dimensional, but \(k) were indexed")
             }
-            let flat = (0..<array.count).filter { if case .bool(true)? = mask.array.element(at: $0) { return true }; return false }
-            return env.wrap(NDArrayHost(array.gathering(flat, shape: [flat.count]), env: env))
+            for axis in 0..<k where mask.shape[axis] != array.shape[axis] {
+                throw PyException.indexError("boolean index did not match indexed array along axis \(axis); size of axis is \(array.shape[axis]) but size of corresponding boolean axis is \(mask.shape[axis])")
+            }
+            let inner = try NumPyMath.count(array.shape[k...])
+            let picked = (0..<mask.count).filter { if case .bool(true)? = mask.element(at: $0) { return true }; return false }
+            var flat: [Int] = []
+            flat.reserveCapacity(picked.count * inner)
+            for p in picked { for j in 0..<inner { flat.append(p * inner + j) } }
+            return env.wrap(NDArrayHost(array.gathering(flat, shape: [picked.count] + array.shape[k...]), env: env))
+        }
+        if let indices = NumericHosts.object(key) as? NDArrayHost, "iu".contains(indices.array.dtype.kind), indices.array.shape.count == 1 {
+            // An integer array picks along the first axis, like a list of ints.
+            return try getItem(.newList((0..<indices.array.count).map { i in
+                if case .int(let v)? = indices.array.element(at: i) { return .int(v) }
+                return .none
+            }))
         }
         let parts: [Value]
         if case .tuple(let t) = key { parts = t } else { parts = [key] }
@@ -300,6 +340,10 @@ final class NDArrayHost: NumericObject {
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
+            if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {
+                return NumPyMath.result(r, env: env)
+            }
+            if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
             if op == .eq || op == .ne { return .bool(op == .ne) }
             return nil
         }
@@ -312,6 +356,22 @@ final class NDArrayHost: NumericObject {
     func negated() throws -> Value? {
         guard let o = NumericOperand(array: array) else { return nil }
         return try NumPyMath.negate(o, env: env)
+    }
+
+    /// `~a`: logical not of booleans, bitwise not of integers (numpy's `invert`).
+    func inverted() throws -> Value? {
+        guard let o = NumericOperand(array: array), array.dtype.kind != "f" else {
+            throw PyException.typeError("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+        }
+        if array.dtype.kind == "b" { return NumPyMath.result(.bool(o.doubles.map { $0 == 0 }, shape: array.shape), env: env) }
+        guard let ints = o.ints else { return nil }
+        // ~x in the array's own width: for unsigned types the bits above the width must stay clear.
+        let width = array.dtype.itemSize * 8
+        let inverted = ints.map { x -> Int in
+            guard array.dtype.kind == "u", width < 64 else { return ~x }
+            return ~x & ((1 << width) - 1)
+        }
+        return NumPyMath.result(.make(dtype: array.dtype.nativeOrder, ints: inverted, shape: array.shape), env: env)
     }
 }
 

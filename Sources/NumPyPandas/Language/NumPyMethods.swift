@@ -1,10 +1,10 @@
-// More ndarray methods: reshape, astype, round, prod, cumsum, std and var, with numpy's result types.
+// More ndarray methods: reshape, astype, round, prod and cumsum, with numpy's result types.
 import Glibc
 import MFSInterpreter
 import Pickle
 
 extension NDArrayHost {
-    static let extraMethodNames = ["astype", "cumsum", "prod", "reshape", "round", "std", "var"]
+    static let extraMethodNames = ["astype", "cumsum", "prod", "reshape", "round"]
 
     func extraMethod(_ name: String) -> Value? {
         guard Self.extraMethodNames.contains(name) else { return nil }
@@ -13,7 +13,9 @@ extension NDArrayHost {
             case "reshape": return try reshape(args, kwargs)
             case "astype": return try astype(args.first ?? kwargs.first { $0.0 == "dtype" }?.1 ?? .none)
             case "round": return try round(args.first ?? kwargs.first { $0.0 == "decimals" }?.1 ?? .int(0))
-            default: return try statistic(name, kwargs)
+            default:
+                guard args.isEmpty else { throw PyException.typeError("\(name)() with positional arguments is not supported in mfsh") }
+                return try statistic(name, kwargs)
             }
         }
     }
@@ -107,16 +109,12 @@ extension NDArrayHost {
         return NumPyMath.result(.make(dtype: array.dtype, ints: out, shape: array.shape), env: env)
     }
 
-    /// prod, cumsum, std and var over the whole array (numpy's defaults: ddof=0, pairwise sums).
+    /// prod and cumsum over the whole array.
     private func statistic(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
         guard let o = NumericOperand(array: array) else {
             throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
         }
-        var ddof = 0
-        for (k, v) in kwargs {
-            guard k == "ddof", case .int(let d) = v else { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'") }
-            ddof = d
-        }
+        if let (k, _) = kwargs.first { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)' in mfsh") }
         let integerType: NDDType = array.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
         switch name {
         case "prod":
@@ -130,21 +128,8 @@ extension NDArrayHost {
             var total = 0.0
             return env.wrap(NDArrayHost(.make(dtype: array.dtype, doubles: o.doubles.map { total += $0; return total }, shape: [array.count]), env: env))
         default:
-            let single = array.dtype.kind == "f" && array.dtype.itemSize <= 4
-            let variance = single ? Double(Self.variance(o.doubles.map { Float($0) }, ddof: ddof))
-                                  : Self.variance(o.doubles, ddof: ddof)
-            let type: NDDType = array.dtype.kind == "f" ? array.dtype : .float64
-            let value = name == "std" ? (single ? Double(Float(variance).squareRoot()) : variance.squareRoot()) : variance
-            return NumPyMath.result(.make(dtype: type, doubles: [value], shape: []), env: env)
+            throw PyException.attributeError("'numpy.ndarray' object has no attribute '\(name)'")
         }
-    }
-
-    /// numpy's `_var`: mean by pairwise sum, squared deviations, pairwise sum again, all in precision `T`.
-    private static func variance<T: BinaryFloatingPoint>(_ values: [T], ddof: Int) -> T {
-        let n = T(values.count)
-        let mean = NumPyMath.sum(values[...]) / n
-        let squares = values.map { ($0 - mean) * ($0 - mean) }
-        return NumPyMath.sum(squares[...]) / max(n - T(ddof), 0)
     }
 }
 

@@ -106,6 +106,9 @@ final class NDScalarHost: NumericObject {
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {
+            if "Mm".contains(scalar.dtype.kind), let r = try NDArrayHost(asArray, env: env).timeArithmetic(op, other, reflected: reflected) {
+                return r
+            }
             if op == .eq || op == .ne {
                 // Strings, dates and other non-numbers compare as the Python value numpy's item() gives.
                 let same = pyValueEquals(try env.python(scalar.value), other)

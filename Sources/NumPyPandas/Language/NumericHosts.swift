@@ -27,6 +27,8 @@ package enum NumericHosts {
         case let df as DataFrame: return env.wrap(DataFrameHost(df, env: env))
         case let s as Series: return env.wrap(SeriesHost(s, env: env))
         case let i as PandasIndex: return env.wrap(PandasIndexHost(i, env: env))
+        case let t as PandasTimestamp: return env.wrap(t)
+        case let t as PandasTimedelta: return env.wrap(t)
         default: return nil
         }
     }
@@ -79,6 +81,8 @@ protocol NumericObject: HostObject {
     func toDouble() throws -> Double?
     func toInteger() throws -> Value?
     func negated() throws -> Value?
+    /// `~self`; nil raises TypeError.
+    func inverted() throws -> Value?
     /// Names in `attributeNames` that are methods: they live in the class (shared, listed by dir()).
     var methodNames: [String] { get }
     /// Attributes too costly to compute up front (`T`, `values`); the rest are set on each instance so
@@ -96,6 +100,7 @@ extension NumericObject {
     func toDouble() throws -> Double? { nil }
     func toInteger() throws -> Value? { nil }
     func negated() throws -> Value? { nil }
+    func inverted() throws -> Value? { nil }
     var methodNames: [String] { [] }
     var lazyAttributeNames: [String] { [] }
 }
@@ -181,6 +186,10 @@ final class NumericEnvironment {
         def("__neg__") { o, _ in
             if let v = try o.negated() { return v }
             throw PyException.typeError("bad operand type for unary -: '\(o.typeName)'")
+        }
+        def("__invert__") { o, _ in
+            if let v = try o.inverted() { return v }
+            throw PyException.typeError("bad operand type for unary ~: '\(o.typeName)'")
         }
         def("__float__") { o, _ in
             if let x = try o.toDouble() { return .float(x) }

@@ -1,4 +1,4 @@
-// Column-wise DataFrame reductions (sum/mean/min/max/std/var/count) and DataFrame.to_numpy().
+// Column-wise DataFrame reductions (sum/mean/min/max/std/var/count), DataFrame.to_numpy() and to_dict().
 import MFSInterpreter
 import Pickle
 
@@ -76,5 +76,49 @@ extension DataFrameHost {
             }
         }
         return env.wrap(NDArrayHost(.objects(cells, shape: [rows, columns]), env: env))
+    }
+
+    /// `df.to_dict(orient='dict', *, into=dict, index=True)` in pandas' orients: dict, list, series,
+    /// split, tight, records and index; values boxed as Python's (numpy scalars become Python numbers).
+    func toDict(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var orient = "dict", withIndex = true
+        guard args.count <= 1 else { throw PyException.typeError("DataFrame.to_dict() takes from 1 to 2 positional arguments but \(args.count + 1) were given") }
+        for (k, v) in (args.first.map { [("orient", $0)] } ?? []) + kwargs {
+            switch (k, v) {
+            case ("orient", .str(let o)): orient = o
+            case ("index", .bool(let b)): withIndex = b
+            case ("into", _): throw PyException.typeError("DataFrame.to_dict(into=...) is not supported by mfsh")
+            default: throw PyException.typeError("DataFrame.to_dict() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        let orients = ["dict", "list", "series", "split", "tight", "records", "index"]
+        guard orients.contains(orient) else { throw PyException.valueError("orient '\(orient)' not understood") }
+        if !withIndex && !["split", "tight"].contains(orient) {
+            throw PyException.valueError("'index=False' is only valid when 'orient' is 'split' or 'tight'")
+        }
+        let labels = try (0..<columnCount).map { try env.python(frame.columns.label(at: $0)) }
+        let rowLabels = try (0..<rowCount).map { try env.python(frame.index.label(at: $0)) }
+        func cell(_ r: Int, _ c: Int) throws -> Value { try env.nativeElement(frame.columnValues[c], r) }
+        func row(_ r: Int) throws -> [Value] { try (0..<columnCount).map { try cell(r, $0) } }
+        switch orient {
+        case "dict": return try .newDict(labels.enumerated().map { ($0.element, try column($0.offset).toDict()) })
+        case "list":
+            return try .newDict(labels.enumerated().map { c in (c.element, .newList(try (0..<rowCount).map { try cell($0, c.offset) })) })
+        case "series": return try .newDict(labels.enumerated().map { ($0.element, env.wrap(column($0.offset))) })
+        case "records":
+            return .newList(try (0..<rowCount).map { r in try .newDict(zip(labels, try row(r)).map { ($0, $1) }) })
+        case "index":
+            return try .newDict(try rowLabels.enumerated().map { r in (r.element, try .newDict(zip(labels, try row(r.offset)).map { ($0, $1) })) })
+        default:  // split, tight
+            var pairs: [(Value, Value)] = []
+            if withIndex { pairs.append((.str("index"), .newList(rowLabels))) }
+            pairs.append((.str("columns"), .newList(labels)))
+            pairs.append((.str("data"), .newList(try (0..<rowCount).map { .newList(try row($0)) })))
+            if orient == "tight" {
+                if withIndex { pairs.append((.str("index_names"), .newList([try env.python(frame.index.name)]))) }
+                pairs.append((.str("column_names"), .newList([try env.python(frame.columns.name)])))
+            }
+            return try .newDict(pairs)
+        }
     }
 }

@@ -25,15 +25,29 @@ extension NumericEnvironment {
         }
     }
 
-    /// An element of a pandas column as the Python value `tolist()` gives.
+    /// An element of a pandas column as the Python value `tolist()` gives: Python numbers, pandas
+    /// Timestamps and Timedeltas for datetime64/timedelta64 columns, the objects of an object column.
     func pythonElement(_ values: PickleValue, _ i: Int) throws -> Value {
-        if let a = values.ndarray { return try python(a.element(at: i) ?? PickleValue.none) }
-        return .none
+        guard let a = values.ndarray else { return .none }
+        if let t = a.pandasTimeElement(at: i) { return try python(t) }
+        return try python(a.element(at: i) ?? PickleValue.none)
     }
 
-    /// An element as `series[label]` gives it: a numpy scalar for numeric columns.
+    /// An element as `to_dict()` gives it (pandas' `maybe_box_native`): numpy scalars of an object
+    /// column become Python numbers too.
+    func nativeElement(_ values: PickleValue, _ i: Int) throws -> Value {
+        if let a = values.ndarray, a.dtype.kind == "O", case .reconstructed(let s as NDScalar)? = a.element(at: i) {
+            if let t = NDArray.stacking([s], shape: []).flatMap({ $0.pandasTimeElement(at: 0) }) { return try python(t) }
+            return try python(s.value)
+        }
+        return try pythonElement(values, i)
+    }
+
+    /// An element as `series[label]` gives it: a numpy scalar for numeric columns, a Timestamp or
+    /// Timedelta for datetime64/timedelta64 ones.
     func numpyElement(_ values: PickleValue, _ i: Int) throws -> Value {
-        if let a = values.ndarray, "biufMm".contains(a.dtype.kind), let s = a.scalar(atFlat: i) {
+        if let a = values.ndarray, let t = a.pandasTimeElement(at: i) { return try python(t) }
+        if let a = values.ndarray, "biuf".contains(a.dtype.kind), let s = a.scalar(atFlat: i) {
             return wrap(NDScalarHost(s, env: self))
         }
         return try pythonElement(values, i)
@@ -123,6 +137,14 @@ final class DataFrameHost: NumericObject {
                                      columnDTypeNames: frame.columnDTypeNames), env: env))
     }
 
+    /// The frame of the columns at `picked`, in that order.
+    func selectColumns(_ picked: [Int]) -> DataFrameHost {
+        let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
+        return DataFrameHost(.make(columns: .make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName),
+                                   index: frame.index, columnValues: picked.map { frame.columnValues[$0] },
+                                   columnDTypeNames: picked.map { $0 < frame.columnDTypeNames.count ? frame.columnDTypeNames[$0] : "object" }), env: env)
+    }
+
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "shape": return .tuple([.int(rowCount), .int(columnCount)])
@@ -161,13 +183,7 @@ final class DataFrameHost: NumericObject {
                 }))
             }
         case "to_dict":
-            return .newBuiltin(name) { [self] _, _ in
-                var pairs: [(Value, Value)] = []
-                for c in 0..<columnCount {
-                    pairs.append((try env.python(frame.columns.label(at: c)), try column(c).toDict()))
-                }
-                return try .newDict(pairs)
-            }
+            return .newBuiltin(name) { [self] args, kwargs in try toDict(args, kwargs) }
         default:
             if let c = env.position(of: .str(name), in: frame.columns) { return env.wrap(column(c)) }
             return nil
@@ -182,10 +198,7 @@ final class DataFrameHost: NumericObject {
                 guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(k) }
                 picked.append(c)
             }
-            let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
-            return env.wrap(DataFrameHost(.make(columns: .make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName),
-                                                index: frame.index, columnValues: picked.map { frame.columnValues[$0] },
-                                                columnDTypeNames: picked.map { $0 < frame.columnDTypeNames.count ? frame.columnDTypeNames[$0] : "object" }), env: env))
+            return env.wrap(selectColumns(picked))
         }
         if case .slice(let s) = key { return selectRows(try sliceIndices(s, count: rowCount)) }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
@@ -272,14 +285,38 @@ final class FrameIndexerHost: NumericObject {
         }
         let cells: [PickleValue] = frame.columnValues.map { v in
             guard let a = v.ndarray else { return PickleValue.none }
-            // Numbers stay numpy scalars in an object row; dates become Python datetimes (pandas Timestamps).
+            // Numbers stay numpy scalars in an object row; times become pandas Timestamps and Timedeltas.
             if "biuf".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
-            return a.element(at: r) ?? PickleValue.none
+            return a.pandasTimeElement(at: r) ?? a.element(at: r) ?? PickleValue.none
         }
         return env.wrap(SeriesHost(.make(values: .ndarray(.objects(cells, shape: [cells.count])), index: frame.columns, name: name, dtypeName: "object"), env: env))
     }
 
+    /// Columns picked by a slice, a list or a boolean mask (nil for a single column key).
+    private func columns(_ key: Value) throws -> [Int]? {
+        let count = owner.columnCount
+        if let mask = try env.maskRows(key, count: count) { return mask }
+        if case .list(let l) = key, l.items.count == count, l.items.allSatisfy({ if case .bool = $0 { return true }; return false }) {
+            return l.items.enumerated().compactMap { if case .bool(true) = $0.element { return $0.offset }; return nil }
+        }
+        switch key {
+        case .slice(let s) where !byLabel: return try sliceIndices(s, count: count)
+        case .slice(let s):
+            guard s.step.isNone || { if case .int(1) = s.step { return true }; return false }() else {
+                throw PyException.valueError("label slices with a step are not supported in mfsh")
+            }
+            let first = s.start.isNone ? 0 : try columnPosition(s.start)
+            let last = s.stop.isNone ? count - 1 : try columnPosition(s.stop)
+            return first <= last ? Array(first...last) : []
+        case .list(let l): return try l.items.map(columnPosition)
+        default: return nil
+        }
+    }
+
     func getItem(_ key: Value) throws -> Value {
+        if case .tuple(let parts) = key, parts.count == 2, let picked = try columns(parts[1]) {
+            return try FrameIndexerHost(owner.selectColumns(picked), byLabel: byLabel).getItem(parts[0])
+        }
         if case .tuple(let parts) = key, parts.count == 2 {
             let c = try columnPosition(parts[1])
             if let picked = try rows(parts[0]) {

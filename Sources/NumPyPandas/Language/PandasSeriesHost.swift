@@ -14,11 +14,11 @@ final class SeriesHost: NumericObject {
     var attributeNames: [String] {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
          "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values",
-         "abs", "astype", "count", "cumsum", "round", "sort_index", "sort_values", "std", "var"]
+         "abs", "astype", "count", "cumsum", "median", "round", "sort_index", "sort_values", "std", "var"]
     }
     var methodNames: [String] {
         ["abs", "astype", "count", "cumsum", "eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max",
-         "mean", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
+         "mean", "median", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
          "to_numpy", "tolist", "unique", "value_counts", "var"]
     }
     var lazyAttributeNames: [String] { ["values"] }
@@ -35,8 +35,9 @@ final class SeriesHost: NumericObject {
 
     func toList() throws -> Value { .newList(try (0..<count).map { try env.pythonElement(series.values, $0) }) }
 
+    /// `to_dict()`: labels to values boxed as Python's (pandas' `maybe_box_native`).
     func toDict() throws -> Value {
-        try .newDict((0..<count).map { (try env.python(series.index.label(at: $0)), try env.pythonElement(series.values, $0)) })
+        try .newDict((0..<count).map { (try env.python(series.index.label(at: $0)), try env.nativeElement(series.values, $0)) })
     }
 
     func withValues(_ values: PickleValue, rows: [Int]? = nil, dtypeName: String? = nil) -> Value {
@@ -62,7 +63,15 @@ final class SeriesHost: NumericObject {
                 guard let a = valuesArray else { return try toList() }
                 return env.wrap(NDArrayHost(a, env: env))
             }
-        case "to_dict": return .newBuiltin(name) { [self] _, _ in try toDict() }
+        case "to_dict":
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard args.isEmpty else { throw PyException.typeError("Series.to_dict() takes 1 positional argument but \(args.count + 1) were given") }
+                if let (k, _) = kwargs.first {
+                    if k == "into" { throw PyException.typeError("Series.to_dict(into=...) is not supported by mfsh") }
+                    throw PyException.typeError("Series.to_dict() got an unexpected keyword argument '\(k)'")
+                }
+                return try toDict()
+            }
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(series.index, env: env)) }
         case "items":
             return .newBuiltin(name) { [self] _, _ in
@@ -75,7 +84,9 @@ final class SeriesHost: NumericObject {
                 let rows = try env.headTail(name, args, kwargs, count: count)
                 return withValues(env.take(series.values, rows), rows: rows)
             }
-        case "sum", "mean", "min", "max", "any", "all", "argmax", "argmin":
+        case _ where Self.reductionNames.contains(name):
+            return .newBuiltin(name) { [self] args, kwargs in try reduce(name, args, kwargs) }
+        case "any", "all", "argmax", "argmin":
             guard let a = valuesArray, let method = try NDArrayHost(a, env: env).getAttribute(name) else { return nil }
             return method
         case "gt", "lt", "ge", "le", "eq", "ne":
@@ -105,22 +116,13 @@ final class SeriesHost: NumericObject {
                 guard let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return result }
                 return withValues(.ndarray(array), dtypeName: array.dtype.name)
             }
-        case "std", "var":
-            // pandas defaults to the sample statistic (ddof=1), numpy to the population one.
-            return .newBuiltin(name) { [self] args, kwargs in
-                guard let a = valuesArray, case .builtin(let method)? = try NDArrayHost(a, env: env).getAttribute(name) else {
-                    throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
-                }
-                let ddof = kwargs.first { $0.0 == "ddof" }?.1 ?? args.first ?? .int(1)
-                return try method.body([], [("ddof", ddof)])
-            }
         case "count":
             return .newBuiltin(name) { [self] _, _ in
                 let present = PandasSort.keys(series.values, count: count).filter { if case .missing = $0 { return false }; return true }
                 return NumPyMath.result(.int64([present.count], shape: []), env: env)
             }
         case "unique", "nunique", "value_counts":
-            return .newBuiltin(name) { [self] _, _ in try distinct(name) }
+            return .newBuiltin(name) { [self] args, kwargs in try distinct(name, args, kwargs) }
         case "idxmax", "idxmin":
             return .newBuiltin(name) { [self] _, _ in
                 guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
@@ -136,24 +138,33 @@ final class SeriesHost: NumericObject {
         }
     }
 
-    /// `unique()` (first appearances, NaN kept once), `nunique()` (NaN not counted) and `value_counts()`
-    /// (counts in descending order, ties in order of first appearance).
-    private func distinct(_ name: String) throws -> Value {
+    /// `unique()` (first appearances, NaN kept once), `nunique(dropna=True)` and
+    /// `value_counts(normalize=False, sort=True, ascending=False, dropna=True)`: counts in descending
+    /// order, ties in order of first appearance, as pandas' stable sort leaves them.
+    private func distinct(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var options: [String: Bool] = ["normalize": false, "sort": true, "ascending": false, "dropna": true]
+        let accepted: [String] = name == "value_counts" ? ["normalize", "sort", "ascending", "dropna"] : name == "nunique" ? ["dropna"] : []
+        guard args.count <= accepted.count else {
+            throw PyException.typeError("\(name)() takes at most \(accepted.count) positional arguments in mfsh (\(args.count) given)")
+        }
+        for (k, v) in zip(accepted, args) + kwargs {
+            guard accepted.contains(k) else {
+                if k == "bins" { throw PyException.typeError("value_counts(bins=...) is not supported by mfsh") }
+                throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'")
+            }
+            guard case .bool(let b) = v else { throw PyException.valueError("\(k) must be True or False in mfsh, not \(v.typeName)") }
+            options[k] = b
+        }
+        let dropna = options["dropna"] ?? true
         var firstPosition: [String: Int] = [:]
         var order: [String] = []
         var counts: [String: Int] = [:]
         for i in 0..<count {
-            let element: PickleValue
-            if let a = series.values.ndarray { element = a.element(at: i) ?? PickleValue.none } else { element = PickleValue.none }
-            let missing: Bool
-            switch element {
-            case .none: missing = true
-            case .float(let x): missing = x.isNaN
-            default: missing = false
-            }
+            let element = series.values.ndarray.flatMap { $0.pandasTimeElement(at: i) ?? $0.element(at: i) } ?? PickleValue.none
+            let missing = env.isMissing(element)
             let key = missing ? "<missing>" : pythonRepr(element)
             if firstPosition[key] == nil { firstPosition[key] = i; order.append(key) }
-            if !missing { counts[key, default: 0] += 1 }
+            if !missing || !dropna { counts[key, default: 0] += 1 }
         }
         switch name {
         case "nunique": return .int(counts.count)
@@ -162,14 +173,23 @@ final class SeriesHost: NumericObject {
             guard let a = valuesArray else { return .newList(try positions.map { try env.pythonElement(series.values, $0) }) }
             return env.wrap(NDArrayHost(a.gathering(positions, shape: [positions.count]), env: env))
         default:
-            let present = order.filter { counts[$0] != nil }
-            let ranked = present.enumerated().sorted { x, y in
-                let cx = counts[x.element] ?? 0, cy = counts[y.element] ?? 0
-                return cx != cy ? cx > cy : x.offset < y.offset
-            }.map(\.element)
+            var ranked = order.filter { counts[$0] != nil }
+            if options["sort"] ?? true {
+                let ascending = options["ascending"] ?? false
+                ranked = ranked.enumerated().sorted { x, y in
+                    let cx = counts[x.element] ?? 0, cy = counts[y.element] ?? 0
+                    return cx != cy ? (ascending ? cx < cy : cx > cy) : x.offset < y.offset
+                }.map(\.element)
+            }
             let positions = ranked.compactMap { firstPosition[$0] }
             let labels = PandasIndex.make(className: "Index", labels: env.take(series.values, positions), name: series.name, dtypeName: series.dtypeName)
-            let values = NDArray.int64(ranked.map { counts[$0] ?? 0 }, shape: [ranked.count])
+            let tallies = ranked.map { counts[$0] ?? 0 }
+            if options["normalize"] ?? false {
+                let total = Double(tallies.reduce(0, +))
+                let values = NDArray.float64(tallies.map { Double($0) / total }, shape: [tallies.count])
+                return env.wrap(SeriesHost(.make(values: .ndarray(values), index: labels, name: .string("proportion"), dtypeName: "float64"), env: env))
+            }
+            let values = NDArray.int64(tallies, shape: [tallies.count])
             return env.wrap(SeriesHost(.make(values: .ndarray(values), index: labels, name: .string("count"), dtypeName: "int64"), env: env))
         }
     }
@@ -207,6 +227,9 @@ final class SeriesHost: NumericObject {
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool, comparisonsAsArrays: Bool) throws -> Value? {
         guard let a = valuesArray else { return nil }
+        if series.dtypeName == "category", op.isComparison, op != .eq, op != .ne {
+            throw PyException.typeError("Unordered Categoricals can only compare equality or not")
+        }
         var operand = other
         if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray {
             // pandas aligns on labels; only identical indexes (where alignment is positional) are supported.
@@ -216,6 +239,13 @@ final class SeriesHost: NumericObject {
             operand = env.wrap(NDArrayHost(b, env: env))
         }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
+              let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
+        return withValues(.ndarray(array), dtypeName: array.dtype.name)
+    }
+
+    /// `~series`: logical not of a boolean Series, bitwise not of an integer one.
+    func inverted() throws -> Value? {
+        guard let a = valuesArray, let result = try NDArrayHost(a, env: env).inverted(),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
         return withValues(.ndarray(array), dtypeName: array.dtype.name)
     }

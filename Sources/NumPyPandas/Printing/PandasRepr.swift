@@ -37,6 +37,8 @@ private func plainText(_ v: PickleValue) -> String {
         if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
         return s
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
+    case .reconstructed(let t as PandasTimestamp): return t.text
+    case .reconstructed(let t as PandasTimedelta): return t.text
     case .reconstructed(let scalar as NDScalar):
         if case .float(let d) = scalar.value, d.isNaN { return "NaN" }
         return numpyScalarStr(scalar)
@@ -74,6 +76,18 @@ private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
             let v = a.element(at: i) ?? PickleValue.none
             if case .int(let n) = v, n < 0 { return plainText(v) }
             return " " + plainText(v)
+        }
+    case "O":
+        // GenericArrayFormatter: floats (not NaN) as `{x: .6f}` with their own zeros trimmed, the rest as str.
+        return rows.map { i in
+            let v = a.element(at: i) ?? PickleValue.none
+            var x: Double?
+            if case .float(let d) = v { x = d }
+            if case .reconstructed(let s as NDScalar) = v, s.dtype.kind == "f", case .float(let d) = s.value { x = d }
+            guard let x, !x.isNaN else { return " " + plainText(v) }
+            var text = cFormat(x, "% .6f").replacingInf()
+            while text.hasSuffix("0") { text.removeLast() }
+            return text.hasSuffix(".") ? text + "0" : text
         }
     default:
         return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
@@ -191,10 +205,8 @@ func dataFrameText(_ df: DataFrame) -> String {
 private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "f" {
-        // Index labels get no sign space: formatted like cells, then right-justified together.
-        let cells = formatCells(.ndarray(a), rows: rows).map { String($0.drop { $0 == " " }) }
-        let width = cells.map(\.count).max() ?? 0
-        return cells.map { rightJustify($0, width) }
+        // Index labels get no sign space: formatted like cells (NaN too), left-justified like other labels.
+        return formatCells(.ndarray(a), rows: rows).map { String($0.drop { $0 == " " }) }
     }
     return rows.map { plainText(indexLabel(index, $0)) }
 }
