@@ -172,7 +172,9 @@ final class NDArrayHost: NumericObject {
                 let mean = total(values) / Float(values.count)
                 variance = Double(total(values.map { ($0 - mean) * ($0 - mean) }) / Float(max(d, 0)))
             } else {
-                let mean = total(doubles) / Double(doubles.count)
+                // Integers and bools: the mean comes from a float64 sum through numpy's cast buffer.
+                let sum = array.dtype.kind == "f" || sequential ? total(doubles) : NumPyMath.castingSum(doubles)
+                let mean = sum / Double(doubles.count)
                 variance = total(doubles.map { ($0 - mean) * ($0 - mean) }) / max(d, 0)
             }
             if name == "std" { variance = isSingle ? Double(Float(variance).squareRoot()) : variance.squareRoot() }
@@ -185,7 +187,8 @@ final class NDArrayHost: NumericObject {
         case "mean":
             guard !doubles.isEmpty else { return scalar(.make(dtype: isSingle ? sumType : .float64, doubles: [.nan], shape: [])) }
             if isSingle { return scalar(.make(dtype: sumType, doubles: [Double(Float(floatSum()) / Float(doubles.count))], shape: [])) }
-            return scalar(.float64([total(doubles) / Double(doubles.count)], shape: []))
+            let sum = array.dtype.kind == "f" || sequential ? total(doubles) : NumPyMath.castingSum(doubles)
+            return scalar(.float64([sum / Double(doubles.count)], shape: []))
         default: break
         }
         guard !positions.isEmpty else {
@@ -340,10 +343,10 @@ final class NDArrayHost: NumericObject {
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
+            if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
             if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {
                 return NumPyMath.result(r, env: env)
             }
-            if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
             if op == .eq || op == .ne { return .bool(op == .ne) }
             return nil
         }

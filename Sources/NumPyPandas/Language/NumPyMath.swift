@@ -313,6 +313,20 @@ enum NumPyMath {
         return pairwise(values)
     }
 
+    /// numpy's sum of values cast to float64 on the way (`sum(dtype=float64)` of integers, bools or
+    /// float32): the cast goes through numpy's 8192-element buffer, so each buffer is summed pairwise
+    /// and the buffers one after another.
+    static func castingSum(_ values: [Double]) -> Double {
+        var total = 0.0
+        var start = 0
+        while start < values.count {
+            let end = min(start + 8192, values.count)
+            total += sum(values[start..<end])
+            start = end
+        }
+        return total
+    }
+
     private static func pairwise<T: BinaryFloatingPoint>(_ a: ArraySlice<T>) -> T {
         let n = a.count, s = a.startIndex
         if n < 8 {

@@ -160,12 +160,14 @@ extension SeriesHost {
         case "mean":
             guard count > 0 else { return scalar(.nan, floatType) }
             if single { return scalar(Double(Float(sumOf(filled, asSingle: true)) / Float(count)), floatType) }
-            return scalar(NumPyMath.sum(filled[...]) / Double(count), .float64)
+            // Integers and bools are summed as float64 (nanmean's dtype_sum), through numpy's cast buffer.
+            return scalar((isFloat ? NumPyMath.sum(filled[...]) : NumPyMath.castingSum(filled)) / Double(count), .float64)
         case "std", "var":
             // nanvar: the mean from a float64 sum; squares of deviations, missing ones 0; divided by count - ddof.
             let d = Double(count - ddof)
             guard count > 0, d > 0 else { return scalar(.nan, floatType) }
-            let mean = NumPyMath.sum(filled[...]) / Double(count)
+            // Integers were made float64 first; float32 values are cast while summed.
+            let mean = (single ? NumPyMath.castingSum(filled) : NumPyMath.sum(filled[...])) / Double(count)
             var squares = filled.map { (mean - $0) * (mean - $0) }
             if skipna { for (i, m) in missing.enumerated() where m { squares[i] = 0 } }
             var variance = NumPyMath.sum(squares[...]) / d
@@ -202,7 +204,7 @@ extension SeriesHost {
     /// min/max/mean/median of a datetime64 or timedelta64 column: Timestamps and Timedeltas, NaT skipped.
     private func timeReduce(_ name: String, _ a: NDArray, skipna: Bool) throws -> Value {
         guard ["min", "max", "mean", "median"].contains(name) || (name == "sum" && a.dtype.kind == "m") else {
-            throw PyException.typeError("datetime64 type does not support operation '\(name)'")
+            throw PyException.typeError("'\(a.dtype.kind == "M" ? "DatetimeArray" : "TimedeltaArray")' with dtype \(a.dtype.name) does not support operation '\(name)'")
         }
         var counts: [Int64] = []
         var unit = PandasTimeUnit(rawValue: a.dtype.unit ?? "") ?? .ns
@@ -233,7 +235,7 @@ extension SeriesHost {
             return make(sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2)
         default:
             // pandas averages the counts in float64 and truncates toward zero.
-            let mean = NumPyMath.sum(counts.map { Double($0) }[...]) / Double(counts.count)
+            let mean = NumPyMath.castingSum(counts.map { Double($0) }) / Double(counts.count)
             return make(Int64(mean.rounded(.towardZero)))
         }
     }

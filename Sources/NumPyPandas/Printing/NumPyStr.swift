@@ -23,6 +23,16 @@ func numpyScalarStr(_ s: NDScalar) -> String {
     case ("M", _):
         guard case .raw(let bytes) = s.storage else { return pythonRepr(value) }
         return datetime64Text(loadSigned(bytes, offset: 0, width: 8, littleEndian: s.dtype.isLittleEndian), s.dtype)
+    case ("m", _):
+        // `59 days`, `10 seconds`: the count (times the unit's multiplier) and the unit's plural name.
+        guard case .raw(let bytes) = s.storage else { return pythonRepr(value) }
+        let raw = loadSigned(bytes, offset: 0, width: 8, littleEndian: s.dtype.isLittleEndian)
+        if raw == notATime { return "NaT" }
+        let names = ["Y": "years", "M": "months", "W": "weeks", "D": "days", "h": "hours", "m": "minutes", "s": "seconds",
+                     "ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds", "ps": "picoseconds",
+                     "fs": "femtoseconds", "as": "attoseconds"]
+        let (n, overflow) = raw.multipliedReportingOverflow(by: Int64(s.dtype.unitCount))
+        return "\(overflow ? raw : n) \(names[s.dtype.unit ?? ""] ?? "generic time units")"
     default: return pythonRepr(value)
     }
 }

@@ -205,8 +205,11 @@ func dataFrameText(_ df: DataFrame) -> String {
 private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "f" {
-        // Index labels get no sign space: formatted like cells (NaN too), left-justified like other labels.
-        return formatCells(.ndarray(a), rows: rows).map { String($0.drop { $0 == " " }) }
+        // Index labels are formatted like cells, but left-justified (so NaN gets the sign space too), then
+        // pandas' trim_front takes off the leading spaces all of them have.
+        var cells = formatCells(.ndarray(a), rows: rows).map { $0 == "NaN" ? " NaN" : $0 }
+        while !cells.isEmpty, cells.allSatisfy({ $0.hasPrefix(" ") }) { cells = cells.map { String($0.dropFirst()) } }
+        return cells
     }
     return rows.map { plainText(indexLabel(index, $0)) }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# numpy/pandas arguments mfsh does not implement are refused with an error naming them, never ignored
+# (#15: `to_dict("records")` and `value_counts(normalize=True)` used to return the default answer).
+# Each case runs on DataFlow's frame in the demo datastore; the expected error is mfsh's own wording,
+# which CPython cannot produce, so it is checked here rather than in the compat suite.
+source "$(dirname "$0")/lib.sh"
+cd "$(demo_copy)"
+pre='from metaflow import Flow; d = Flow("DataFlow").latest_run["frames"].task.data; df = d.df; s = df["score"]'
+refused() {  # name expression regex: the expression must fail with a message matching regex
+  local out
+  out=$("$MFSH" -c "$pre; print($2)" 2>&1)
+  check_grep "$1: refused" "$3" "$out"
+}
+refused "value_counts(bins=)" 's.value_counts(bins=3)' "TypeError: value_counts\(bins=\.\.\.\) is not supported by mfsh"
+refused "value_counts(unknown=)" 's.value_counts(frequency=True)' "TypeError: value_counts\(\) got an unexpected keyword argument 'frequency'"
+refused "value_counts(normalize='yes')" 's.value_counts(normalize="yes")' "normalize must be True or False"
+refused "Series.to_dict(into=)" 's.to_dict(into=dict)' "Series.to_dict\(into=\.\.\.\) is not supported by mfsh"
+refused "Series.to_dict('records')" 's.to_dict("records")' "TypeError: Series.to_dict\(\) takes 1 positional argument but 2 were given"
+refused "DataFrame.to_dict(orient=bad)" 'df.to_dict("rows")' "ValueError: orient 'rows' not understood"
+refused "DataFrame.to_dict(into=)" 'df.to_dict(into=dict)' "DataFrame.to_dict\(into=\.\.\.\) is not supported by mfsh"
+refused "DataFrame.to_dict(index=False)" 'df.to_dict("records", index=False)' "'index=False' is only valid when 'orient' is 'split' or 'tight'"
+refused "Series.sum(unknown=)" 's.sum(level=0)' "TypeError: sum\(\) got an unexpected keyword argument 'level'"
+refused "Series.std(min_count=)" 's.std(min_count=1)' "TypeError: std\(\) got an unexpected keyword argument 'min_count'"
+refused "Series.mean(numeric_only=True)" 's.mean(numeric_only=True)' "TypeError: mean\(\) got an unexpected keyword argument 'numeric_only'"
+refused "ndarray.std(keepdims=)" 'd.float_array.std(keepdims=True)' "TypeError: std\(\) got an unexpected keyword argument 'keepdims'"
+refused "ndarray.prod(axis)" 'd.float_array.prod(0)' "prod\(\) with positional arguments is not supported in mfsh"
+refused "ndarray.cumsum(axis=)" 'd.float_array.cumsum(axis=0)' "cumsum\(\) got an unexpected keyword argument 'axis' in mfsh"
+refused "nunique(unknown=)" 's.nunique(skipna=True)' "TypeError: nunique\(\) got an unexpected keyword argument 'skipna'"
+refused "unique(args)" 's.unique(True)' "unique\(\) takes at most 0 positional arguments in mfsh"
+# What is implemented still answers.
+check "value_counts(normalize=True) answers" "0.6666666666666666" "$("$MFSH" -c "$pre; print(df['kind'].value_counts(normalize=True).tolist()[0])" 2>&1)"
+finish
