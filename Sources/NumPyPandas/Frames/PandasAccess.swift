@@ -23,15 +23,19 @@ extension PandasIndex {
 extension Series {
     /// `print(series)`.
     public var displayText: String { seriesText(self) }
-    public static func make(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String) -> Series {
-        Series(values: values, index: index, name: name, dtypeName: dtypeName)
+    public static func make(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String,
+                            categorical: PandasCategorical? = nil) -> Series {
+        Series(values: values, index: index, name: name, dtypeName: dtypeName, categorical: categorical)
     }
 }
 
 extension DataFrame {
     /// `print(df)`.
     public var displayText: String { dataFrameText(self) }
-    public static func make(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String]) -> DataFrame {
-        DataFrame(columns: columns, index: index, columnValues: columnValues, columnDTypeNames: columnDTypeNames)
+    /// `columnCategoricals`: the categories of the `category` columns, one entry per column.
+    public static func make(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String],
+                            columnCategoricals: [PandasCategorical?]? = nil) -> DataFrame {
+        DataFrame(columns: columns, index: index, columnValues: columnValues, columnDTypeNames: columnDTypeNames,
+                  columnCategoricals: columnCategoricals)
     }
 }
