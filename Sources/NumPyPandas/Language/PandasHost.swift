@@ -50,7 +50,8 @@ extension NumericEnvironment {
                          name: index.name, dtypeName: "int64")
         }
         if case .values(.reconstructed(let a as NDArray)) = index.values {
-            return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName)
+            return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName,
+                         frequency: index.frequency(takingRows: rows))
         }
         return .make(className: "Index", labels: .ndarray(.objects(rows.map { index.label(at: $0) }, shape: [rows.count])),
                      name: index.name, dtypeName: "object")

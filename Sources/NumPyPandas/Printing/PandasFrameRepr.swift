@@ -79,7 +79,7 @@ private func columnLabelTexts(_ columns: PandasIndex, _ shown: [Int]) -> [String
 
 /// pandas' `_make_fixed_width`: cells longer than `display.max_colwidth` (and the header) end in `...`,
 /// then all are justified to the widest.
-private func fixedWidth(_ cells: [String], header: String, left: Bool) -> [String] {
+func fixedWidth(_ cells: [String], header: String, left: Bool) -> [String] {
     let limit = PandasDisplay.maxColumnWidth
     let width = min(max(cells.map(\.count).max() ?? 0, header.count), limit)
     return cells.map { cell in

@@ -165,7 +165,7 @@ func seriesText(_ s: Series) -> String {
     let (rows, cut) = shownRows(count)
     var labels = indexLabelTexts(s.index, rows)
     let labelWidth = labels.map(\.count).max() ?? 0
-    var cells = formatCells(s.values, rows: rows)
+    var cells = fixedWidth(formatCells(s.values, rows: rows), header: "", left: false)
     var cellWidth = cells.map(\.count).max() ?? 0
     cells = cells.map { rightJustify($0, cellWidth) }
     if let cut {

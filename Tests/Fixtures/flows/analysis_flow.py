@@ -54,6 +54,11 @@ class AnalysisFlow(FlowSpec):
             {"f64": [np.inf, -np.inf, np.nan, 1e-9, 1.5e10], "f32": np.array([np.inf, 0.5, np.nan, -2.0, 3.25], dtype=np.float32)}
         )
         self.very_wide = pd.DataFrame(np.arange(200).reshape(2, 100))
+        note = "a free-text note longer than display.max_colwidth (50)"
+        self.notes = pd.DataFrame(
+            {"note": [note, "short"], "a column label longer than fifty characters, header only": [1, 2]},
+            index=pd.Index([note.upper(), "row"], name="key"),
+        )
         self.next(self.end)
 
     @step
