@@ -26,7 +26,9 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
     let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
     let headerRows = 1 + (showIndexName ? 1 : 0)
     let indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
-    let indexHeader = [""] + (showIndexName ? [plainText(df.index.name)] : [])
+    // A name of the columns shows where the index's header would be.
+    let columnsName: String = { if case .none = df.columns.name { return "" }; return plainText(df.columns.name) }()
+    let indexHeader = [columnsName] + (showIndexName ? [plainText(df.index.name)] : [])
     let indexWidth = (indexHeader + indexCells).map(\.count).max() ?? 0
     var columns = [(indexHeader + indexCells).map { leftJustify($0, indexWidth) }]
     let labels = columnLabelTexts(df.columns, shownColumns)

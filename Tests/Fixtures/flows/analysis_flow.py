@@ -59,6 +59,7 @@ class AnalysisFlow(FlowSpec):
             {"note": [note, "short"], "a column label longer than fifty characters, header only": [1, 2]},
             index=pd.Index([note.upper(), "row"], name="key"),
         )
+        self.notes.columns.name = "field"
         self.next(self.end)
 
     @step
