@@ -8,6 +8,7 @@
 import MFSInterpreter
 import MetaflowBindings
 import MetaflowClient
+import NumPyPandas
 import SystemModules
 #if canImport(Glibc)
 import Glibc
@@ -108,6 +109,8 @@ public final class MFShell {
         let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
+        let columnsVariable = env["COLUMNS"]
+        PandasDisplay.setTerminalWidth { TerminalOutput.pythonTerminalColumns(columnsVariable: columnsVariable) }
         interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
         if let m = options.metadata {
             do { _ = try context.bridge { try session.metadata(m) } } catch { throw OptionError(option: "--metadata", value: m, error: error) }

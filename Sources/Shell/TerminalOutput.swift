@@ -18,6 +18,13 @@ enum TerminalOutput {
         return (Int(ws.ws_col), Int(ws.ws_row))
     }
 
+    /// `shutil.get_terminal_size().columns`, the width pandas fits frames to in scripts and at the
+    /// prompt alike: $COLUMNS when it is a positive number, else the terminal on stdout, else 80.
+    static func pythonTerminalColumns(columnsVariable: String?) -> Int {
+        if let text = columnsVariable, let columns = Int(text.trimmingPythonWhitespace()), columns > 0 { return columns }
+        return size()?.columns ?? 80
+    }
+
     /// The echo of `value`: its repr, or pprint's layout when the repr is wider than `columns`
     /// and the value is a container pprint breaks up.
     static func echoText(_ value: Value, interpreter: Interpreter, columns: Int?) throws -> String {
@@ -110,5 +117,16 @@ extension MFShell {
         let s = source.trimmingCharacters(in: " \t\n")
         guard !s.contains("\n"), !s.contains(";") else { return false }
         return s.hasSuffix(".stdout") || s.hasSuffix(".stderr")
+    }
+}
+
+extension String {
+    /// What Python's `int()` ignores around a number.
+    fileprivate func trimmingPythonWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
+        var text = self[...]
+        while let c = text.first, isSpace(c) { text = text.dropFirst() }
+        while let c = text.last, isSpace(c) { text = text.dropLast() }
+        return text
     }
 }

@@ -11,8 +11,23 @@ extension PandasIndex {
     public var reprText: String { indexRepr(self) }
 
     /// A materialised `Index` (or subclass named `className`) over `labels`.
-    public static func make(className: String, labels: PickleValue, name: PickleValue, dtypeName: String) -> PandasIndex {
-        PandasIndex(className: className, values: .values(labels), name: name, dtypeName: dtypeName)
+    public static func make(className: String, labels: PickleValue, name: PickleValue, dtypeName: String,
+                            frequency: String? = nil) -> PandasIndex {
+        PandasIndex(className: className, values: .values(labels), name: name, dtypeName: dtypeName, frequency: frequency)
+    }
+
+    /// The frequency the index keeps when `rows` of it are taken: pandas keeps it, times the step,
+    /// when the rows are evenly spaced (a slice, a contiguous mask), and drops it otherwise.
+    public func frequency(takingRows rows: [Int]) -> String? {
+        guard let frequency else { return nil }
+        let step = rows.count >= 2 ? rows[1] - rows[0] : 1
+        guard step != 0, zip(rows, rows.dropFirst()).allSatisfy({ $1 - $0 == step }) else { return nil }
+        if step == 1 { return frequency }
+        let digits = frequency.prefix { $0 == "-" || $0.isNumber }
+        let (multiple, overflow) = (Int(digits) ?? 1).multipliedReportingOverflow(by: step)
+        guard !overflow else { return nil }
+        let code = frequency.dropFirst(digits.count)
+        return multiple == 1 ? String(code) : "\(multiple)\(code)"
     }
     /// A `RangeIndex`.
     public static func range(start: Int, stop: Int, step: Int, name: PickleValue) -> PandasIndex {
@@ -23,15 +38,19 @@ extension PandasIndex {
 extension Series {
     /// `print(series)`.
     public var displayText: String { seriesText(self) }
-    public static func make(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String) -> Series {
-        Series(values: values, index: index, name: name, dtypeName: dtypeName)
+    public static func make(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String,
+                            categorical: PandasCategorical? = nil) -> Series {
+        Series(values: values, index: index, name: name, dtypeName: dtypeName, categorical: categorical)
     }
 }
 
 extension DataFrame {
     /// `print(df)`.
     public var displayText: String { dataFrameText(self) }
-    public static func make(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String]) -> DataFrame {
-        DataFrame(columns: columns, index: index, columnValues: columnValues, columnDTypeNames: columnDTypeNames)
+    /// `columnCategoricals`: the categories of the `category` columns, one entry per column.
+    public static func make(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String],
+                            columnCategoricals: [PandasCategorical?]? = nil) -> DataFrame {
+        DataFrame(columns: columns, index: index, columnValues: columnValues, columnDTypeNames: columnDTypeNames,
+                  columnCategoricals: columnCategoricals)
     }
 }

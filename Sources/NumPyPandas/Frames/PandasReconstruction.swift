@@ -30,7 +30,18 @@ private func makeIndex(_ o: PickleObject) -> PandasIndex? {
     guard let data = d[string: "data"] else { return nil }
     if className == "MultiIndex" { return nil }
     return PandasIndex(className: className, values: .values(unwrapExtensionArray(data)), name: name,
-                       dtypeName: pandasDTypeName(data))
+                       dtypeName: pandasDTypeName(data), frequency: d[string: "freq"].flatMap(frequencyText))
+}
+
+/// `freqstr` of a pickled pandas offset (`Day(2)` is `2D`), for the offsets whose name does not
+/// depend on more than their multiple; nil for others.
+private func frequencyText(_ offset: PickleValue) -> String? {
+    guard case .object(let o) = offset, case .global(let module, let name) = o.callable, module.hasPrefix("pandas"),
+          case .int(let n)? = o.args.first else { return nil }
+    let codes = ["Day": "D", "Hour": "h", "Minute": "min", "Second": "s", "Milli": "ms", "Micro": "us", "Nano": "ns",
+                 "MonthEnd": "ME", "MonthBegin": "MS", "BusinessDay": "B"]
+    guard let code = codes[name] else { return nil }
+    return n == 1 ? code : "\(n)\(code)"
 }
 
 /// The numpy array behind a pandas extension array pickled through `__pyx_unpickle_NDArrayBacked`
@@ -45,6 +56,18 @@ func unwrapExtensionArray(_ value: PickleValue) -> PickleValue {
     guard ["StringArray", "DatetimeArray", "TimedeltaArray", "NumpyExtensionArray", "PandasArray"].contains(className)
     else { return value }
     return state.items[1]
+}
+
+/// The categories and ordered flag of a pickled Categorical (before `unwrapExtensionArray`).
+func categoricalInfo(_ value: PickleValue) -> PandasCategorical? {
+    guard case .object(let o) = value, case .global(_, "__pyx_unpickle_NDArrayBacked") = o.callable,
+          let cls = o.args.first, case .global(_, "Categorical") = cls,
+          case .tuple(let state)? = o.state, let dtype = state.items.first,
+          case .object(let d) = dtype, case .dict(let dtypeState)? = d.state,
+          let categories = (dtypeState[string: "categories"] ?? dtypeState[string: "_categories"])?.pandasIndex else { return nil }
+    var ordered = false
+    if case .bool(let b)? = dtypeState[string: "ordered"] ?? dtypeState[string: "_ordered"] { ordered = b }
+    return PandasCategorical(categories: categories, ordered: ordered)
 }
 
 /// `categories[codes]` as an object array (code -1 is NaN), from a CategoricalDtype object.
@@ -207,13 +230,15 @@ private func makeDataFrame(_ o: PickleObject) -> DataFrame? {
             columns[position] = column
         }
     }
-    var result: [PickleValue] = [], names: [String] = []
+    var result: [PickleValue] = [], names: [String] = [], categoricals: [PandasCategorical?] = []
     for column in columns {
         guard let column else { return nil }
         result.append(unwrapExtensionArray(column))
         names.append(pandasDTypeName(column))
+        categoricals.append(categoricalInfo(column))
     }
-    return DataFrame(columns: axes[0], index: axes[1], columnValues: result, columnDTypeNames: names)
+    return DataFrame(columns: axes[0], index: axes[1], columnValues: result, columnDTypeNames: names,
+                     columnCategoricals: categoricals)
 }
 
 private func makeSeries(_ o: PickleObject) -> Series? {
@@ -222,5 +247,5 @@ private func makeSeries(_ o: PickleObject) -> Series? {
           let length = indexLength(axes[0]), let values = blockRow(blocks[0].0, row: 0, length: length) else { return nil }
     return Series(values: unwrapExtensionArray(values), index: axes[0],
                   name: state[string: "_name"] ?? state[string: "name"] ?? PickleValue.none,
-                  dtypeName: pandasDTypeName(values))
+                  dtypeName: pandasDTypeName(values), categorical: categoricalInfo(values))
 }

@@ -15,10 +15,22 @@ public final class PandasIndex {
     public let name: PickleValue
     /// pandas dtype name of the labels (`int64`, `str`, `object`, `datetime64[ns]`, ...).
     public let dtypeName: String
+    /// A DatetimeIndex's `freqstr` (`D`, `2h`, ...), nil when it has no frequency.
+    public let frequency: String?
 
-    init(className: String, values: Values, name: PickleValue, dtypeName: String) {
+    init(className: String, values: Values, name: PickleValue, dtypeName: String, frequency: String? = nil) {
         self.className = className; self.values = values; self.name = name; self.dtypeName = dtypeName
+        self.frequency = frequency
     }
+}
+
+/// What a pandas Categorical holds besides its labels (which `values` keeps as an object array):
+/// its categories, for the `Categories (...)` footer and the `CategoricalDtype` repr.
+public final class PandasCategorical {
+    public let categories: PandasIndex
+    public let ordered: Bool
+
+    init(categories: PandasIndex, ordered: Bool) { self.categories = categories; self.ordered = ordered }
 }
 
 /// A pandas Series: values (usually `.ndarray`), index and name.
@@ -28,9 +40,12 @@ public final class Series {
     public let name: PickleValue
     /// pandas dtype name (`int64`, `float64`, `str`, `object`, ...).
     public let dtypeName: String
+    /// The categories when the dtype is `category`.
+    public let categorical: PandasCategorical?
 
-    init(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String) {
+    init(values: PickleValue, index: PandasIndex, name: PickleValue, dtypeName: String, categorical: PandasCategorical? = nil) {
         self.values = values; self.index = index; self.name = name; self.dtypeName = dtypeName
+        self.categorical = dtypeName == "category" ? categorical : nil
     }
 }
 
@@ -42,9 +57,20 @@ public final class DataFrame {
     public let columnValues: [PickleValue]
     /// pandas dtype name of each column (`int64`, `float64`, `str`, `object`, ...).
     public let columnDTypeNames: [String]
+    /// The categories of each `category` column (nil for the others).
+    public let columnCategoricals: [PandasCategorical?]
 
-    init(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String]) {
+    init(columns: PandasIndex, index: PandasIndex, columnValues: [PickleValue], columnDTypeNames: [String],
+         columnCategoricals: [PandasCategorical?]? = nil) {
         self.columns = columns; self.index = index; self.columnValues = columnValues
         self.columnDTypeNames = columnDTypeNames
+        self.columnCategoricals = (0..<columnValues.count).map { c in
+            guard let given = columnCategoricals, c < given.count, c < columnDTypeNames.count,
+                  columnDTypeNames[c] == "category" else { return nil }
+            return given[c]
+        }
     }
+
+    /// The categories of column `c`, if it is a `category` column.
+    public func categorical(ofColumn c: Int) -> PandasCategorical? { c < columnCategoricals.count ? columnCategoricals[c] : nil }
 }

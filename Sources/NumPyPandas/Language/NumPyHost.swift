@@ -109,6 +109,7 @@ final class NDArrayHost: NumericObject {
             default: throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)'")
             }
         }
+        if axis.isNone, let v = fastReduce(name, ddof: ddof) { return v }
         guard let operand = NumericOperand(array: array) else {
             if axis.isNone, let v = try nonNumericReduce(name) { return v }
             throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
@@ -342,6 +343,7 @@ final class NDArrayHost: NumericObject {
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if comparisonsAsArrays || !op.isComparison, let r = try fastBinary(op, other, reflected: reflected) { return r }
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
             if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
             if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {

@@ -310,43 +310,24 @@ enum NumPyMath {
     /// numpy's pairwise summation (`np.add.reduce` of a contiguous array) in the precision `T`.
     static func sum<T: BinaryFloatingPoint>(_ values: ArraySlice<T>) -> T {
         if values.count == 1, let only = values.first { return only }
-        return pairwise(values)
+        return values.withUnsafeBufferPointer { p in pairwiseSum(p.count) { p[$0] } }
     }
 
     /// numpy's sum of values cast to float64 on the way (`sum(dtype=float64)` of integers, bools or
     /// float32): the cast goes through numpy's 8192-element buffer, so each buffer is summed pairwise
     /// and the buffers one after another.
-    static func castingSum(_ values: [Double]) -> Double {
+    static func castingSum(_ n: Int, _ at: (Int) -> Double) -> Double {
         var total = 0.0
         var start = 0
-        while start < values.count {
-            let end = min(start + 8192, values.count)
-            total += sum(values[start..<end])
-            start = end
+        while start < n {
+            let length = min(8192, n - start), first = start
+            total += length == 1 ? at(first) : pairwiseSum(length) { at(first + $0) }
+            start += length
         }
         return total
     }
 
-    private static func pairwise<T: BinaryFloatingPoint>(_ a: ArraySlice<T>) -> T {
-        let n = a.count, s = a.startIndex
-        if n < 8 {
-            var res: T = 0
-            for x in a { res += x }
-            return res
-        }
-        if n <= 128 {
-            var r = Array(a[s..<(s + 8)])
-            var i = 8
-            while i < n - n % 8 {
-                for j in 0..<8 { r[j] += a[s + i + j] }
-                i += 8
-            }
-            var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            while i < n { res += a[s + i]; i += 1 }
-            return res
-        }
-        var half = n / 2
-        half -= half % 8
-        return pairwise(a[s..<(s + half)]) + pairwise(a[(s + half)...])
+    static func castingSum(_ values: [Double]) -> Double {
+        values.withUnsafeBufferPointer { p in castingSum(p.count) { p[$0] } }
     }
 }

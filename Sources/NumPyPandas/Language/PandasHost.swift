@@ -64,7 +64,8 @@ extension NumericEnvironment {
                          name: index.name, dtypeName: "int64")
         }
         if case .values(.reconstructed(let a as NDArray)) = index.values {
-            return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName)
+            return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName,
+                         frequency: index.frequency(takingRows: rows))
         }
         return .make(className: "Index", labels: .ndarray(.objects(rows.map { index.label(at: $0) }, shape: [rows.count])),
                      name: index.name, dtypeName: "object")
@@ -128,13 +129,14 @@ final class DataFrameHost: NumericObject {
     func column(_ c: Int) -> SeriesHost {
         let name = frame.columns.label(at: c)
         let dtype = c < frame.columnDTypeNames.count ? frame.columnDTypeNames[c] : "object"
-        return SeriesHost(.make(values: frame.columnValues[c], index: frame.index, name: name, dtypeName: dtype), env: env)
+        return SeriesHost(.make(values: frame.columnValues[c], index: frame.index, name: name, dtypeName: dtype,
+                                categorical: frame.categorical(ofColumn: c)), env: env)
     }
 
     func selectRows(_ rows: [Int]) -> Value {
         env.wrap(DataFrameHost(.make(columns: frame.columns, index: env.take(frame.index, rows),
                                      columnValues: frame.columnValues.map { env.take($0, rows) },
-                                     columnDTypeNames: frame.columnDTypeNames), env: env))
+                                     columnDTypeNames: frame.columnDTypeNames, columnCategoricals: frame.columnCategoricals), env: env))
     }
 
     /// The frame of the columns at `picked`, in that order.
@@ -142,7 +144,8 @@ final class DataFrameHost: NumericObject {
         let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
         return DataFrameHost(.make(columns: .make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName),
                                    index: frame.index, columnValues: picked.map { frame.columnValues[$0] },
-                                   columnDTypeNames: picked.map { $0 < frame.columnDTypeNames.count ? frame.columnDTypeNames[$0] : "object" }), env: env)
+                                   columnDTypeNames: picked.map { $0 < frame.columnDTypeNames.count ? frame.columnDTypeNames[$0] : "object" },
+                                   columnCategoricals: picked.map { frame.categorical(ofColumn: $0) }), env: env)
     }
 
     func getAttribute(_ name: String) throws -> Value? {

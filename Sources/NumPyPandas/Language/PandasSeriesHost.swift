@@ -42,7 +42,8 @@ final class SeriesHost: NumericObject {
 
     func withValues(_ values: PickleValue, rows: [Int]? = nil, dtypeName: String? = nil) -> Value {
         let index = rows.map { env.take(series.index, $0) } ?? series.index
-        return env.wrap(SeriesHost(.make(values: values, index: index, name: series.name, dtypeName: dtypeName ?? series.dtypeName), env: env))
+        return env.wrap(SeriesHost(.make(values: values, index: index, name: series.name, dtypeName: dtypeName ?? series.dtypeName,
+                                         categorical: dtypeName == nil ? series.categorical : nil), env: env))
     }
 
     func getAttribute(_ name: String) throws -> Value? {
@@ -53,7 +54,7 @@ final class SeriesHost: NumericObject {
         case "size": return .int(count)
         case "ndim": return .int(1)
         case "empty": return .bool(count == 0)
-        case "dtype": return pandasDType(series.dtypeName, values: series.values, env: env)
+        case "dtype": return pandasDType(series.dtypeName, values: series.values, categorical: series.categorical, env: env)
         case "values":
             if let a = valuesArray { return env.wrap(NDArrayHost(a, env: env)) }
             return try toList()
@@ -252,19 +253,21 @@ final class SeriesHost: NumericObject {
 }
 
 /// `series.dtype`: a numpy dtype where pandas uses one, otherwise a pandas extension dtype.
-func pandasDType(_ name: String, values: PickleValue, env: NumericEnvironment) -> Value {
+func pandasDType(_ name: String, values: PickleValue, categorical: PandasCategorical? = nil, env: NumericEnvironment) -> Value {
     if let a = values.ndarray, a.dtype.name == name { return env.wrap(NDDTypeHost(a.dtype, env: env)) }
-    return env.wrap(PandasDTypeHost(name: name, env: env))
+    return env.wrap(PandasDTypeHost(name: name, reprText: categorical.map(categoricalDTypeRepr), env: env))
 }
 
 /// A pandas extension dtype (`str`, `category`, ...): prints as its name and equals it.
 final class PandasDTypeHost: NumericObject {
     let name: String
+    /// `repr()` when it is not the name (a CategoricalDtype lists its categories).
+    let reprText: String?
     let env: NumericEnvironment
-    init(name: String, env: NumericEnvironment) { self.name = name; self.env = env }
+    init(name: String, reprText: String? = nil, env: NumericEnvironment) { self.name = name; self.reprText = reprText; self.env = env }
     var typeName: String { name == "category" ? "CategoricalDtype" : name == "str" ? "StringDtype" : "dtype" }
     var moduleName: String { "pandas" }
-    func repr() -> String { name }
+    func repr() -> String { reprText ?? name }
     func str() -> String { name }
     func getAttribute(_ attribute: String) throws -> Value? { attribute == "name" ? .str(name) : nil }
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {

@@ -1,10 +1,7 @@
-// Text display of pandas values close to `print(df)` / `print(series)` with default options
-// (display.precision 6, max_rows 60 shown as 5 head + 5 tail rows). Column wrapping for wide frames
-// is not done.
+// `print(series)` as pandas prints it with its default options (display.precision 6, max_rows 60
+// shown as min_rows 10: 5 head + 5 tail rows), and the cell formatting frames share
+// (PandasFrameRepr.swift lays out frames, PandasSummaryRepr.swift indexes and categoricals).
 import Pickle
-
-private let maxRows = 60
-private let edgeRows = 5
 
 /// Labels of an index as Python values (a RangeIndex is only materialised for the rows shown).
 func indexLabel(_ index: PandasIndex, _ i: Int) -> PickleValue {
@@ -27,7 +24,7 @@ func indexCount(_ index: PandasIndex) -> Int {
 }
 
 /// `str()` of a label or cell, as pandas' `pprint_thing` shows it.
-private func plainText(_ v: PickleValue) -> String {
+func plainText(_ v: PickleValue) -> String {
     switch v {
     case .string(let s): return s
     case .none: return "None"
@@ -50,14 +47,15 @@ private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
 private func four(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 4 - s.count)) + s }
 private func six(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 6 - s.count)) + s }
 
-/// Rows shown: all, or the first and last `edgeRows` when there are more than `maxRows`.
-private func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
-    if count <= maxRows { return (Array(0..<count), nil) }
-    return (Array(0..<edgeRows) + Array((count - edgeRows)..<count), edgeRows)
+/// Rows shown: all, or the first and last `min_rows / 2` when there are more than `max_rows`.
+func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
+    if count <= PandasDisplay.maxRows { return (Array(0..<count), nil) }
+    let edge = PandasDisplay.minRows / 2
+    return (Array(0..<edge) + Array((count - edge)..<count), edge)
 }
 
 /// pandas' `format_array` for one column (with the leading space pandas reserves for a sign).
-private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
+func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
     guard let a = values.ndarray else {
         let items = sequenceItems(values) ?? []
         return rows.map { " " + ($0 < items.count ? plainText(items[$0]) : "?") }
@@ -95,7 +93,7 @@ private func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
 }
 
 /// FloatArrayFormatter: `{: .6f}`, trailing zeros trimmed equally; scientific for tiny or huge values.
-private func pandasFloatCells(_ values: [Double]) -> [String] {
+func pandasFloatCells(_ values: [Double]) -> [String] {
     func render(_ format: String) -> [String] {
         values.map { $0.isNaN ? "NaN" : cFormat($0, format).replacingInf() }
     }
@@ -135,11 +133,11 @@ private func trimFloatZeros(_ cells: [String]) -> [String] {
     return trimmed.map { isNumberWithDecimal($0) && $0.hasSuffix(".") ? $0 + "0" : $0 }
 }
 
-private func rightJustify(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-private func leftJustify(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
+func rightJustify(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+func leftJustify(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
 
 /// pandas' `adjoin`: every column but the last left-justified to its width plus `space`.
-private func adjoin(_ space: Int, _ columns: [[String]]) -> String {
+func adjoin(_ space: Int, _ columns: [[String]]) -> String {
     let height = columns.map(\.count).max() ?? 0
     var widths = columns.map { ($0.map(\.count).max() ?? 0) + space }
     if !widths.isEmpty { widths[widths.count - 1] -= space }
@@ -163,46 +161,8 @@ private func pythonCenter(_ s: String, _ width: Int) -> String {
     return String(repeating: " ", count: left) + s + String(repeating: " ", count: margin - left)
 }
 
-/// `print(df)`.
-func dataFrameText(_ df: DataFrame) -> String {
-    let rowCount = indexCount(df.index), columnCount = indexCount(df.columns)
-    let columnLabels = (0..<columnCount).map { plainText(indexLabel(df.columns, $0)) }
-    if rowCount == 0 || columnCount == 0 {
-        let columnsText = "[" + columnLabels.joined(separator: ", ") + "]"
-        let indexText = "[" + (0..<rowCount).map { plainText(indexLabel(df.index, $0)) }.joined(separator: ", ") + "]"
-        return "Empty DataFrame\nColumns: \(columnsText)\nIndex: \(indexText)"
-    }
-    let (rows, cut) = shownRows(rowCount)
-    let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
-    let headerRows = 1 + (showIndexName ? 1 : 0)
-    let indexColumn = [""] + (showIndexName ? [plainText(df.index.name)] : []) + indexLabelTexts(df.index, rows)
-    let indexWidth = indexColumn.map(\.count).max() ?? 0
-    var columns = [indexColumn.map { leftJustify($0, indexWidth) }]
-    for (c, values) in df.columnValues.enumerated() {
-        let cells = formatCells(values, rows: rows)
-        // pandas gives the headers of numeric columns (bool included) a leading space, like their cells.
-        var isNumeric = false
-        if let a = values.ndarray, "biufc".contains(a.dtype.kind) { isNumeric = true }
-        let label = (isNumeric ? " " : "") + columnLabels[c]
-        let width = max(cells.map(\.count).max() ?? 0, label.count)
-        columns.append([rightJustify(label, width)] + (showIndexName ? [String(repeating: " ", count: width)] : [])
-                       + cells.map { rightJustify($0, width) })
-    }
-    if let cut {
-        // pandas inserts the dots after sizing: `...` where a column is wider than 3, else `..`.
-        for c in columns.indices {
-            let width = columns[c][headerRows].count
-            let dots = width > 3 ? "..." : ".."
-            columns[c].insert(c == 0 ? leftJustify(dots, width) : rightJustify(dots, width), at: headerRows + cut)
-        }
-    }
-    var text = adjoin(1, columns)
-    if cut != nil { text += "\n\n[\(rowCount) rows x \(columnCount) columns]" }
-    return text
-}
-
 /// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only; floats share a format).
-private func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
+func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
     if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "f" {
         // Index labels are formatted like cells, but left-justified (so NaN gets the sign space too), then
@@ -220,7 +180,7 @@ func seriesText(_ s: Series) -> String {
     let (rows, cut) = shownRows(count)
     var labels = indexLabelTexts(s.index, rows)
     let labelWidth = labels.map(\.count).max() ?? 0
-    var cells = formatCells(s.values, rows: rows)
+    var cells = fixedWidth(formatCells(s.values, rows: rows), header: "", left: false)
     var cellWidth = cells.map(\.count).max() ?? 0
     cells = cells.map { rightJustify($0, cellWidth) }
     if let cut {
@@ -229,39 +189,22 @@ func seriesText(_ s: Series) -> String {
         cellWidth = max(cellWidth, cells[cut].count)
     }
     var footer: [String] = []
+    if let frequency = s.index.frequency { footer.append("Freq: " + frequency) }
     if case .none = s.name {} else { footer.append("Name: " + plainText(s.name)) }
     if cut != nil { footer.append("Length: \(count)") }
     footer.append("dtype: " + s.dtypeName)
-    if count == 0 { return "Series([], " + footer.joined(separator: ", ") + ")" }
+    var footerText = footer.joined(separator: ", ")
+    if let categorical = s.categorical { footerText += "\n" + categoriesFooter(categorical) }
+    if count == 0 { return "Series([], " + footerText + ")" }
     var text = ""
     if case .none = s.index.name {} else { text = plainText(s.index.name) + "\n" }
     text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells])
-    return text + "\n" + footer.joined(separator: ", ")
-}
-
-/// `repr(index)`: `RangeIndex(start=0, stop=10, step=2)`, `Index([1, 2, 3], dtype='int64')`.
-func indexRepr(_ i: PandasIndex) -> String {
-    var nameText = ""
-    if case .none = i.name {} else { nameText = ", name=" + pythonRepr(i.name) }
-    switch i.values {
-    case .range(let start, let stop, let step):
-        return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(nameText))"
-    case .values(let v):
-        let count = indexCount(i)
-        let isDates = i.className == "DatetimeIndex"
-        let shown = Array(0..<min(count, 100))
-        let items = isDates ? formatCells(v, rows: shown).map { "'" + $0 + "'" } : shown.map { pythonRepr(indexLabel(i, $0)) }
-        if isDates {
-            return "DatetimeIndex([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(i.dtypeName)'\(nameText), freq=None)"
-        }
-        let dtype = i.dtypeName
-        return "\(i.className)([" + items.joined(separator: ", ") + (count > 100 ? ", ..." : "") + "], dtype='\(dtype)'\(nameText))"
-    }
+    return text + "\n" + footerText
 }
 
 /// Datetime64 cells as pandas prints them: dates only when every value is at midnight, else
 /// `YYYY-MM-DD HH:MM:SS` with as many fraction digits (0, 3, 6, 9) as the values need; NaT for missing.
-private func pandasDateTimeCells(_ a: NDArray, rows: [Int]) -> [String] {
+func pandasDateTimeCells(_ a: NDArray, rows: [Int]) -> [String] {
     guard case .raw(let bytes) = a.storage, a.dtype.itemSize == 8 else { return rows.map { _ in "?" } }
     let texts: [String?] = rows.map { i in
         let raw = loadSigned(bytes, offset: a.memoryIndex(ofFlat: i) * 8, width: 8, littleEndian: a.dtype.isLittleEndian)

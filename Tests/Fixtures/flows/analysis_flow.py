@@ -35,6 +35,31 @@ class AnalysisFlow(FlowSpec):
         self.y = rng.random(2000) < 0.4
         self.history = np.cumsum(rng.normal(0.01, 0.05, 60)).round(4)
         self.nan_series = pd.Series([1.5, np.nan, 3.0, np.nan, 7.25], name="gaps")
+        # More that pandas prints its own way (Tests/Compat/analysis_printing*.py): ordered categories
+        # beyond display.max_categories, number categories, long category labels, a long named string
+        # index, a DatetimeIndex with a frequency, a float index, inf and tiny/huge floats, and more
+        # columns than a terminal has characters.
+        sizes = ["xs", "s", "m", "l", "xl", "xxl", "3xl", "4xl", "5xl", "6xl"]
+        self.sizes = pd.Series(pd.Categorical(["m", "s", "xl", "m", "6xl"], categories=sizes, ordered=True), name="size")
+        self.grades = pd.Series(pd.Categorical([3, 1, 2, 3, 1]))
+        self.species = pd.Series(pd.Categorical([f"species_number_{i % 12:03d}" for i in range(70)]), name="species")
+        self.per_sample = pd.DataFrame(
+            {"reads": np.arange(150) * 1000, "gc": np.linspace(0.3, 0.6, 150).round(4)},
+            index=pd.Index([f"sample_{i:04d}" for i in range(150)], name="sample"),
+        )
+        hours = pd.date_range("2024-03-01", periods=72, freq="h", name="hour")
+        self.hourly = pd.Series(np.arange(72) * 0.5, index=hours, name="load")
+        self.thresholds = pd.Series([0.1, 0.25, 0.5], index=pd.Index([0.5, 0.75, 0.9], name="q"))
+        self.extremes = pd.DataFrame(
+            {"f64": [np.inf, -np.inf, np.nan, 1e-9, 1.5e10], "f32": np.array([np.inf, 0.5, np.nan, -2.0, 3.25], dtype=np.float32)}
+        )
+        self.very_wide = pd.DataFrame(np.arange(200).reshape(2, 100))
+        note = "a free-text note longer than display.max_colwidth (50)"
+        self.notes = pd.DataFrame(
+            {"note": [note, "short"], "a column label longer than fifty characters, header only": [1, 2]},
+            index=pd.Index([note.upper(), "row"], name="key"),
+        )
+        self.notes.columns.name = "field"
         self.next(self.end)
 
     @step
