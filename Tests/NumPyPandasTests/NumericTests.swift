@@ -26,6 +26,11 @@ numeric_arrays = [
     np.arange(2000), np.random.default_rng(0).random(9), np.array([[True, False], [False, True]]),
     np.arange(24).reshape(2, 3, 4), np.array([3, -40], dtype=np.int32), np.array([0.1, 2.5], dtype=np.float32),
     np.array([], dtype=float), np.array(5.0), np.arange(6, dtype=np.uint8), np.array([7, 9], dtype=np.int8),
+    # The buffer fast paths (#15): NaN in the middle of a long run, Fortran order, int64 sums that wrap,
+    # more than one 8192-element cast buffer, negative zeros.
+    np.concatenate([np.random.default_rng(1).random(300), [np.nan], np.random.default_rng(2).random(50)]),
+    np.asfortranarray(np.arange(12.0).reshape(3, 4) - 5.5), np.array([2**62, 2**62, 5, -7]),
+    np.random.default_rng(3).random(20000), np.random.default_rng(4).integers(-10**6, 10**6, 20000), np.array([-0.0, 0.0]),
 ]
 other_arrays = [np.array(['a', 'bb', 'ccc', 'ab']), np.array(['2024-01-01', '2024-03-05', '2023-12-31'], dtype='datetime64[D]'),
                 np.array(['2024-01-01T10:00', 'NaT', '2025-01-01T00:00'], dtype='datetime64[s]'), np.array(['', 'x'])]
@@ -38,7 +43,11 @@ numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.a
                  "x * 2", "x + 1", "x / 4", "x - x", "x // 3", "x % 3", "2 ** x", "-x", "x * 1.5", "x + x[0]",
                  "x.sum(axis=0)", "x.max(axis=-1)", "x.mean(axis=0)", "x.sum(axis=5)", "x * np_int8", "x + np_f32",
                  "3 in x", "2.5 in x", "True in x", "x & 1", "x | x", "x ^ 3", "True & x", "x.reshape(-1)", "x.reshape(2, -1)", "x.astype(float)", "x.astype('int32')", "x.astype(bool)",
-                 "x.round(1)", "x.round()", "x.prod()", "x.cumsum()", "x.std()", "x.var()", "x.std(ddof=1)"]
+                 "x.round(1)", "x.round()", "x.prod()", "x.cumsum()", "x.std()", "x.var()", "x.std(ddof=1)",
+                 "x > 0.5", "(x > 0.5).sum()", "(x >= 3).mean()", "x == x", "x != 1", "0.5 < x", "2 <= x",
+                 "(x > 0.2) & (x < 0.8)", "(x > 0.2) | True", "(x < 1) ^ (x > 0)", "~(x > 1)", "x + x", "x * x",
+                 "x - 0.25", "x / x", "1.5 * x", "x + True", "x == 2", "x.var(ddof=1)", "x.std(axis=0)",
+                 "x.var(axis=-1)", "x.mean(axis=-1)", "x[x > 0.5]", "x.max() - x.min()", "x.argmin() + x.argmax()"]
 scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
            np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
 scalar_exprs = ["repr(x)", "str(x)", "x.dtype", "x.shape", "float(x)", "int(x)", "bool(x)", "x.item()",

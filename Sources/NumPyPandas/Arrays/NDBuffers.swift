@@ -18,32 +18,23 @@ extension NDArray {
         return bytes
     }
 
-    /// Calls `body` with the elements as Doubles in C order: in place for float64, converted (one copy)
-    /// for the other number kinds. nil for arrays that are not numbers.
-    public func withDoubles<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R? {
+    /// Calls `body` with the elements as Doubles in C order: read in place for float64 (a decoded blob
+    /// need not be aligned), converted once for the other number kinds. nil for arrays of non-numbers.
+    public func withDoubles<R>(_ body: (ElementReader<Double>) throws -> R) rethrows -> R? {
         guard "biuf".contains(dtype.kind) else { return nil }
         if dtype.kind == "f", dtype.itemSize == 8, let bytes = contiguousBytes() {
-            let viewed: R?? = try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, Int(bitPattern: base) % MemoryLayout<Double>.alignment == 0 else { return .none }
-                let typed = UnsafeBufferPointer(start: base.assumingMemoryBound(to: Double.self), count: count)
-                return .some(try body(typed))
-            }
-            if case .some(let r) = viewed { return r }
+            return try bytes.withUnsafeBytes { try body(ElementReader(raw: $0, count: count)) }
         }
         guard let values = doubleValues() else { return nil }
-        return try values.withUnsafeBufferPointer(body)
+        return try values.withUnsafeBytes { try body(ElementReader(raw: $0, count: values.count)) }
     }
 
     /// Calls `body` with the elements as Int64 in C order (bools as 0/1): in place for int64, converted
     /// for the other integer kinds. nil for floats, uint64 values beyond Int64 and non-numbers.
-    public func withInt64s<R>(_ body: (UnsafeBufferPointer<Int64>) throws -> R) rethrows -> R? {
+    public func withInt64s<R>(_ body: (ElementReader<Int64>) throws -> R) rethrows -> R? {
         guard "biu".contains(dtype.kind), !(dtype.kind == "u" && dtype.itemSize == 8) || fitsInt64 else { return nil }
         if dtype.kind == "i", dtype.itemSize == 8, let bytes = contiguousBytes() {
-            let viewed: R?? = try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, Int(bitPattern: base) % MemoryLayout<Int64>.alignment == 0 else { return .none }
-                return .some(try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: Int64.self), count: count)))
-            }
-            if case .some(let r) = viewed { return r }
+            return try bytes.withUnsafeBytes { try body(ElementReader(raw: $0, count: count)) }
         }
         guard case .raw(let bytes) = storage else { return nil }
         var values = [Int64](repeating: 0, count: count)
@@ -54,7 +45,7 @@ extension NDArray {
             values[i] = dtype.kind == "i" ? loadSigned(bytes, offset: offset, width: size, littleEndian: little)
                 : Int64(truncatingIfNeeded: loadUnsigned(bytes, offset: offset, width: size, littleEndian: little))
         }
-        return try values.withUnsafeBufferPointer(body)
+        return try values.withUnsafeBytes { try body(ElementReader(raw: $0, count: values.count)) }
     }
 
     /// A uint64 array whose values all fit in Int64.
@@ -69,17 +60,17 @@ extension NDArray {
     }
 
     /// Calls `body` with a bool array's bytes (0 or 1) in C order.
-    public func withBools<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    public func withBools<R>(_ body: (ElementReader<UInt8>) throws -> R) rethrows -> R? {
         guard dtype.kind == "b" else { return nil }
         if let bytes = contiguousBytes() {
-            return try bytes.withUnsafeBytes { raw in try body(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count)) }
+            return try bytes.withUnsafeBytes { try body(ElementReader(raw: $0, count: count)) }
         }
         guard case .raw(let bytes) = storage else { return nil }
         let values = (0..<count).map { i -> UInt8 in
             let offset = memoryIndex(ofFlat: i)
             return offset < bytes.count && bytes[offset] != 0 ? 1 : 0
         }
-        return try values.withUnsafeBufferPointer(body)
+        return try values.withUnsafeBytes { try body(ElementReader(raw: $0, count: values.count)) }
     }
 
     /// A new array of `count` elements of a fixed-width `dtype`, its bytes written by `fill` as `T`s.
@@ -106,6 +97,20 @@ extension NDArray {
 
     public static func bool(shape: [Int], count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows -> NDArray {
         try filling(UInt8.self, dtype: .bool, shape: shape, count: count, fill)
+    }
+}
+
+/// Elements of a fixed-width type read from raw bytes in place, aligned or not (x86 and arm64 load
+/// unaligned values at full speed; a decoded blob puts an array's data at any offset).
+public struct ElementReader<T> {
+    let raw: UnsafeRawBufferPointer
+    public let count: Int
+
+    @inline(__always) public subscript(_ i: Int) -> T { raw.loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.stride, as: T.self) }
+
+    public func contains(where predicate: (T) -> Bool) -> Bool {
+        for i in 0..<count where predicate(self[i]) { return true }
+        return false
     }
 }
 

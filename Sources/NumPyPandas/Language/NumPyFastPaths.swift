@@ -26,34 +26,43 @@ extension NDArrayHost {
                     let variance = pairwiseSum(n) { (p[$0] - mean) * (p[$0] - mean) } / Double(max(n - ddof, 0))
                     return scalar(name == "std" ? variance.squareRoot() : variance)
                 case "min", "max", "argmin", "argmax":
-                    // numpy propagates NaN: the first NaN is the answer.
-                    let wantMax = name.hasSuffix("max")
-                    var best = 0
-                    for i in 0..<n {
-                        let x = p[i]
-                        if x.isNaN { best = i; break }
-                        if wantMax ? x > p[best] : x < p[best] { best = i }
+                    // numpy propagates NaN: the first NaN is the answer. One branch-light pass notes
+                    // whether there is any; a second finds the first only then.
+                    // Among equal values (0.0 and -0.0) max/min give the last, argmax/argmin the first.
+                    var best = 0, bestValue = p[0], sawNaN = false
+                    switch name {
+                    case "max": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x >= bestValue { bestValue = x; best = i } }
+                    case "argmax": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x > bestValue { bestValue = x; best = i } }
+                    case "min": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x <= bestValue { bestValue = x; best = i } }
+                    default: for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x < bestValue { bestValue = x; best = i } }
                     }
+                    if sawNaN || bestValue.isNaN { best = (0..<n).first { p[$0].isNaN } ?? best }
                     return name.hasPrefix("arg") ? NumPyMath.result(.int64([best], shape: []), env: env) : element(best)
                 case "any": return boolScalar(p.contains { $0 != 0 })
-                case "all": return boolScalar(p.allSatisfy { $0 != 0 })
+                case "all": return boolScalar(!p.contains { $0 == 0 })
                 default: return nil
                 }
             } ?? nil
         case "b":
             return array.withBools { p -> Value? in
                 switch name {
-                case "sum": return NumPyMath.result(.int64([p.reduce(0) { $0 + Int($1) }], shape: []), env: env)
+                case "sum":
+                    var total = 0
+                    for i in 0..<n { total &+= Int(p[i]) }
+                    return NumPyMath.result(.int64([total], shape: []), env: env)
                 case "mean": return scalar(NumPyMath.castingSum(n) { Double(p[$0]) } / Double(n))
-                case "any": return boolScalar(p.contains(1))
-                case "all": return boolScalar(!p.contains(0))
+                case "any": return boolScalar(p.contains { $0 != 0 })
+                case "all": return boolScalar(!p.contains { $0 == 0 })
                 default: return nil
                 }
             } ?? nil
         case "i" where array.dtype.itemSize == 8:
             return array.withInt64s { p -> Value? in
                 switch name {
-                case "sum": return NumPyMath.result(.int64([Int(p.reduce(0, &+))], shape: []), env: env)
+                case "sum":
+                    var total: Int64 = 0
+                    for i in 0..<n { total &+= p[i] }
+                    return NumPyMath.result(.int64([Int(total)], shape: []), env: env)
                 case "mean": return scalar(NumPyMath.castingSum(n) { Double(p[$0]) } / Double(n))
                 case "std", "var":
                     let mean = NumPyMath.castingSum(n) { Double(p[$0]) } / Double(n)
@@ -65,7 +74,7 @@ extension NDArrayHost {
                     for i in 1..<n where wantMax ? p[i] > p[best] : p[i] < p[best] { best = i }
                     return name.hasPrefix("arg") ? NumPyMath.result(.int64([best], shape: []), env: env) : element(best)
                 case "any": return boolScalar(p.contains { $0 != 0 })
-                case "all": return boolScalar(p.allSatisfy { $0 != 0 })
+                case "all": return boolScalar(!p.contains { $0 == 0 })
                 default: return nil
                 }
             } ?? nil
@@ -89,66 +98,94 @@ extension NDArrayHost {
         }
         let (a, b) = reflected ? (theirs, mine) : (mine, theirs)
         let shape = array.shape, n = array.count
-        if op.isComparison {
-            guard a.isNumber, b.isNumber else { return nil }
-            if a.isFloat || b.isFloat {
-                return try a.withDoubles(n) { x in try b.withDoubles(n) { y in
-                    NumPyMath.result(.bool(shape: shape, count: n) { out in
-                        switch op {
-                        case .lt: for i in 0..<n { out[i] = x(i) < y(i) ? 1 : 0 }
-                        case .le: for i in 0..<n { out[i] = x(i) <= y(i) ? 1 : 0 }
-                        case .gt: for i in 0..<n { out[i] = x(i) > y(i) ? 1 : 0 }
-                        case .ge: for i in 0..<n { out[i] = x(i) >= y(i) ? 1 : 0 }
-                        case .eq: for i in 0..<n { out[i] = x(i) == y(i) ? 1 : 0 }
-                        default: for i in 0..<n { out[i] = x(i) != y(i) ? 1 : 0 }
-                        }
-                    }, env: env)
-                } }
-            }
-            return try a.withInts(n) { x in try b.withInts(n) { y in
-                NumPyMath.result(.bool(shape: shape, count: n) { out in
-                    for i in 0..<n { out[i] = NumPyMath.compare(op, x(i), y(i)) ? 1 : 0 }
-                }, env: env)
-            } }
-        }
+        let result: NDArray?
         switch op {
+        case .lt, .le, .gt, .ge, .eq, .ne:
+            result = a.isFloat || b.isFloat ? floatResult(op, a, b, n, shape) : intResult(op, a, b, n, shape, bools: false)
         case .bitand, .bitor, .bitxor:
             // Masks combined: both bool arrays (or a bool array and a Python bool).
             guard a.isBool, b.isBool else { return nil }
-            return try a.withInts(n) { x in try b.withInts(n) { y in
-                NumPyMath.result(.bool(shape: shape, count: n) { out in
-                    switch op {
-                    case .bitand: for i in 0..<n { out[i] = UInt8(x(i) & y(i)) }
-                    case .bitor: for i in 0..<n { out[i] = UInt8(x(i) | y(i)) }
-                    default: for i in 0..<n { out[i] = UInt8(x(i) ^ y(i)) }
-                    }
-                }, env: env)
-            } }
+            result = intResult(op, a, b, n, shape, bools: true)
         case .add, .sub, .mul, .truediv:
-            guard a.isNumber, b.isNumber, !(a.isBool && b.isBool) else { return nil }
-            if a.isFloat || b.isFloat || op == .truediv {
-                return try a.withDoubles(n) { x in try b.withDoubles(n) { y in
-                    NumPyMath.result(.float64(shape: shape, count: n) { out in
-                        switch op {
-                        case .add: for i in 0..<n { out[i] = x(i) + y(i) }
-                        case .sub: for i in 0..<n { out[i] = x(i) - y(i) }
-                        case .mul: for i in 0..<n { out[i] = x(i) * y(i) }
-                        default: for i in 0..<n { out[i] = x(i) / y(i) }
-                        }
-                    }, env: env)
-                } }
-            }
-            return try a.withInts(n) { x in try b.withInts(n) { y in
-                NumPyMath.result(.int64(shape: shape, count: n) { out in
-                    switch op {
-                    case .add: for i in 0..<n { out[i] = x(i) &+ y(i) }
-                    case .sub: for i in 0..<n { out[i] = x(i) &- y(i) }
-                    default: for i in 0..<n { out[i] = x(i) &* y(i) }
-                    }
-                }, env: env)
-            } }
+            guard !(a.isBool && b.isBool) else { return nil }
+            result = a.isFloat || b.isFloat || op == .truediv ? floatResult(op, a, b, n, shape) : intResult(op, a, b, n, shape, bools: false)
         default:
             return nil
+        }
+        return result.map { NumPyMath.result($0, env: env) }
+    }
+}
+
+/// Element sources of the fast loops: generic, so each loop is specialised for its pair of sources
+/// (an array read in place, a converted array, or one number repeated) and compiles to a tight loop.
+protocol DoubleSource { subscript(_ i: Int) -> Double { get } }
+protocol IntSource { subscript(_ i: Int) -> Int64 { get } }
+
+extension ElementReader: DoubleSource where T == Double {}
+extension ElementReader: IntSource where T == Int64 {}
+
+private struct Repeated: DoubleSource, IntSource {
+    let double: Double
+    let int: Int64
+    subscript(_ i: Int) -> Double { double }
+    subscript(_ i: Int) -> Int64 { int }
+}
+
+private struct IntsAsDoubles: DoubleSource {
+    let ints: ElementReader<Int64>
+    subscript(_ i: Int) -> Double { Double(ints[i]) }
+}
+
+private struct BoolsAsNumbers: DoubleSource, IntSource {
+    let bools: ElementReader<UInt8>
+    subscript(_ i: Int) -> Double { Double(bools[i]) }
+    subscript(_ i: Int) -> Int64 { Int64(bools[i]) }
+}
+
+private func floatKernel<X: DoubleSource, Y: DoubleSource>(_ op: NumericOp, _ x: X, _ y: Y, _ n: Int, _ shape: [Int]) -> NDArray {
+    if op.isComparison {
+        return .bool(shape: shape, count: n) { out in
+            switch op {
+            case .lt: for i in 0..<n { out[i] = x[i] < y[i] ? 1 : 0 }
+            case .le: for i in 0..<n { out[i] = x[i] <= y[i] ? 1 : 0 }
+            case .gt: for i in 0..<n { out[i] = x[i] > y[i] ? 1 : 0 }
+            case .ge: for i in 0..<n { out[i] = x[i] >= y[i] ? 1 : 0 }
+            case .eq: for i in 0..<n { out[i] = x[i] == y[i] ? 1 : 0 }
+            default: for i in 0..<n { out[i] = x[i] != y[i] ? 1 : 0 }
+            }
+        }
+    }
+    return .float64(shape: shape, count: n) { out in
+        switch op {
+        case .add: for i in 0..<n { out[i] = x[i] + y[i] }
+        case .sub: for i in 0..<n { out[i] = x[i] - y[i] }
+        case .mul: for i in 0..<n { out[i] = x[i] * y[i] }
+        default: for i in 0..<n { out[i] = x[i] / y[i] }
+        }
+    }
+}
+
+private func intKernel<X: IntSource, Y: IntSource>(_ op: NumericOp, _ x: X, _ y: Y, _ n: Int, _ shape: [Int], bools: Bool) -> NDArray {
+    if op.isComparison || bools {
+        return .bool(shape: shape, count: n) { out in
+            switch op {
+            case .lt: for i in 0..<n { out[i] = x[i] < y[i] ? 1 : 0 }
+            case .le: for i in 0..<n { out[i] = x[i] <= y[i] ? 1 : 0 }
+            case .gt: for i in 0..<n { out[i] = x[i] > y[i] ? 1 : 0 }
+            case .ge: for i in 0..<n { out[i] = x[i] >= y[i] ? 1 : 0 }
+            case .eq: for i in 0..<n { out[i] = x[i] == y[i] ? 1 : 0 }
+            case .ne: for i in 0..<n { out[i] = x[i] != y[i] ? 1 : 0 }
+            case .bitand: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] & y[i]) }
+            case .bitor: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] | y[i]) }
+            default: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] ^ y[i]) }
+            }
+        }
+    }
+    return .int64(shape: shape, count: n) { out in
+        switch op {
+        case .add: for i in 0..<n { out[i] = x[i] &+ y[i] }
+        case .sub: for i in 0..<n { out[i] = x[i] &- y[i] }
+        default: for i in 0..<n { out[i] = x[i] &* y[i] }
         }
     }
 }
@@ -178,32 +215,36 @@ private struct FastOperand {
 
     var isFloat: Bool { kind == .float64 || kind == .pythonFloat }
     var isBool: Bool { kind == .bool || kind == .pythonBool }
-    var isNumber: Bool { true }
+    var repeated: Repeated { Repeated(double: double, int: int) }
+}
 
-    /// Calls `body` with an accessor of the elements as Doubles (a scalar repeats).
-    func withDoubles<R>(_ n: Int, _ body: ((Int) -> Double) throws -> R) throws -> R {
-        guard let array else { let x = double; return try body { _ in x } }
-        switch kind {
-        case .float64:
-            guard let r = try array.withDoubles({ p in try body { p[$0] } }) else { throw PyException.typeError("unreadable array") }
-            return r
-        case .bool:
-            guard let r = try array.withBools({ p in try body { Double(p[$0]) } }) else { throw PyException.typeError("unreadable array") }
-            return r
-        default:
-            guard let r = try array.withInt64s({ p in try body { Double(p[$0]) } }) else { throw PyException.typeError("unreadable array") }
-            return r
+/// `x op y` on doubles. Each side is dispatched to its concrete source type here, so every kernel
+/// call is specialised (an opened existential would go through witness tables per element).
+private func floatResult(_ op: NumericOp, _ x: FastOperand, _ y: FastOperand, _ n: Int, _ shape: [Int]) -> NDArray? {
+    func second<X: DoubleSource>(_ sx: X) -> NDArray? {
+        guard let a = y.array else { return floatKernel(op, sx, y.repeated, n, shape) }
+        switch y.kind {
+        case .float64: return a.withDoubles { floatKernel(op, sx, $0, n, shape) }
+        case .bool: return a.withBools { floatKernel(op, sx, BoolsAsNumbers(bools: $0), n, shape) }
+        default: return a.withInt64s { floatKernel(op, sx, IntsAsDoubles(ints: $0), n, shape) }
         }
     }
-
-    /// Calls `body` with an accessor of the elements as Int64 (bools as 0/1; never for floats).
-    func withInts<R>(_ n: Int, _ body: ((Int) -> Int64) throws -> R) throws -> R {
-        guard let array else { let x = int; return try body { _ in x } }
-        if kind == .bool {
-            guard let r = try array.withBools({ p in try body { Int64(p[$0]) } }) else { throw PyException.typeError("unreadable array") }
-            return r
-        }
-        guard let r = try array.withInt64s({ p in try body { p[$0] } }) else { throw PyException.typeError("unreadable array") }
-        return r
+    guard let a = x.array else { return second(x.repeated) }
+    switch x.kind {
+    case .float64: return a.withDoubles { second($0) } ?? nil
+    case .bool: return a.withBools { second(BoolsAsNumbers(bools: $0)) } ?? nil
+    default: return a.withInt64s { second(IntsAsDoubles(ints: $0)) } ?? nil
     }
+}
+
+/// `x op y` on integers (bools as 0/1), dispatched to concrete sources as `floatResult` is.
+private func intResult(_ op: NumericOp, _ x: FastOperand, _ y: FastOperand, _ n: Int, _ shape: [Int], bools: Bool) -> NDArray? {
+    func second<X: IntSource>(_ sx: X) -> NDArray? {
+        guard let a = y.array else { return intKernel(op, sx, y.repeated, n, shape, bools: bools) }
+        if y.kind == .bool { return a.withBools { intKernel(op, sx, BoolsAsNumbers(bools: $0), n, shape, bools: bools) } }
+        return a.withInt64s { intKernel(op, sx, $0, n, shape, bools: bools) }
+    }
+    guard let a = x.array else { return second(x.repeated) }
+    if x.kind == .bool { return a.withBools { second(BoolsAsNumbers(bools: $0)) } ?? nil }
+    return a.withInt64s { second($0) } ?? nil
 }

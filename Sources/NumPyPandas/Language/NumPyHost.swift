@@ -23,6 +23,9 @@ final class NDArrayHost: NumericObject {
         ["all", "any", "argmax", "argmin", "copy", "flatten", "item", "max", "mean", "min", "ravel", "sum", "tolist"] + Self.extraMethodNames
     }
     var lazyAttributeNames: [String] { ["T"] }
+    /// The array methods numpy scalars have too.
+    static let scalarArrayMethods: Set<String> = ["all", "any", "argmax", "argmin", "astype", "cumsum", "max", "mean", "min",
+                                                  "prod", "round", "std", "sum", "var", "flatten", "ravel", "reshape"]
 
     func repr() -> String { array.reprText }
     func str() -> String { array.strText }
@@ -115,7 +118,7 @@ final class NDArrayHost: NumericObject {
             throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
         }
         let ndim = array.shape.count
-        if case .int(let a) = axis, ndim == 0, a == 0 || a == -1, name != "mean" { axis = .none }
+        if case .int(let a) = axis, ndim == 0, a == 0 || a == -1, !["mean", "std", "var"].contains(name) { axis = .none }
         if axis.isNone { return try reduceValues(name, operand, Array(0..<array.count), ddof: ddof) }
         guard case .int(let rawAxis) = axis else { throw PyException.typeError("'\(axis.typeName)' object cannot be interpreted as an integer") }
         let a = rawAxis < 0 ? rawAxis + ndim : rawAxis
@@ -204,7 +207,8 @@ final class NDArrayHost: NumericObject {
             let x = doubles[k]
             if let ints = o.ints {
                 if wantMax ? ints[positions[k]] > ints[positions[best]] : ints[positions[k]] < ints[positions[best]] { best = k }
-            } else if x.isNaN || (wantMax ? x > y : x < y) {
+            } else if x.isNaN || (wantMax ? x > y : x < y) || (!name.hasPrefix("arg") && x == y) {
+                // Equal values (0.0 and -0.0): numpy's max/min give the last, argmax/argmin the first.
                 best = k
             }
         }
@@ -275,6 +279,10 @@ final class NDArrayHost: NumericObject {
             flat.reserveCapacity(picked.count * inner)
             for p in picked { for j in 0..<inner { flat.append(p * inner + j) } }
             return env.wrap(NDArrayHost(array.gathering(flat, shape: [picked.count] + array.shape[k...]), env: env))
+        }
+        if let flag = NumericHosts.object(key) as? NDScalarHost, case .bool(let picked) = flag.scalar.value {
+            // `x[True]` / `x[False]`: a new leading axis holding the array once, or not at all.
+            return env.wrap(NDArrayHost(array.gathering(picked ? Array(0..<array.count) : [], shape: [picked ? 1 : 0] + array.shape), env: env))
         }
         if let indices = NumericHosts.object(key) as? NDArrayHost, "iu".contains(indices.array.dtype.kind), indices.array.shape.count == 1 {
             // An integer array picks along the first axis, like a list of ints.

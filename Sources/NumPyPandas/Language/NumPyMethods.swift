@@ -125,8 +125,14 @@ extension NDArrayHost {
                 var total = 0
                 return env.wrap(NDArrayHost(.make(dtype: integerType, ints: ints.map { total = total &+ $0; return total }, shape: [array.count]), env: env))
             }
-            var total = 0.0
-            return env.wrap(NDArrayHost(.make(dtype: array.dtype, doubles: o.doubles.map { total += $0; return total }, shape: [array.count]), env: env))
+            // The running sum starts from the first element (so a leading -0.0 stays -0.0).
+            var total: Double?
+            let sums = o.doubles.map { x -> Double in
+                let next = total.map { $0 + x } ?? x
+                total = next
+                return next
+            }
+            return env.wrap(NDArrayHost(.make(dtype: array.dtype, doubles: sums, shape: [array.count]), env: env))
         default:
             throw PyException.attributeError("'numpy.ndarray' object has no attribute '\(name)'")
         }

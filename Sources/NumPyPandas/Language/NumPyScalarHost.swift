@@ -39,7 +39,10 @@ final class NDScalarHost: NumericObject {
         case "itemsize": return .int(scalar.dtype.itemSize)
         case "item", "tolist": return .newBuiltin(name) { [self] _, _ in try env.python(scalar.value) }
         case "real" where "biuf".contains(scalar.dtype.kind): return env.wrap(self)
-        default: return nil
+        default:
+            // numpy scalars have the array methods (`np.True_.sum()`, `np.float64(2).round(1)`).
+            guard NDArrayHost.scalarArrayMethods.contains(name) else { return nil }
+            return try NDArrayHost(asArray, env: env).getAttribute(name)
         }
     }
 
@@ -118,6 +121,8 @@ final class NDScalarHost: NumericObject {
         }
         return try reflected ? NumPyMath.apply(op.swapped, theirs, mine, env: env) : NumPyMath.apply(op, mine, theirs, env: env)
     }
+
+    func inverted() throws -> Value? { try NDArrayHost(asArray, env: env).inverted() }
 
     func negated() throws -> Value? {
         guard let o = NumericOperand(array: asArray) else { return nil }

@@ -192,8 +192,8 @@ extension SeriesHost {
                 if best < 0 { best = i; continue }
                 if let ints = o.ints {
                     if wantMax ? ints[i] > ints[best] : ints[i] < ints[best] { best = i }
-                } else if wantMax ? o.doubles[i] > o.doubles[best] : o.doubles[i] < o.doubles[best] {
-                    best = i
+                } else if wantMax ? o.doubles[i] >= o.doubles[best] : o.doubles[i] <= o.doubles[best] {
+                    best = i  // ties (0.0 and -0.0): the last, as numpy's min/max
                 }
             }
             guard best >= 0, let s = a.scalar(atFlat: best) else { return scalar(.nan, floatType) }
