@@ -95,6 +95,8 @@ public final class Interpreter {
     var builtins: [String: Value] = [:]
     var registeredModules: [String: Value] = [:]
     var loadedModules: [String: Value] = [:]
+    /// Modules built on first import (numpy, pandas): registering them costs nothing at start-up.
+    var moduleFactories: [String: () throws -> [(String, Value)]] = [:]
     var sources: [String: [String]] = [:]
     var hiddenSources: Set<String> = []
     var handling: [PyException] = []
@@ -136,6 +138,13 @@ public final class Interpreter {
     /// Makes `import name` / `from name import member` work.
     public func registerModule(_ name: String, _ members: [(String, Value)]) {
         registeredModules[name] = .module(PyModule(name: name, members: members))
+        loadedModules[name] = nil
+    }
+
+    /// Makes `import name` work, building the module's members on the first import only.
+    public func registerLazyModule(_ name: String, _ members: @escaping () throws -> [(String, Value)]) {
+        moduleFactories[name] = members
+        registeredModules[name] = nil
         loadedModules[name] = nil
     }
 

@@ -225,6 +225,11 @@ extension Interpreter {
     func importModule(_ name: String) throws -> Value {
         if let m = loadedModules[name] { return m }
         if let m = registeredModules[name] { loadedModules[name] = m; return m }
+        if let make = moduleFactories[name] {
+            let m = Value.module(PyModule(name: name, members: try make()))
+            loadedModules[name] = m
+            return m
+        }
         if let m = try makeStandardModule(name) { loadedModules[name] = m; return m }
         let e = PyException.builtin("ModuleNotFoundError", "No module named '\(name)'")
         e.instance.attrs["name"] = .str(name)

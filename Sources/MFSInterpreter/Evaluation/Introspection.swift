@@ -58,10 +58,12 @@ extension Interpreter {
 
     /// True when `import name` would find a module (registered by the host or standard).
     public func canImport(_ name: String) -> Bool {
-        if registeredModules[name] != nil || loadedModules[name] != nil { return true }
+        if registeredModules[name] != nil || loadedModules[name] != nil || moduleFactories[name] != nil { return true }
         return ((try? makeStandardModule(name)) ?? nil) != nil
     }
 
     /// The modules the host registered (`metaflow`, `os.path`, …) and those already imported.
-    public var knownModuleNames: [String] { Array(Set(registeredModules.keys).union(loadedModules.keys)).sorted() }
+    public var knownModuleNames: [String] {
+        Array(Set(registeredModules.keys).union(loadedModules.keys).union(moduleFactories.keys)).sorted()
+    }
 }

@@ -46,11 +46,12 @@ extension NDArrayHost {
     }
 
     /// The dtype named by `astype`'s argument: `float`, `int`, `bool`, `'float32'`, a dtype object.
-    private func targetType(_ v: Value) throws -> NDDType {
+    static func targetType(_ v: Value) throws -> NDDType {
         var name = ""
         switch v {
         case .type(let c): name = c.name
         case .str(let s): name = s
+        case .builtin(let b): name = b.name  // np.float64, np.int32 ...
         default:
             if let d = NumericHosts.object(v) as? NDDTypeHost { return d.dtype }
             throw PyException.typeError("Cannot interpret '\(v.typeName)' as a data type in mfsh")
@@ -67,13 +68,13 @@ extension NDArrayHost {
         case "uint16", "u2": return NumPyMath.dtype("u", 2)
         case "uint32", "u4": return NumPyMath.dtype("u", 4)
         case "uint64", "u8": return NumPyMath.dtype("u", 8)
-        case "bool", "?": return .bool
+        case "bool", "?", "bool_", "b1": return .bool
         default: throw PyException.typeError("data type '\(name)' is not supported by astype in mfsh")
         }
     }
 
-    private func astype(_ target: Value) throws -> Value {
-        let type = try targetType(target)
+    func astype(_ target: Value) throws -> Value {
+        let type = try Self.targetType(target)
         guard let o = NumericOperand(array: array) else {
             throw PyException.typeError("astype() from dtype \(array.dtype.name) is not supported in mfsh")
         }

@@ -1,0 +1,387 @@
+// `import numpy as np`: array creation, the reductions as functions, the common ufuncs, where/clip,
+// joining, sorting and unique, constants and scalar types. Arrays made here are the same values as
+// decoded ones (same printing, same methods), so the two mix freely. What numpy has and mfsh does not
+// is an AttributeError naming it, as for any module.
+import Glibc
+import MFSInterpreter
+import Pickle
+
+enum NumPyModule {
+    static func members(_ env: NumericEnvironment) -> [(String, Value)] {
+        var m: [(String, Value)] = []
+        func def(_ name: String, _ body: @escaping ([Value], [(String, Value)]) throws -> Value) {
+            m.append((name, .newBuiltin(name, body)))
+        }
+        func array(_ a: NDArray) -> Value { NumPyMath.result(a, env: env) }
+        func wrapArray(_ a: NDArray) -> Value { env.wrap(NDArrayHost(a, env: env)) }
+
+        m += [("nan", .float(.nan)), ("inf", .float(.infinity)), ("pi", .float(Double.pi)), ("e", .float(M_E)),
+              ("newaxis", .none), ("__version__", .str("2.4.6 (mfsh)"))]
+
+        // Creation.
+        def("array") { args, kwargs in
+            let a = try CallArguments("array", args, kwargs, ["object", "dtype", "copy"], required: 1)
+            return wrapArray(try env.toArray(a["object"] ?? .none, dtype: try env.dtype(a["dtype"])))
+        }
+        def("asarray") { args, kwargs in
+            let a = try CallArguments("asarray", args, kwargs, ["a", "dtype"], required: 1)
+            return wrapArray(try env.toArray(a["a"] ?? .none, dtype: try env.dtype(a["dtype"])))
+        }
+        def("arange") { args, kwargs in
+            let a = try CallArguments("arange", args, kwargs, ["start", "stop", "step", "dtype"], required: 1)
+            var start = a["start"] ?? .int(0), stop = a["stop"], step = a["step"] ?? .int(1)
+            if stop == nil { stop = start; start = .int(0) }
+            let values = [start, stop ?? .int(0), step]
+            let allInts = values.allSatisfy { if case .int = $0 { return true }; if case .bool = $0 { return true }; return false }
+            guard let s = NumericOperand(values[0])?.doubles.first, let e = NumericOperand(values[1])?.doubles.first,
+                  let d = NumericOperand(values[2])?.doubles.first else { throw PyException.typeError("arange() arguments must be numbers") }
+            guard d != 0 else { throw PyException.zeroDivision("division by zero") }
+            let length = max(0, Int(((e - s) / d).rounded(.up)))
+            _ = try NumPyMath.resultCount([length])
+            let result: NDArray
+            if allInts, case .int(let si) = values[0], case .int(let di) = values[2] {
+                result = .int64(shape: [length], count: length) { out in for i in 0..<length { out[i] = Int64(si) &+ Int64(i) &* Int64(di) } }
+            } else {
+                result = .float64(shape: [length], count: length) { out in for i in 0..<length { out[i] = s + Double(i) * d } }
+            }
+            return wrapArray(try env.cast(result, to: try env.dtype(a["dtype"])))
+        }
+        def("linspace") { args, kwargs in
+            let a = try CallArguments("linspace", args, kwargs, ["start", "stop", "num", "endpoint", "retstep", "dtype"], required: 2)
+            guard let s = try a.double("start"), let e = try a.double("stop") else { throw PyException.typeError("linspace() needs start and stop") }
+            let num = try a.int("num") ?? 50
+            guard num >= 0 else { throw PyException.valueError("Number of samples, \(num), must be non-negative.") }
+            _ = try NumPyMath.resultCount([num])
+            let endpoint = try a.bool("endpoint", default: true)
+            let div = Double(endpoint ? num - 1 : num)
+            let delta = e - s, step = delta / div
+            // numpy: y = arange(num) * step + start (or / div * delta when the step is 0); the last is stop.
+            let result = NDArray.float64(shape: [num], count: num) { out in
+                for i in 0..<num { out[i] = (step == 0 ? Double(i) / div * delta : Double(i) * step) + s }
+                if endpoint && num > 1 { out[num - 1] = e }
+            }
+            let cast = try env.cast(result, to: try env.dtype(a["dtype"]))
+            if try a.bool("retstep", default: false) { return .tuple([wrapArray(cast), .float(div > 0 ? step : .nan)]) }
+            return wrapArray(cast)
+        }
+        for (name, fill) in [("zeros", 0.0), ("ones", 1.0)] {
+            def(name) { args, kwargs in
+                let a = try CallArguments(name, args, kwargs, ["shape", "dtype"], required: 1)
+                return wrapArray(try filled(shape: try shapeArgument(a["shape"]), value: .float(fill), dtype: try env.dtype(a["dtype"]) ?? .float64, env: env))
+            }
+            def(name + "_like") { args, kwargs in
+                let a = try CallArguments(name + "_like", args, kwargs, ["a", "dtype"], required: 1)
+                let like = try env.toArray(a["a"] ?? .none)
+                return wrapArray(try filled(shape: like.shape, value: .float(fill), dtype: try env.dtype(a["dtype"]) ?? like.dtype, env: env))
+            }
+        }
+        def("full") { args, kwargs in
+            let a = try CallArguments("full", args, kwargs, ["shape", "fill_value", "dtype"], required: 2)
+            let value = a["fill_value"] ?? .none
+            return wrapArray(try filled(shape: try shapeArgument(a["shape"]), value: value, dtype: try env.dtype(a["dtype"]), env: env))
+        }
+        def("full_like") { args, kwargs in
+            let a = try CallArguments("full_like", args, kwargs, ["a", "fill_value", "dtype"], required: 2)
+            let like = try env.toArray(a["a"] ?? .none)
+            return wrapArray(try filled(shape: like.shape, value: a["fill_value"] ?? .none, dtype: try env.dtype(a["dtype"]) ?? like.dtype, env: env))
+        }
+
+        // Reductions and array methods as functions: np.sum(a, axis=...) is np.asarray(a).sum(axis=...).
+        for name in ["sum", "mean", "std", "var", "min", "max", "argmin", "argmax", "any", "all", "cumsum", "prod",
+                     "round", "reshape", "ravel", "flatten", "transpose"] {
+            def(name) { args, kwargs in
+                guard let first = args.first ?? kwargs.first(where: { $0.0 == "a" })?.1 else {
+                    throw PyException.typeError("\(name)() missing required argument 'a'")
+                }
+                let host = NDArrayHost(try env.toArray(first), env: env)
+                let method = name == "transpose" ? "T" : name
+                guard let bound = try host.getAttribute(method) else { throw PyException.attributeError("module 'numpy' has no attribute '\(name)'") }
+                if name == "transpose" { return bound }
+                guard case .builtin(let f) = bound else { return bound }
+                return try f.body(Array(args.dropFirst()), kwargs.filter { $0.0 != "a" })
+            }
+        }
+        m.append(("amin", m.first { $0.0 == "min" }!.1))
+        m.append(("amax", m.first { $0.0 == "max" }!.1))
+        m.append(("around", m.first { $0.0 == "round" }!.1))
+
+        // Element-wise functions of one array: float64 results (float32 kept), abs/sign keep integers.
+        let unary: [(String, (Double) -> Double, Bool)] = [
+            ("sqrt", { $0.squareRoot() }, false), ("exp", { Glibc.exp($0) }, false), ("log", { Glibc.log($0) }, false),
+            ("log10", { Glibc.log10($0) }, false), ("log2", { Glibc.log2($0) }, false), ("log1p", { Glibc.log1p($0) }, false),
+            ("expm1", { Glibc.expm1($0) }, false), ("sin", { Glibc.sin($0) }, false), ("cos", { Glibc.cos($0) }, false),
+            ("tanh", { Glibc.tanh($0) }, false), ("floor", { $0.rounded(.down) }, false), ("ceil", { $0.rounded(.up) }, false),
+            ("abs", { Swift.abs($0) }, true), ("absolute", { Swift.abs($0) }, true),
+            ("sign", { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 }, true),
+        ]
+        for (name, f, keepsIntegers) in unary {
+            def(name) { args, kwargs in
+                let a = try CallArguments(name, args, kwargs, ["x"], required: 1)
+                return try elementwise(try env.toArray(a["x"] ?? .none), f, keepsIntegers: keepsIntegers, name: name, env: env)
+            }
+        }
+        let predicates: [(String, (Double) -> Bool)] = [("isnan", { $0.isNaN }), ("isfinite", { $0.isFinite }), ("isinf", { $0.isInfinite })]
+        for (name, test) in predicates {
+            def(name) { args, kwargs in
+                let a = try CallArguments(name, args, kwargs, ["x"], required: 1)
+                let x = try env.toArray(a["x"] ?? .none)
+                guard let result = x.withDoubles({ p in NDArray.bool(shape: x.shape, count: x.count) { out in for i in 0..<x.count { out[i] = test(p[i]) ? 1 : 0 } } }) else {
+                    throw PyException.typeError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+                }
+                return array(result)
+            }
+        }
+        for (name, wantMax) in [("maximum", true), ("minimum", false)] {
+            def(name) { args, kwargs in
+                let a = try CallArguments(name, args, kwargs, ["x1", "x2"], required: 2)
+                let x = try env.toArray(a["x1"] ?? .none), y = try env.toArray(a["x2"] ?? .none)
+                guard let ox = NumericOperand(array: x), let oy = NumericOperand(array: y) else { throw PyException.typeError("\(name)() needs numbers") }
+                let (shape, ix, iy) = try NumPyMath.broadcast(x.shape, y.shape)
+                let n = try NumPyMath.resultCount(shape)
+                let type = try NumPyMath.resultType(.add, ox, oy)
+                func pick(_ i: Int) -> Double {
+                    let p = ox.doubles[ix?[i] ?? (ox.count == 1 ? 0 : i)], q = oy.doubles[iy?[i] ?? (oy.count == 1 ? 0 : i)]
+                    if p.isNaN || q.isNaN { return .nan }
+                    return wantMax ? Swift.max(p, q) : Swift.min(p, q)
+                }
+                if type.kind == "f" { return array(.make(dtype: type, doubles: (0..<n).map(pick), shape: shape)) }
+                return array(.make(dtype: type, ints: (0..<n).map { Int(pick($0)) }, shape: shape))
+            }
+        }
+        def("where") { args, kwargs in
+            let a = try CallArguments("where", args, kwargs, ["condition", "x", "y"], required: 1)
+            let condition = try env.toArray(a["condition"] ?? .none)
+            guard let cond = NumericOperand(array: condition) else { throw PyException.typeError("where() needs a boolean condition") }
+            guard let xv = a["x"], let yv = a["y"] else {
+                guard a["x"] == nil, a["y"] == nil else { throw PyException.valueError("either both or neither of x and y should be given") }
+                // np.where(cond): the indices of the true elements, one array per axis.
+                let picked = (0..<cond.count).filter { cond.doubles[$0] != 0 }
+                var axes: [[Int]] = Array(repeating: [], count: max(condition.shape.count, 1))
+                for flat in picked {
+                    var rest = flat
+                    for axis in stride(from: condition.shape.count - 1, through: 0, by: -1) {
+                        axes[axis].append(rest % condition.shape[axis]); rest /= condition.shape[axis]
+                    }
+                }
+                return .tuple(axes.prefix(condition.shape.count).map { wrapArray(.int64($0, shape: [$0.count])) })
+            }
+            let x = try env.toArray(xv), y = try env.toArray(yv)
+            guard let ox = NumericOperand(array: x), let oy = NumericOperand(array: y) else { throw PyException.typeError("where() with non-numeric x or y is not supported by mfsh") }
+            let (s1, ic, ixy) = try NumPyMath.broadcast(condition.shape, x.shape)
+            let (shape, i1, iy) = try NumPyMath.broadcast(s1, y.shape)
+            let n = try NumPyMath.resultCount(shape)
+            _ = ixy
+            func at(_ o: NumericOperand, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (o.count == 1 ? 0 : i) }
+            // Positions through both broadcasts: condition/x first, then against y.
+            let (_, cIndex, xIndex) = try NumPyMath.broadcast(condition.shape, shape)
+            let (_, xMap, _) = try NumPyMath.broadcast(x.shape, shape)
+            _ = (ic, i1, cIndex, xIndex)
+            let type = try NumPyMath.resultType(.add, ox, oy)
+            func choose(_ i: Int) -> Double {
+                let c = cond.doubles[cond.count == 1 ? 0 : (condition.shape == shape ? i : (cIndex ?? []).isEmpty ? i : (cIndex?[i] ?? i))]
+                return c != 0 ? ox.doubles[at(ox, xMap, i)] : oy.doubles[at(oy, iy, i)]
+            }
+            if type.kind == "f" { return array(.make(dtype: type, doubles: (0..<n).map(choose), shape: shape)) }
+            if type.kind == "b" { return array(.bool((0..<n).map { choose($0) != 0 }, shape: shape)) }
+            return array(.make(dtype: type, ints: (0..<n).map { Int(choose($0)) }, shape: shape))
+        }
+        def("clip") { args, kwargs in
+            let a = try CallArguments("clip", args, kwargs, ["a", "a_min", "a_max"], required: 1)
+            let x = try env.toArray(a["a"] ?? .none)
+            let lo = try a.double("a_min"), hi = try a.double("a_max")
+            guard lo != nil || hi != nil else { throw PyException.valueError("One of max or min must be given") }
+            guard let o = NumericOperand(array: x) else { throw PyException.typeError("clip() needs numbers") }
+            let clipped = o.doubles.map { v -> Double in
+                if v.isNaN { return v }
+                var r = v
+                if let lo { r = Swift.max(r, lo) }
+                if let hi { r = Swift.min(r, hi) }
+                return r
+            }
+            let floatBounds = [a["a_min"], a["a_max"]].contains { if case .float? = $0 { return true }; return false }
+            if x.dtype.kind == "f" || floatBounds { return array(.make(dtype: x.dtype.kind == "f" ? x.dtype : .float64, doubles: clipped, shape: x.shape)) }
+            return array(.make(dtype: x.dtype.nativeOrder, ints: clipped.map { Int($0) }, shape: x.shape))
+        }
+
+        // Joining.
+        def("concatenate") { args, kwargs in
+            let a = try CallArguments("concatenate", args, kwargs, ["arrays", "axis"], required: 1)
+            return wrapArray(try join(a["arrays"], axis: try a.int("axis") ?? 0, newAxis: false, env: env))
+        }
+        def("stack") { args, kwargs in
+            let a = try CallArguments("stack", args, kwargs, ["arrays", "axis"], required: 1)
+            return wrapArray(try join(a["arrays"], axis: try a.int("axis") ?? 0, newAxis: true, env: env))
+        }
+        def("vstack") { args, kwargs in
+            let a = try CallArguments("vstack", args, kwargs, ["tup"], required: 1)
+            return wrapArray(try join(a["tup"], axis: 0, newAxis: false, atLeast2D: true, env: env))
+        }
+        def("hstack") { args, kwargs in
+            let a = try CallArguments("hstack", args, kwargs, ["tup"], required: 1)
+            let parts = try sequence(a["tup"]).map { try env.toArray($0) }
+            let axis = parts.first.map { $0.shape.count <= 1 ? 0 : 1 } ?? 0
+            return wrapArray(try join(.newList(parts.map(wrapArray)), axis: axis, newAxis: false, env: env))
+        }
+
+        // Sorting and unique values (1-D, or the flattened array for unique).
+        def("sort") { args, kwargs in
+            let a = try CallArguments("sort", args, kwargs, ["a"], required: 1)
+            let x = try env.toArray(a["a"] ?? .none)
+            return wrapArray(x.gathering(try sortedPositions(x), shape: x.shape))
+        }
+        def("argsort") { args, kwargs in
+            let a = try CallArguments("argsort", args, kwargs, ["a"], required: 1)
+            let x = try env.toArray(a["a"] ?? .none)
+            guard x.shape.count == 1 else { throw PyException.typeError("argsort() of a \(x.shape.count)-d array is not supported by mfsh") }
+            let order = try sortedPositions(x)
+            return wrapArray(.int64(order, shape: [order.count]))
+        }
+        def("unique") { args, kwargs in
+            let a = try CallArguments("unique", args, kwargs, ["ar", "return_counts"], required: 1)
+            let x = try env.toArray(a["ar"] ?? .none)
+            let flat = x.gathering(Array(0..<x.count), shape: [x.count])
+            let order = try sortedPositions(flat)
+            var firsts: [Int] = [], counts: [Int] = []
+            for p in order {
+                if let last = firsts.last, sameValue(flat, last, p) { counts[counts.count - 1] += 1; continue }
+                firsts.append(p); counts.append(1)
+            }
+            let values = wrapArray(flat.gathering(firsts, shape: [firsts.count]))
+            if try a.bool("return_counts", default: false) { return .tuple([values, wrapArray(.int64(counts, shape: [counts.count]))]) }
+            return values
+        }
+
+        // Scalar types: np.float64(1.5) is a numpy scalar; as dtype= arguments they name their dtype.
+        for (name, dtype) in [("float64", NDDType.float64), ("float32", NumPyMath.dtype("f", 4)), ("int64", .int64),
+                              ("int32", NumPyMath.dtype("i", 4)), ("int16", NumPyMath.dtype("i", 2)), ("int8", NumPyMath.dtype("i", 1)),
+                              ("uint8", NumPyMath.dtype("u", 1)), ("bool_", .bool)] {
+            def(name) { args, kwargs in
+                let a = try CallArguments(name, args, kwargs, ["value"])
+                return array(try env.toArray(a["value"] ?? .int(0), dtype: dtype))
+            }
+        }
+        m.append(("float_", m.first { $0.0 == "float64" }!.1))
+        def("dtype") { args, kwargs in
+            let a = try CallArguments("dtype", args, kwargs, ["dtype"], required: 1)
+            guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }
+            return env.dtypeValue(d)
+        }
+        return m
+    }
+
+    /// A shape argument: an int or a sequence of ints.
+    static func shapeArgument(_ v: Value?) throws -> [Int] {
+        guard let v else { throw PyException.typeError("a shape is required") }
+        if case .int(let n) = v {
+            guard n >= 0 else { throw PyException.valueError("negative dimensions are not allowed") }
+            return [n]
+        }
+        return try sequence(v).map { d in
+            guard case .int(let n) = d else { throw PyException.typeError("'\(d.typeName)' object cannot be interpreted as an integer") }
+            guard n >= 0 else { throw PyException.valueError("negative dimensions are not allowed") }
+            return n
+        }
+    }
+
+    static func sequence(_ v: Value?) throws -> [Value] {
+        switch v {
+        case .list(let l)?: return l.items
+        case .tuple(let t)?: return t
+        default: throw PyException.typeError("expected a sequence, got \(v?.typeName ?? "None")")
+        }
+    }
+
+    /// An array of `shape` holding `value` everywhere (dtype from the value when not given).
+    static func filled(shape: [Int], value: Value, dtype: NDDType?, env: NumericEnvironment) throws -> NDArray {
+        let n = try NumPyMath.resultCount(shape)
+        let one = try env.toArray(value)
+        guard one.count == 1 else { throw PyException.valueError("could not broadcast the fill value to shape \(shape)") }
+        let type = dtype ?? one.dtype
+        let typed = try env.cast(one, to: type)
+        return typed.gathering(Array(repeating: 0, count: n), shape: shape)
+    }
+
+    /// f applied to every element: float64 (or float32) results; `keepsIntegers` keeps int dtypes (abs, sign).
+    static func elementwise(_ x: NDArray, _ f: (Double) -> Double, keepsIntegers: Bool, name: String, env: NumericEnvironment) throws -> Value {
+        guard let o = NumericOperand(array: x) else {
+            throw PyException.typeError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
+        }
+        if keepsIntegers, let ints = o.ints, x.dtype.kind != "b" {
+            return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, ints: ints.map { Int(f(Double($0))) }, shape: x.shape), env: env)
+        }
+        if x.dtype.kind == "f" && x.dtype.itemSize == 4 {
+            return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, doubles: o.doubles.map { Double(Float(f(Double(Float($0))))) }, shape: x.shape), env: env)
+        }
+        let n = x.count
+        return NumPyMath.result(.float64(shape: x.shape, count: n) { out in for i in 0..<n { out[i] = f(o.doubles[i]) } }, env: env)
+    }
+
+    /// Arrays joined along `axis` (after a new axis there for `stack`), in their promoted dtype.
+    static func join(_ v: Value?, axis rawAxis: Int, newAxis: Bool, atLeast2D: Bool = false, env: NumericEnvironment) throws -> NDArray {
+        var parts = try sequence(v).map { try env.toArray($0) }
+        guard let first = parts.first else { throw PyException.valueError("need at least one array to concatenate") }
+        if atLeast2D { parts = parts.map { $0.shape.count >= 2 ? $0 : $0.gathering(Array(0..<$0.count), shape: [1, $0.count]) } }
+        let ndim = parts[0].shape.count + (newAxis ? 1 : 0)
+        let axis = rawAxis < 0 ? rawAxis + ndim : rawAxis
+        guard axis >= 0, axis < ndim else { throw PyException(env.axisError, "axis \(rawAxis) is out of bounds for array of dimension \(ndim)") }
+        if newAxis {
+            guard parts.allSatisfy({ $0.shape == first.shape }) else { throw PyException.valueError("all input arrays must have the same shape") }
+            parts = parts.map { p in var s = p.shape; s.insert(1, at: axis); return p.gathering(Array(0..<p.count), shape: s) }
+        }
+        for p in parts where p.shape.count != ndim {
+            throw PyException.valueError("all the input arrays must have same number of dimensions, but the array at index 0 has \(ndim) dimension(s) and the array at index \(parts.firstIndex { $0 === p } ?? 0) has \(p.shape.count) dimension(s)")
+        }
+        for (k, p) in parts.enumerated() {
+            for d in 0..<ndim where d != axis && p.shape[d] != parts[0].shape[d] {
+                throw PyException.valueError("all the input array dimensions except for the concatenation axis must match exactly, but along dimension \(d), the array at index 0 has size \(parts[0].shape[d]) and the array at index \(k) has size \(p.shape[d])")
+            }
+        }
+        // The common dtype: numbers promote; identical dtypes of other kinds stay.
+        var type = parts[0].dtype.nativeOrder
+        for p in parts.dropFirst() {
+            if "biuf".contains(type.kind) && "biuf".contains(p.dtype.kind) { type = NumPyMath.promote(type, p.dtype) }
+            else if p.dtype.str != type.str { throw PyException.typeError("joining arrays of \(type.name) and \(p.dtype.name) is not supported by mfsh") }
+        }
+        let typed = try parts.map { try env.cast($0, to: "biuf".contains(type.kind) ? type : nil) }
+        var shape = parts[0].shape
+        shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
+        _ = try NumPyMath.resultCount(shape)
+        let outer = try NumPyMath.count(shape[..<axis]), inner = try NumPyMath.count(shape[(axis + 1)...])
+        // Element positions of each part, block by block; the parts' elements gathered into one array.
+        var scalars: [NDScalar] = []
+        scalars.reserveCapacity(try NumPyMath.count(shape))
+        for o in 0..<outer {
+            for p in typed {
+                let block = p.shape[axis] * inner
+                for j in 0..<block { if let s = p.scalar(atFlat: o * block + j) { scalars.append(s) } }
+            }
+        }
+        guard let joined = NDArray.stacking(scalars, shape: shape) else { return .float64([], shape: shape) }
+        return joined
+    }
+
+    /// Positions of a 1-D array in ascending order, stable, NaN last (numpy's order).
+    static func sortedPositions(_ x: NDArray) throws -> [Int] {
+        let positions = Array(0..<x.count)
+        if let o = NumericOperand(array: x) {
+            if let ints = o.ints { return positions.sorted { ints[$0] < ints[$1] || (ints[$0] == ints[$1] && $0 < $1) } }
+            let d = o.doubles
+            return positions.sorted { a, b in
+                if d[a].isNaN || d[b].isNaN { return !d[a].isNaN && d[b].isNaN || (d[a].isNaN && d[b].isNaN && a < b) }
+                return d[a] < d[b] || (d[a] == d[b] && a < b)
+            }
+        }
+        guard "UMm".contains(x.dtype.kind) else { throw PyException.typeError("sorting an array of \(x.dtype.name) is not supported by mfsh") }
+        let keys = (0..<x.count).map { i -> [UInt32] in
+            if case .string(let s)? = x.element(at: i) { return s.unicodeScalars.map(\.value) }
+            return [UInt32(truncatingIfNeeded: x.timeCount(atFlat: i) ?? Int64.max)]
+        }
+        return positions.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) || (keys[$0] == keys[$1] && $0 < $1) }
+    }
+
+    static func sameValue(_ x: NDArray, _ i: Int, _ j: Int) -> Bool {
+        let a = x.element(at: i), b = x.element(at: j)
+        if case .float(let p)? = a, case .float(let q)? = b { return p == q || (p.isNaN && q.isNaN) }
+        return a.map(pythonRepr) == b.map(pythonRepr)
+    }
+}
