@@ -182,6 +182,10 @@ reset_counts
 out=$("$MFSH" -c "$bigq" 2>&1)
 check "blob cache: same answer" "$expected_big" "$out"
 check "  ... no GET of the blob" "0" "$(count_gets "$bigblobs")"
+# The copy is written while the blob is decompressed (a thread of its own): whole and exact, so its
+# SHA-1 is its name (Metaflow names a blob by the SHA-1 of its bytes) and its size the artifact's.
+kept_copy=$(find "$MFSH_S3_CACHE" -type f -size +100M)
+check "  ... one copy, its SHA-1 its name" "$(basename "${kept_copy%.*}")" "$(sha1sum <"$kept_copy" | cut -c1-40)"
 check_grep "  ... files 0600" "^600$" "$(find "$MFSH_S3_CACHE" -type f -printf '%m\n' | sort -u | tr '\n' ' ' | sed 's/ $//')"
 check_no_grep "  ... the secret is in no cached file name or content" "." "$(grep -rl -- "$secret" "$MFSH_S3_CACHE" 2>/dev/null)"
 # A blob damaged in S3 itself while data.json still records its size: the output is sized from that
