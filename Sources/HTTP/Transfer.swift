@@ -128,7 +128,13 @@ final class Transfer {
         if body.isEmpty, !request.decodeContent, let length = header("Content-Length").flatMap({ Int($0) }),
            length > bytes.count, length <= request.maxBodyBytes {
             // The body arrives as stored and its length is announced: one buffer, no regrowth.
-            body.reserveCapacity(length)
+            body = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                let whole = UnsafeMutableRawBufferPointer(buffer)
+                HugePages.advise(whole)
+                whole.copyMemory(from: bytes)
+                count = bytes.count
+            }
+            return true
         }
         body.append(contentsOf: bytes)
         return true

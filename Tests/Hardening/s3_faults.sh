@@ -182,6 +182,41 @@ reset_counts
 out=$("$MFSH" -c "$bigq" 2>&1)
 check "blob cache: same answer" "$expected_big" "$out"
 check "  ... no GET of the blob" "0" "$(count_gets "$bigblobs")"
+# The copy is written while the blob is decompressed (a thread of its own): whole and exact, so its
+# SHA-1 is its name (Metaflow names a blob by the SHA-1 of its bytes) and its size the artifact's.
+kept_copy=$(find "$MFSH_S3_CACHE" -type f -size +100M)
+check "  ... one copy, its SHA-1 its name" "$(basename "${kept_copy%.*}")" "$(sha1sum <"$kept_copy" | cut -c1-40)"
 check_grep "  ... files 0600" "^600$" "$(find "$MFSH_S3_CACHE" -type f -printf '%m\n' | sort -u | tr '\n' ' ' | sed 's/ $//')"
 check_no_grep "  ... the secret is in no cached file name or content" "." "$(grep -rl -- "$secret" "$MFSH_S3_CACHE" 2>/dev/null)"
+# A blob damaged in S3 itself while data.json still records its size: the output is sized from that
+# record and the gunzip starts before the last range is in, yet a blob cut short (in its last range)
+# or with a wrong gzip trailer is refused with the key named, never unpickled.
+export MFSH_S3_CACHE=off
+damage() {  # how: the largest blob under the run's data, rewritten (its user metadata kept)
+  METAFLOW_S3_ENDPOINT_URL=$upstream "$PY" - "$bucket" "${bigblobs#/$bucket/}" "$1" "$WORK/big.blob" <<'PYDAMAGE'
+import boto3, os, sys
+bucket, prefix, how, saved = sys.argv[1:]
+s3 = boto3.client("s3", endpoint_url=os.environ["METAFLOW_S3_ENDPOINT_URL"])
+key = max(s3.list_objects_v2(Bucket=bucket, Prefix=prefix)["Contents"], key=lambda o: o["Size"])["Key"]
+meta = s3.head_object(Bucket=bucket, Key=key)["Metadata"]
+if not os.path.exists(saved):
+    with open(saved, "wb") as f:
+        f.write(s3.get_object(Bucket=bucket, Key=key)["Body"].read())
+with open(saved, "rb") as f:
+    blob = f.read()
+damaged = {"restore": blob, "short": blob[:-3_000_000], "trailer": blob[:-1] + bytes([blob[-1] ^ 1]),
+           "crc": blob[:-5] + bytes([blob[-5] ^ 1]) + blob[-4:]}[how]
+s3.put_object(Bucket=bucket, Key=key, Body=damaged, Metadata=meta)
+print(len(damaged))
+PYDAMAGE
+}
+for how in short trailer crc; do
+  damage "$how" >/dev/null
+  out=$("$MFSH" -c "$bigq" 2>&1); rc=$?
+  check "blob damaged in S3 ($how), size recorded: status 1" "1" "$rc"
+  check_grep "  ... names the key and the damage" "s3://$bucket/$prefix/HardeningBigFlow/data/.*(truncated|incorrect|corrupt)" "$out"
+  check_no_grep "  ... no unpickling of a damaged blob" "Unpickling|pickle data|\\(20000000,\\)" "$out"
+done
+damage restore >/dev/null
+check "restored: Python's answer again" "$expected_big" "$("$MFSH" -c "$bigq" 2>&1)"
 finish

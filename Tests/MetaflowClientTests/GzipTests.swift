@@ -1,3 +1,4 @@
+import CZlib
 import Testing
 @testable import MetaflowClient
 
@@ -56,5 +57,59 @@ import Testing
         #expect(Gzip.initialCapacity(fileSize: Int.max / 2, trailer: 10, recorded: nil) == 10)
         #expect(Gzip.initialCapacity(fileSize: 100, trailer: nil, recorded: -5) == nil)
     }
-}
 
+    /// A gzip member of stored (uncompressed) deflate blocks, with its CRC-32 and size: a large
+    /// input made without a compressor.
+    static func storedGzip(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]
+        var start = 0
+        repeat {
+            let end = min(start + 65535, data.count)
+            let n = end - start
+            out += [end == data.count ? 1 : 0, UInt8(n & 0xff), UInt8(n >> 8), UInt8(~n & 0xff), UInt8((~n >> 8) & 0xff)]
+            out += data[start..<end]
+            start = end
+        } while start < data.count
+        let crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        for v in [crc, UInt32(truncatingIfNeeded: data.count)] { out += (0..<4).map { UInt8((v >> (8 * $0)) & 0xff) } }
+        return out
+    }
+
+    /// What a watch (the S3 blob cache's writer) is shown: every byte of the output once, in order,
+    /// still in place when `settle` comes, whether the output fits its first buffer (a huge-page
+    /// one, 6 MB) or grows past a wrong hint; and `settle` before a damaged input's error.
+    @Test func watchSeesTheOutputOnceAndInPlace() throws {
+        let data = [UInt8](unsafeUninitializedCapacity: 6 << 20) { buffer, count in
+            for i in buffer.indices { buffer[i] = UInt8(truncatingIfNeeded: i % 251) }
+            count = buffer.count
+        }
+        let gz = Self.storedGzip(data)
+        for hint in [data.count, 1 << 20, 0] {
+            var pending: [UnsafeRawBufferPointer] = []
+            var seen: [UInt8] = []
+            var settles = 0
+            let watch = OutputWatch(made: { pending.append($0) }, settle: {
+                // Copied only now: the stretches must still hold their bytes.
+                for stretch in pending { seen.append(contentsOf: stretch) }
+                pending = []
+                settles += 1
+            })
+            var rest = stride(from: 0, to: gz.count, by: 1 << 20).map { gz[$0..<min($0 + (1 << 20), gz.count)] }[...]
+            let out = try Gzip.decompressChunks(name: "t", sizeHint: hint, watch: watch) { rest.popFirst() ?? [] }
+            #expect(out == data, "hint \(hint)")
+            #expect(seen == data, "hint \(hint)")
+            #expect(pending.isEmpty && settles >= 1)
+        }
+        var settled = true
+        let cut = Array(gz[0..<(gz.count - 6)])
+        let watch = OutputWatch(made: { _ in settled = false }, settle: { settled = true })
+        var given = false
+        #expect(throws: GzipError.self) {
+            try Gzip.decompressChunks(name: "t", sizeHint: data.count, watch: watch) {
+                defer { given = true }
+                return given ? [] : cut[...]
+            }
+        }
+        #expect(settled)
+    }
+}

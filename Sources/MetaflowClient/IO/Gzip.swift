@@ -1,6 +1,7 @@
 // gzip decompression through zlib, streamed from the file so a large artifact is never held
 // twice (compressed and decompressed) in memory.
 import CZlib
+import HTTP
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -111,9 +112,10 @@ public enum Gzip {
 
     /// Decompresses gzip bytes that arrive in chunks (`next` returns [] at the end), so the
     /// compressed whole need never be in memory at once (S3 ranges).
-    static func decompressChunks(name: String, sizeHint: Int?, maxOutput: Int = Int.max,
+    /// `watch` follows the output as it is made (see OutputWatch).
+    static func decompressChunks(name: String, sizeHint: Int?, maxOutput: Int = Int.max, watch: OutputWatch? = nil,
                                  next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
-        try inflateStream(path: name, sizeHint: sizeHint, maxOutput: maxOutput, next: next)
+        try inflateStream(path: name, sizeHint: sizeHint, maxOutput: maxOutput, watch: watch, next: next)
     }
 
     /// Whether `bytes` can be had now: checked before a large buffer is made, since a failed Swift
@@ -128,10 +130,10 @@ public enum Gzip {
         return true
     }
 
-    private static func inflateStream(path: String, sizeHint: Int?, maxOutput: Int = Int.max,
+    private static func inflateStream(path: String, sizeHint: Int?, maxOutput: Int = Int.max, watch: OutputWatch? = nil,
                                       next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
         try withoutActuallyEscaping(next) { next in
-            try inflate(Inflater(path: path, next: next), path: path, sizeHint: sizeHint, maxOutput: maxOutput)
+            try inflate(Inflater(path: path, watch: watch, next: next), path: path, sizeHint: sizeHint, maxOutput: maxOutput)
         }
     }
 
@@ -143,7 +145,9 @@ public enum Gzip {
         }
         // Filled in place without zero-filling: pages the output never reaches are never touched.
         var out = try [UInt8](unsafeUninitializedCapacity: first) { buf, count in
-            count = try inflater.fill(UnsafeMutableRawBufferPointer(buf))
+            let whole = UnsafeMutableRawBufferPointer(buf)
+            HugePages.advise(whole)  // filled from end to end: see HugePages
+            count = try inflater.fill(whole)
         }
         while !inflater.inputEnded {
             if out.count > maxOutput { throw GzipError(message: "more than \(maxOutput) bytes when decompressed", path: path) }
@@ -163,6 +167,16 @@ public enum Gzip {
     }
 }
 
+/// Follows a decompression's output as it is made (the S3 blob cache copies it to disk on a thread
+/// of its own meanwhile): `made` is given each new stretch of output once, in order, and the
+/// stretch stays in place, unchanged, until `settle` returns; `settle` is called before the output
+/// buffer may move (it grows) or is handed back, and must not return before the stretches are used.
+/// On an error, stretches may have been shown that do not make a whole output.
+struct OutputWatch {
+    let made: (UnsafeRawBufferPointer) -> Void
+    let settle: () -> Void
+}
+
 /// zlib's inflate over a sequence of input chunks, filling output buffers one at a time.
 private final class Inflater {
     private var stream = z_stream()
@@ -172,9 +186,11 @@ private final class Inflater {
     private var sawEnd = false
     private var sawAnyInput = false
     private(set) var inputEnded = false
+    private let watch: OutputWatch?
 
-    init(path: String, next: @escaping () throws -> ArraySlice<UInt8>) throws {
+    init(path: String, watch: OutputWatch?, next: @escaping () throws -> ArraySlice<UInt8>) throws {
         self.path = path
+        self.watch = watch
         self.next = next
         guard czlib_inflate_init_gzip(&stream) == Z_OK else {
             throw GzipError(message: "zlib could not start", path: path)
@@ -184,11 +200,24 @@ private final class Inflater {
     deinit { inflateEnd(&stream) }
 
     /// Inflates into `out` until it is full or the input ends; how many bytes it wrote.
+    /// The watch is shown what was made before more input is awaited and when the call ends, and
+    /// settled before it returns (or throws): `out` may move after that.
     func fill(_ out: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let outBase = out.baseAddress else { return 0 }
         var produced = 0
+        var shown = 0
+        func show() {
+            guard let watch, produced > shown else { return }
+            watch.made(UnsafeRawBufferPointer(start: outBase + shown, count: produced - shown))
+            shown = produced
+        }
+        defer {
+            show()
+            watch?.settle()
+        }
         while produced < out.count {
             if chunk.isEmpty {
+                show()
                 chunk = try next()
                 if chunk.isEmpty { inputEnded = true; return produced }
                 sawAnyInput = true

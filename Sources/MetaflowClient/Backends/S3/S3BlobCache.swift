@@ -70,20 +70,22 @@ final class S3BlobCache: Sendable {
         deinit { drop() }
 
         func append(_ bytes: ArraySlice<UInt8>) {
-            guard fd >= 0 else { return }
+            bytes.withUnsafeBytes { append($0) }
+        }
+
+        func append(_ buf: UnsafeRawBufferPointer) {
+            guard fd >= 0, let base = buf.baseAddress else { return }
             var done = 0
-            let ok = bytes.withUnsafeBytes { buf -> Bool in
-                guard let base = buf.baseAddress else { return true }
-                while done < buf.count {
-                    let n = write(fd, base + done, buf.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return false }
-                    done += n
+            while done < buf.count {
+                let n = write(fd, base + done, buf.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    drop()  // a full disk: no copy, never half a copy
+                    return
                 }
-                return true
+                done += n
             }
             written += done
-            if !ok { drop() }  // a full disk: no copy, never half a copy
         }
 
         /// The blob is whole: keep it.

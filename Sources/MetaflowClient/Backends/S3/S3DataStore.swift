@@ -4,9 +4,9 @@
 // (`x-amz-meta-metaflow-user-attributes`) instead of a `_meta` file.
 //
 // Large blobs come in 8 MiB ranges, several at a time, and are gunzipped as the ranges arrive
-// into a buffer sized from the gzip trailer (fetched with the first ranges), so the compressed
-// blob is never held whole: peak memory is the artifact plus the ranges in flight. Python's client
-// downloads the whole blob to a temporary file first.
+// into a buffer sized from the writer's recorded size (else the gzip trailer, fetched with the
+// first ranges), so the compressed blob is never held whole: peak memory is the artifact plus the
+// ranges in flight. Python's client downloads the whole blob to a temporary file first.
 
 import HTTP
 import Synchronization
@@ -78,12 +78,18 @@ public final class S3DataStore: DataStore, Sendable {
             keep(bytes, stored: first.body, compressed: total, raw: raw, keeper: keeper, at: kept)
             return bytes
         }
-        // A blob gzip barely shrinks is kept decompressed (below): then the ranges need not go to disk.
+        // A blob gzip barely shrinks is kept decompressed (below): then the ranges need not go to
+        // disk, and the output goes there as it is made.
         let keptPlain = !raw && keeper != nil && (expectedSize?().map { total >= $0 / 10 * 8 } ?? false)
+        let plainKeeper = keptPlain ? kept.flatMap { cache?.writer($0, raw: true) } : nil
         let bytes = try S3RangedBlob(client: client, location: location, first: first.body, total: total, raw: raw,
                                      expectedSize: expectedSize, progress: progress,
-                                     keeper: keptPlain ? nil : keeper).read()
-        keep(bytes, stored: nil, compressed: total, raw: raw, keeper: keeper, at: kept, plain: keptPlain)
+                                     keeper: keptPlain ? nil : keeper, plainKeeper: plainKeeper).read()
+        if keptPlain {
+            plainKeeper?.finish()  // the compressed copy's keeper is dropped unfinished (never visible)
+        } else {
+            keep(bytes, stored: nil, compressed: total, raw: raw, keeper: keeper, at: kept)
+        }
         return bytes
     }
 
@@ -91,11 +97,10 @@ public final class S3DataStore: DataStore, Sendable {
     /// saved little (random floats: a large array compresses by a few percent), as its decompressed
     /// bytes, so that the next read costs no decompression.
     /// `stored`: the blob as stored, when the keeper has not been given it yet.
-    /// `plain`: the keeper was given nothing; keep the decompressed bytes.
     private func keep(_ bytes: [UInt8], stored: [UInt8]?, compressed: Int, raw: Bool, keeper: S3BlobCache.Writer?,
-                      at base: String?, plain: Bool = false) {
+                      at base: String?) {
         guard let keeper else { return }
-        if !plain && (raw || compressed < bytes.count / 10 * 8) {
+        if raw || compressed < bytes.count / 10 * 8 {
             if let stored { keeper.append(stored[...]) }
             keeper.finish()
         } else if let base, let plain = cache?.writer(base, raw: true) {
@@ -155,9 +160,10 @@ public final class S3DataStore: DataStore, Sendable {
         return try gunzipChunks(location, hint: hint) { rest.popFirst() ?? [] }
     }
 
-    static func gunzipChunks(_ location: S3Location, hint: Int?, next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
+    static func gunzipChunks(_ location: S3Location, hint: Int?, watch: OutputWatch? = nil,
+                             next: () throws -> ArraySlice<UInt8>) throws -> [UInt8] {
         do {
-            return try Gzip.decompressChunks(name: location.description, sizeHint: hint, next: next)
+            return try Gzip.decompressChunks(name: location.description, sizeHint: hint, watch: watch, next: next)
         } catch let e as GzipError {
             throw e.outOfMemory ? MetaflowError.generic("MemoryError", e.description) : MetaflowError.data(e.description)
         }

@@ -2,8 +2,11 @@
 // the calling thread gunzips (or copies, for a raw blob) the ranges in order as they arrive, each
 // dropped once used: the compressed blob is never whole in memory, and decompression overlaps the
 // download. Ranges are asked in waves reaching at most a few ranges beyond the one the reader needs
-// next (each wave with its retries), so a slow range cannot let the others pile up. The last range
-// comes with the first wave: its gzip trailer sizes the output buffer.
+// next (each wave with its retries), so a slow range cannot let the others pile up. The output
+// buffer is sized by the size the writer recorded (the task's data.json) when there is one, so the
+// gunzip starts on the first range at once; only without it does the last range come first, for
+// its gzip trailer. Either way zlib checks the trailer (CRC and length) at the end, and a blob that
+// stops short is refused.
 
 import HTTP
 #if canImport(Glibc)
@@ -21,6 +24,9 @@ struct S3RangedBlob {
     let progress: ((Int, Int) -> Void)?
     /// Where the blob's bytes go on disk as they are used (the blob cache), if anywhere.
     let keeper: S3BlobCache.Writer?
+    /// Where the decompressed blob goes on disk as it is made (the blob cache, for a blob kept
+    /// decompressed), if anywhere; the caller finishes it.
+    var plainKeeper: S3BlobCache.Writer? = nil
 
     func read() throws -> [UInt8] {
         let size = S3DataStore.pieceSize
@@ -31,13 +37,15 @@ struct S3RangedBlob {
         let arrivals = PieceArrivals(progressFrom: first.count)
         let ahead = S3DataStore.parallelPieces - 1
         let location = self.location
+        let recordedHint = raw ? nil : S3DataStore.sizeHint(expectedSize, [], compressed: total)
+        let needsTrailer = !raw && recordedHint == nil
         let download = { [client, raw] in
             var nextToFetch = 0
             var firstWave = true
             while nextToFetch < pieces.count, let wanted = arrivals.waitUntil(nextToFetch, isWithin: ahead) {
                 var wave = Array(nextToFetch..<min(wanted + ahead + 1, pieces.count))
                 nextToFetch = wave.last.map { $0 + 1 } ?? nextToFetch
-                if firstWave && !raw && !wave.contains(lastPiece) { wave.insert(lastPiece, at: 0) }
+                if firstWave && needsTrailer && !wave.contains(lastPiece) { wave.insert(lastPiece, at: 0) }
                 firstWave = false
                 wave.removeAll { arrivals.has($0) }  // the last range, come early
                 let reads = wave.map { S3Read(location: location, range: pieces[$0], maxBodyBytes: pieces[$0].count) }
@@ -103,9 +111,10 @@ struct S3RangedBlob {
                 out.append(contentsOf: chunk)
             }
         }
-        let tail = try arrivals.peek(lastPiece)
-        let hint = S3DataStore.sizeHint(expectedSize, tail, compressed: total)
-        return try S3DataStore.gunzipChunks(location, hint: hint, next: nextChunk)
+        let hint = try recordedHint ?? S3DataStore.sizeHint(expectedSize, arrivals.peek(lastPiece), compressed: total)
+        let follower = plainKeeper.map(S3CacheFollower.init)
+        defer { follower?.stop() }
+        return try S3DataStore.gunzipChunks(location, hint: hint, watch: follower?.watch, next: nextChunk)
     }
 
     /// `a` of `bytes a-b/total`.
