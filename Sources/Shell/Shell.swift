@@ -109,6 +109,7 @@ public final class MFShell {
         let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
+        NumericModules.register(in: interpreter, converter: context)
         let columnsVariable = env["COLUMNS"]
         PandasDisplay.setTerminalWidth { TerminalOutput.pythonTerminalColumns(columnsVariable: columnsVariable) }
         interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))

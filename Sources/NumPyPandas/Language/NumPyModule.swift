@@ -57,11 +57,14 @@ enum NumPyModule {
             let delta = e - s, step = delta / div
             // numpy: y = arange(num) * step + start (or / div * delta when the step is 0); the last is stop.
             let result = NDArray.float64(shape: [num], count: num) { out in
-                for i in 0..<num { out[i] = (step == 0 ? Double(i) / div * delta : Double(i) * step) + s }
+                for i in 0..<num {
+                    // numpy: arange(num) * step + start; / div * delta when the step is 0; * delta when div is 0.
+                    out[i] = (div == 0 ? Double(i) * delta : step == 0 ? Double(i) / div * delta : Double(i) * step) + s
+                }
                 if endpoint && num > 1 { out[num - 1] = e }
             }
             let cast = try env.cast(result, to: try env.dtype(a["dtype"]))
-            if try a.bool("retstep", default: false) { return .tuple([wrapArray(cast), .float(div > 0 ? step : .nan)]) }
+            if try a.bool("retstep", default: false) { return .tuple([wrapArray(cast), array(.float64([div > 0 ? step : .nan], shape: []))]) }
             return wrapArray(cast)
         }
         for (name, fill) in [("zeros", 0.0), ("ones", 1.0)] {

@@ -39,7 +39,7 @@ struct S3RangedBlob {
         let location = self.location
         let recordedHint = raw ? nil : S3DataStore.sizeHint(expectedSize, [], compressed: total)
         let needsTrailer = !raw && recordedHint == nil
-        let download = { [client, raw] in
+        let download = { [client] in
             var nextToFetch = 0
             var firstWave = true
             while nextToFetch < pieces.count, let wanted = arrivals.waitUntil(nextToFetch, isWithin: ahead) {
