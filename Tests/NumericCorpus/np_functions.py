@@ -10,6 +10,7 @@ print(repr(np.sqrt(np.array([4.0, 2.0]))), repr(np.abs(a)), repr(np.abs(np.array
 print(repr(np.log(np.array([1.0, np.e]))), repr(np.log10(np.array([10.0, 1000.0]))), repr(np.floor(a)), repr(np.ceil(a)), repr(np.round(a)))
 print(repr(np.isnan(np.array([1.0, np.nan]))), repr(np.isfinite(np.array([1.0, np.inf, np.nan]))), repr(np.sign(a)), np.sqrt(16.0))
 print(repr(np.where(a > 0, a, 0.0)), repr(np.where(a > 0)), repr(np.where(m % 2 == 0)), repr(np.where(a > 1, 1, 0)))
+print(repr(np.where(m > 5, m, np.array([0, -1, -2, -3]))), repr(np.where(np.array([[True], [False], [True]]), m, 0.5)))
 print(repr(np.clip(a, -1, 3)), repr(np.clip(m, 2, 9)), repr(np.maximum(a, 0)), repr(np.minimum(m, 5)))
 print(repr(np.concatenate([a, a[:2]])), repr(np.concatenate([m, m], axis=1)), repr(np.stack([a[:2], a[2:4]])))
 print(repr(np.vstack([np.array([1, 2]), np.array([3, 4])])), repr(np.hstack([np.array([1, 2]), np.array([3.5])])))

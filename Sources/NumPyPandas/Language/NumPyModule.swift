@@ -170,19 +170,16 @@ enum NumPyModule {
             }
             let x = try env.toArray(xv), y = try env.toArray(yv)
             guard let ox = NumericOperand(array: x), let oy = NumericOperand(array: y) else { throw PyException.typeError("where() with non-numeric x or y is not supported by mfsh") }
-            let (s1, ic, ixy) = try NumPyMath.broadcast(condition.shape, x.shape)
-            let (shape, i1, iy) = try NumPyMath.broadcast(s1, y.shape)
+            // The result's shape broadcasts all three; each operand's element for a result position comes
+            // from broadcasting that operand alone to the result's shape.
+            let (shape, _, _) = try NumPyMath.broadcast(try NumPyMath.broadcast(condition.shape, x.shape).0, y.shape)
             let n = try NumPyMath.resultCount(shape)
-            _ = ixy
-            func at(_ o: NumericOperand, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (o.count == 1 ? 0 : i) }
-            // Positions through both broadcasts: condition/x first, then against y.
-            let (_, cIndex, xIndex) = try NumPyMath.broadcast(condition.shape, shape)
-            let (_, xMap, _) = try NumPyMath.broadcast(x.shape, shape)
-            _ = (ic, i1, cIndex, xIndex)
+            let cMap = try NumPyMath.broadcast(condition.shape, shape).1
+            let xMap = try NumPyMath.broadcast(x.shape, shape).1, yMap = try NumPyMath.broadcast(y.shape, shape).1
+            func at(_ count: Int, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (count == 1 ? 0 : i) }
             let type = try NumPyMath.resultType(.add, ox, oy)
             func choose(_ i: Int) -> Double {
-                let c = cond.doubles[cond.count == 1 ? 0 : (condition.shape == shape ? i : (cIndex ?? []).isEmpty ? i : (cIndex?[i] ?? i))]
-                return c != 0 ? ox.doubles[at(ox, xMap, i)] : oy.doubles[at(oy, iy, i)]
+                cond.doubles[at(cond.count, cMap, i)] != 0 ? ox.doubles[at(ox.count, xMap, i)] : oy.doubles[at(oy.count, yMap, i)]
             }
             if type.kind == "f" { return array(.make(dtype: type, doubles: (0..<n).map(choose), shape: shape)) }
             if type.kind == "b" { return array(.bool((0..<n).map { choose($0) != 0 }, shape: shape)) }
