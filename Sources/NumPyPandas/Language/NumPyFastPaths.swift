@@ -142,19 +142,22 @@ private struct BoolsAsNumbers: DoubleSource, IntSource {
     subscript(_ i: Int) -> Int64 { Int64(bools[i]) }
 }
 
-private func floatKernel<X: DoubleSource, Y: DoubleSource>(_ op: NumericOp, _ x: X, _ y: Y, _ n: Int, _ shape: [Int]) -> NDArray {
-    if op.isComparison {
-        return .bool(shape: shape, count: n) { out in
-            switch op {
-            case .lt: for i in 0..<n { out[i] = x[i] < y[i] ? 1 : 0 }
-            case .le: for i in 0..<n { out[i] = x[i] <= y[i] ? 1 : 0 }
-            case .gt: for i in 0..<n { out[i] = x[i] > y[i] ? 1 : 0 }
-            case .ge: for i in 0..<n { out[i] = x[i] >= y[i] ? 1 : 0 }
-            case .eq: for i in 0..<n { out[i] = x[i] == y[i] ? 1 : 0 }
-            default: for i in 0..<n { out[i] = x[i] != y[i] ? 1 : 0 }
-            }
-        }
+/// `out[i] = x(i) op y(i)` for a comparison; inlined into each specialised kernel.
+@inline(__always)
+private func compare<T: Comparable>(_ op: NumericOp, _ n: Int, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                    _ x: (Int) -> T, _ y: (Int) -> T) {
+    switch op {
+    case .lt: for i in 0..<n { out[i] = x(i) < y(i) ? 1 : 0 }
+    case .le: for i in 0..<n { out[i] = x(i) <= y(i) ? 1 : 0 }
+    case .gt: for i in 0..<n { out[i] = x(i) > y(i) ? 1 : 0 }
+    case .ge: for i in 0..<n { out[i] = x(i) >= y(i) ? 1 : 0 }
+    case .eq: for i in 0..<n { out[i] = x(i) == y(i) ? 1 : 0 }
+    default: for i in 0..<n { out[i] = x(i) != y(i) ? 1 : 0 }
     }
+}
+
+private func floatKernel<X: DoubleSource, Y: DoubleSource>(_ op: NumericOp, _ x: X, _ y: Y, _ n: Int, _ shape: [Int]) -> NDArray {
+    if op.isComparison { return .bool(shape: shape, count: n) { compare(op, n, $0, { x[$0] }, { y[$0] }) } }
     return .float64(shape: shape, count: n) { out in
         switch op {
         case .add: for i in 0..<n { out[i] = x[i] + y[i] }
@@ -166,15 +169,10 @@ private func floatKernel<X: DoubleSource, Y: DoubleSource>(_ op: NumericOp, _ x:
 }
 
 private func intKernel<X: IntSource, Y: IntSource>(_ op: NumericOp, _ x: X, _ y: Y, _ n: Int, _ shape: [Int], bools: Bool) -> NDArray {
-    if op.isComparison || bools {
+    if op.isComparison { return .bool(shape: shape, count: n) { compare(op, n, $0, { x[$0] }, { y[$0] }) } }
+    if bools {
         return .bool(shape: shape, count: n) { out in
             switch op {
-            case .lt: for i in 0..<n { out[i] = x[i] < y[i] ? 1 : 0 }
-            case .le: for i in 0..<n { out[i] = x[i] <= y[i] ? 1 : 0 }
-            case .gt: for i in 0..<n { out[i] = x[i] > y[i] ? 1 : 0 }
-            case .ge: for i in 0..<n { out[i] = x[i] >= y[i] ? 1 : 0 }
-            case .eq: for i in 0..<n { out[i] = x[i] == y[i] ? 1 : 0 }
-            case .ne: for i in 0..<n { out[i] = x[i] != y[i] ? 1 : 0 }
             case .bitand: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] & y[i]) }
             case .bitor: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] | y[i]) }
             default: for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: x[i] ^ y[i]) }
