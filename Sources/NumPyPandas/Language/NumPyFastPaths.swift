@@ -48,9 +48,9 @@ extension NDArrayHost {
                 switch name {
                 case "sum":
                     var total = 0
-                    for i in 0..<n { total &+= Int(p[i]) }
+                    for i in 0..<n where p[i] != 0 { total &+= 1 }  // any non-zero byte is True
                     return NumPyMath.result(.int64([total], shape: []), env: env)
-                case "mean": return scalar(NumPyMath.castingSum(n) { Double(p[$0]) } / Double(n))
+                case "mean": return scalar(NumPyMath.castingSum(n) { p[$0] != 0 ? 1 : 0 } / Double(n))
                 case "any": return boolScalar(p.contains { $0 != 0 })
                 case "all": return boolScalar(!p.contains { $0 == 0 })
                 default: return nil
@@ -138,8 +138,9 @@ private struct IntsAsDoubles: DoubleSource {
 
 private struct BoolsAsNumbers: DoubleSource, IntSource {
     let bools: ElementReader<UInt8>
-    subscript(_ i: Int) -> Double { Double(bools[i]) }
-    subscript(_ i: Int) -> Int64 { Int64(bools[i]) }
+    // A pickled bool array may hold any non-zero byte for True.
+    subscript(_ i: Int) -> Double { bools[i] != 0 ? 1 : 0 }
+    subscript(_ i: Int) -> Int64 { bools[i] != 0 ? 1 : 0 }
 }
 
 /// `out[i] = x(i) op y(i)` for a comparison; inlined into each specialised kernel.
