@@ -90,6 +90,11 @@ protocol NumericObject: HostObject {
     var lazyAttributeNames: [String] { get }
 }
 
+/// A numeric object `obj[key] = value` changes in place.
+protocol NumericItemAssignable: NumericObject {
+    func setItem(_ key: Value, _ value: Value) throws
+}
+
 extension NumericObject {
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         if op == .eq { return .bool(NumericHosts.object(other).map { $0 === self } ?? false) }
@@ -119,11 +124,16 @@ final class NumericEnvironment {
     func wrap(_ object: any NumericObject) -> Value {
         let instance = PyInstance(cls: cls(for: object))
         instance.args = [.host(object)]
+        Self.setAttributes(of: instance, from: object)
+        return .instance(instance)
+    }
+
+    /// The instance's precomputed attributes (all but methods and lazy ones), again after a change.
+    private static func setAttributes(of instance: PyInstance, from object: any NumericObject) {
         let skipped = Set(object.methodNames + object.lazyAttributeNames)
         for name in object.attributeNames where !skipped.contains(name) {
             if let v = try? object.getAttribute(name) { instance.attrs[name] = v }
         }
-        return .instance(instance)
     }
 
     /// A decoded value as the language value Python's client would give.
@@ -179,6 +189,16 @@ final class NumericEnvironment {
         }
         def("__dir__") { o, _ in .newList(o.attributeNames.sorted().map { .str($0) }) }
         def("__getitem__") { o, args in try o.getItem(try argument(args, "__getitem__")) }
+        // `obj[key] = value` for the objects that change in place (a DataFrame's columns).
+        d["__setitem__"] = .newBuiltin("__setitem__") { args, _ in
+            let o = try target(args, "__setitem__")
+            guard let settable = o as? any NumericItemAssignable, args.count == 3 else {
+                throw PyException.typeError("'\(o.typeName)' object does not support item assignment")
+            }
+            try settable.setItem(args[1], args[2])
+            if case .instance(let instance) = args[0] { setAttributes(of: instance, from: o) }
+            return .none
+        }
         def("__iter__") { o, _ in .iterator(try o.makeIterator()) }
         def("__len__") { o, _ in .int(try o.length()) }
         def("__contains__") { o, args in .bool(try o.contains(try argument(args, "__contains__"))) }

@@ -19,6 +19,7 @@ package enum NumericModules {
             return e
         }
         interpreter.registerLazyModule("numpy") { NumPyModule.members(env()) }
+        interpreter.registerLazyModule("pandas") { PandasModule.members(env()) }
     }
 }
 
@@ -183,7 +184,7 @@ extension NumericEnvironment {
     }
 
     /// A language value as a decoded value, for object arrays: numbers, strings, None, numpy scalars.
-    private func pickleValue(_ v: Value) throws -> PickleValue {
+    func pickleValue(_ v: Value) throws -> PickleValue {
         switch v {
         case .none: return .none
         case .bool(let b): return .bool(b)

@@ -97,7 +97,8 @@ extension NumericEnvironment {
 }
 
 final class DataFrameHost: NumericObject {
-    let frame: DataFrame
+    /// Replaced (never changed) by column assignment, so values taken from the frame before keep theirs.
+    var frame: DataFrame
     let env: NumericEnvironment
     init(_ frame: DataFrame, env: NumericEnvironment) { self.frame = frame; self.env = env }
 
@@ -114,12 +115,12 @@ final class DataFrameHost: NumericObject {
     var isTruthy: Bool { true }
 
     var attributeNames: [String] {
-        var names = ["columns", "dtypes", "empty", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        var names = ["columns", "dtypes", "empty", "groupby", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
         names += Self.reductionNames
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
-    var methodNames: [String] { ["head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames }
+    var methodNames: [String] { ["groupby", "head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames }
     var lazyAttributeNames: [String] { ["values"] }
 
     func truth() throws -> Bool {
@@ -163,6 +164,7 @@ final class DataFrameHost: NumericObject {
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
         case "sort_values": return .newBuiltin(name) { [self] args, kwargs in try sorted(args, kwargs) }
+        case "groupby": return .newBuiltin(name) { [self] args, kwargs in try groupBy(args, kwargs) }
         case "to_numpy": return .newBuiltin(name) { [self] _, _ in try toNumpy() }
         case "values": return try toNumpy()
         case _ where Self.reductionNames.contains(name):

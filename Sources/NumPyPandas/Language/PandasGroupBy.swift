@@ -1,0 +1,303 @@
+// `df.groupby(key)`: groups by one column (sorted by key, missing keys dropped, as pandas' sort=True,
+// dropna=True), then mean/sum/count/size/min/max/std/var/median/agg of the other columns or of a
+// selected one. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
+// mean, Welford for var, so results are the same to the last bit.
+import Glibc
+import MFSInterpreter
+import Pickle
+
+/// The rows of each group: `codes[row]` is the group (-1 for a missing key), groups in key order.
+struct PandasGroups {
+    let codes: [Int]
+    let count: Int
+    /// The first row of each group (its key label).
+    let firstRows: [Int]
+
+    init(keys a: NDArray) throws {
+        var codes = [Int](repeating: -1, count: a.count)
+        var firstRows: [Int] = []
+        // Dense codes in order of first appearance, then renumbered in key order.
+        func assign<K: Hashable>(_ key: (Int) -> K?) {
+            var seen: [K: Int] = [:]
+            for r in 0..<a.count {
+                guard let k = key(r) else { continue }
+                if let g = seen[k] { codes[r] = g } else { seen[k] = firstRows.count; codes[r] = firstRows.count; firstRows.append(r) }
+            }
+        }
+        switch a.dtype.kind {
+        case "b", "i", "u":
+            guard let ints = a.withInt64s({ r in (0..<a.count).map { r[$0] } }) else { throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh") }
+            assign { ints[$0] }
+        case "f":
+            guard let doubles = a.doubleValues() else { throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh") }
+            assign { doubles[$0].isNaN ? nil : (doubles[$0] == 0 ? 0 : doubles[$0]) }
+        case "O":
+            var texts: [String?] = []
+            texts.reserveCapacity(a.count)
+            for r in 0..<a.count {
+                switch a.element(at: r) {
+                case .string(let s)?: texts.append(s)
+                case .none?, nil: texts.append(nil)
+                case .float(let x)? where x.isNaN: texts.append(nil)
+                default: throw PyException.typeError("groupby on an object column of non-strings is not supported by mfsh")
+                }
+            }
+            assign { texts[$0] }
+        default:
+            throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh")
+        }
+        let keys = PandasSort.keys(.ndarray(a.gathering(firstRows, shape: [firstRows.count])), count: firstRows.count)
+        let order = Array(0..<firstRows.count).sorted { PandasSort.compare(keys[$0], keys[$1]) < 0 }
+        var rank = [Int](repeating: 0, count: order.count)
+        for (position, g) in order.enumerated() { rank[g] = position }
+        self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
+        self.count = order.count
+        self.firstRows = order.map { firstRows[$0] }
+    }
+}
+
+/// `df.groupby(...)` and `df.groupby(...)[col]`.
+final class GroupByHost: NumericObject {
+    let frame: DataFrame
+    let keyColumn: Int
+    /// The aggregated columns; `asSeries` when one column was selected by `[label]`.
+    let selected: [Int]
+    let asSeries: Bool
+    let env: NumericEnvironment
+    private var cachedGroups: PandasGroups?
+
+    init(frame: DataFrame, keyColumn: Int, selected: [Int], asSeries: Bool, env: NumericEnvironment) {
+        self.frame = frame; self.keyColumn = keyColumn; self.selected = selected; self.asSeries = asSeries; self.env = env
+    }
+
+    static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
+    var typeName: String { asSeries ? "SeriesGroupBy" : "DataFrameGroupBy" }
+    var moduleName: String { "pandas.core.groupby.generic" }
+    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "ngroups"] }
+    var methodNames: [String] { Self.aggregations + ["agg", "aggregate"] }
+    var lazyAttributeNames: [String] { ["ngroups"] }
+    func repr() -> String { "<pandas.core.groupby.generic.\(typeName) object>" }
+
+    func groups() throws -> PandasGroups {
+        if let g = cachedGroups { return g }
+        guard let keys = frame.columnValues[keyColumn].ndarray else { throw PyException.typeError("groupby on this column is not supported by mfsh") }
+        if frame.columnDTypeNames[keyColumn] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
+        let g = try PandasGroups(keys: keys)
+        cachedGroups = g
+        return g
+    }
+
+    func getAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "ngroups": return .int(try groups().count)
+        case "agg", "aggregate":
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard kwargs.isEmpty, args.count == 1 else { throw PyException.typeError("\(name)() with these arguments is not supported by mfsh") }
+                return try aggregate(args[0])
+            }
+        case _ where Self.aggregations.contains(name):
+            return .newBuiltin(name) { [self] args, kwargs in
+                var numericOnly = false
+                for (k, v) in kwargs {
+                    guard k == "numeric_only", case .bool(let b) = v, name != "size" else {
+                        throw PyException.typeError("\(typeName).\(name)() got an unexpected keyword argument '\(k)'")
+                    }
+                    numericOnly = b
+                }
+                guard args.isEmpty else { throw PyException.typeError("\(typeName).\(name)() positional arguments are not supported by mfsh") }
+                return try apply(name, numericOnly: numericOnly)
+            }
+        default:
+            // `g.col` selects a column like `g["col"]`.
+            guard !asSeries, env.position(of: .str(name), in: frame.columns) != nil else { return nil }
+            return try getItem(.str(name))
+        }
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        if case .list(let l) = key {
+            let picked = try l.items.map { k -> Int in
+                guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(.str("Columns not found: \(try env.converter.interpreter.repr(k))")) }
+                return c
+            }
+            return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: picked, asSeries: false, env: env))
+        }
+        guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column not found: \(try env.converter.interpreter.str(key))")) }
+        return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: [c], asSeries: true, env: env))
+    }
+
+    /// The index of the result: one label per group, named after the key column.
+    private func resultIndex(_ g: PandasGroups) -> PandasIndex {
+        let labels = env.take(frame.columnValues[keyColumn], g.firstRows)
+        return .make(className: "Index", labels: labels, name: frame.columns.label(at: keyColumn), dtypeName: frame.columnDTypeNames[keyColumn])
+    }
+
+    private func apply(_ name: String, numericOnly: Bool) throws -> Value {
+        let g = try groups()
+        let index = resultIndex(g)
+        if name == "size" {
+            var sizes = [Int](repeating: 0, count: g.count)
+            for code in g.codes where code >= 0 { sizes[code] += 1 }
+            let label: PickleValue = asSeries ? frame.columns.label(at: selected[0]) : .none
+            return env.wrap(SeriesHost(.make(values: .ndarray(.int64(sizes, shape: [g.count])), index: index, name: label, dtypeName: "int64"), env: env))
+        }
+        var picked = selected
+        if numericOnly { picked = picked.filter { frame.columnValues[$0].ndarray.map { "biuf".contains($0.dtype.kind) } ?? false } }
+        let columns = try picked.map { try aggregateColumn($0, name, g) }
+        return assemble(columns, labels: picked.map { frame.columns.label(at: $0) }, index: index)
+    }
+
+    private func assemble(_ columns: [PandasColumn], labels: [PickleValue], index: PandasIndex) -> Value {
+        if asSeries, let column = columns.first, let label = labels.first {
+            return env.wrap(SeriesHost(.make(values: column.values, index: index, name: label, dtypeName: column.dtypeName), env: env))
+        }
+        let columnIndex = PandasIndex.make(className: "Index", labels: .ndarray(.objects(labels, shape: [labels.count])),
+                                           name: frame.columns.name, dtypeName: frame.columns.dtypeName)
+        return env.wrap(DataFrameHost(.make(columns: columnIndex, index: index, columnValues: columns.map(\.values),
+                                            columnDTypeNames: columns.map(\.dtypeName)), env: env))
+    }
+
+    /// `agg("mean")`, `agg(["mean", "max"])` (on one column) or `agg({"col": "mean"})`.
+    private func aggregate(_ spec: Value) throws -> Value {
+        let g = try groups()
+        func functionName(_ v: Value) throws -> String {
+            guard case .str(let s) = v else { throw PyException.typeError("agg() with a function is not supported by mfsh (use its name)") }
+            guard Self.aggregations.contains(s), s != "size" else {
+                throw PyException.attributeError("'\(typeName)' object has no attribute '\(s)'")
+            }
+            return s
+        }
+        switch spec {
+        case .str: return try apply(try functionName(spec), numericOnly: false)
+        case .list(let l) where asSeries:
+            let names = try l.items.map(functionName)
+            let columns = try names.map { try aggregateColumn(selected[0], $0, g) }
+            let holder = GroupByHost(frame: frame, keyColumn: keyColumn, selected: selected, asSeries: false, env: env)
+            return holder.assemble(columns, labels: names.map { .string($0) }, index: resultIndex(g))
+        case .dict(let d) where !asSeries:
+            var columns: [PandasColumn] = [], labels: [PickleValue] = []
+            for (key, function) in d.items {
+                guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column(s) [\(try env.converter.interpreter.repr(key))] do not exist")) }
+                columns.append(try aggregateColumn(c, try functionName(function), g))
+                labels.append(frame.columns.label(at: c))
+            }
+            return assemble(columns, labels: labels, index: resultIndex(g))
+        default:
+            throw PyException.typeError("this agg() specification is not supported by mfsh (a name, a list of names on one column, or a dict of names)")
+        }
+    }
+
+    /// One column aggregated per group, with pandas' kernels.
+    private func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
+        guard let a = frame.columnValues[c].ndarray else { throw PyException.typeError("\(name) of this column is not supported by mfsh") }
+        let dtypeName = frame.columnDTypeNames[c]
+        if name == "count" {
+            var counts = [Int](repeating: 0, count: g.count)
+            let missing = env.missingMask(.ndarray(a))
+            for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] { counts[code] += 1 }
+            return PandasColumn(values: .ndarray(.int64(counts, shape: [g.count])), dtypeName: "int64")
+        }
+        guard "biuf".contains(a.dtype.kind), dtypeName != "category" else {
+            if (name == "min" || name == "max") && dtypeName == "str" { return try textExtreme(a, name == "max", g) }
+            if dtypeName == "str" && name != "sum" { throw PyException.typeError("dtype 'str' does not support operation '\(name)'") }
+            throw PyException.typeError("groupby \(name) of a \(dtypeName) column is not supported by mfsh")
+        }
+        if name == "sum" && a.dtype.kind != "f" || ((name == "min" || name == "max") && a.dtype.kind != "f") {
+            guard let ints = a.withInt64s({ r in (0..<a.count).map { r[$0] } }) else { throw PyException.typeError("groupby \(name) of \(a.dtype.name) is not supported by mfsh") }
+            var out = [Int64](repeating: name == "min" ? .max : name == "max" ? .min : 0, count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 {
+                switch name {
+                case "sum": out[code] &+= ints[r]
+                case "min": out[code] = Swift.min(out[code], ints[r])
+                default: out[code] = Swift.max(out[code], ints[r])
+                }
+            }
+            if a.dtype.kind == "b" && name != "sum" {
+                return PandasColumn(values: .ndarray(.bool(out.map { $0 != 0 }, shape: [g.count])), dtypeName: "bool")
+            }
+            let type = name == "sum" ? (a.dtype.kind == "u" ? NDDType(kind: "u", itemSize: 8, byteOrder: "<") : .int64) : a.dtype.nativeOrder
+            let values = NDArray.make(dtype: type, ints: out.map { Int($0) }, shape: [g.count])
+            return PandasColumn(values: .ndarray(values), dtypeName: values.dtype.name)
+        }
+        guard let x = a.doubleValues() else { throw PyException.typeError("groupby \(name) of \(a.dtype.name) is not supported by mfsh") }
+        var out = [Double](repeating: 0, count: g.count)
+        var nobs = [Int](repeating: 0, count: g.count)
+        switch name {
+        case "sum", "mean":
+            var compensation = [Double](repeating: 0, count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 && !x[r].isNaN {
+                nobs[code] += 1
+                let y = x[r] - compensation[code]
+                let t = out[code] + y
+                compensation[code] = t - out[code] - y
+                if compensation[code].isNaN { compensation[code] = 0 }
+                out[code] = t
+            }
+            if name == "mean" { for k in 0..<g.count { out[k] = nobs[k] == 0 ? .nan : out[k] / Double(nobs[k]) } }
+        case "min", "max":
+            for (r, code) in g.codes.enumerated() where code >= 0 && !x[r].isNaN {
+                out[code] = nobs[code] == 0 ? x[r] : name == "min" ? Swift.min(out[code], x[r]) : Swift.max(out[code], x[r])
+                nobs[code] += 1
+            }
+            for k in 0..<g.count where nobs[k] == 0 { out[k] = .nan }
+        case "var", "std":
+            var mean = [Double](repeating: 0, count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 && !x[r].isNaN {
+                nobs[code] += 1
+                let old = mean[code]
+                mean[code] += (x[r] - old) / Double(nobs[code])
+                out[code] += (x[r] - mean[code]) * (x[r] - old)
+            }
+            for k in 0..<g.count {
+                out[k] = nobs[k] <= 1 ? .nan : out[k] / Double(nobs[k] - 1)
+                if name == "std" { out[k] = out[k].squareRoot() }
+            }
+        default:  // median
+            var members = [[Double]](repeating: [], count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 && !x[r].isNaN { members[code].append(x[r]) }
+            for k in 0..<g.count {
+                let v = members[k].sorted()
+                out[k] = v.isEmpty ? .nan : v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
+            }
+        }
+        let type: NDDType = a.dtype.kind == "f" && ["sum", "min", "max"].contains(name) ? a.dtype.nativeOrder : .float64
+        let values = NDArray.make(dtype: type, doubles: out, shape: [g.count])
+        return PandasColumn(values: .ndarray(values), dtypeName: values.dtype.name)
+    }
+
+    /// min/max of a string column per group (missing skipped).
+    private func textExtreme(_ a: NDArray, _ isMax: Bool, _ g: PandasGroups) throws -> PandasColumn {
+        var best = [String?](repeating: nil, count: g.count)
+        for (r, code) in g.codes.enumerated() where code >= 0 {
+            guard case .string(let s)? = a.element(at: r) else { continue }
+            if let current = best[code] {
+                let less = s.unicodeScalars.lexicographicallyPrecedes(current.unicodeScalars) { $0.value < $1.value }
+                let greater = current.unicodeScalars.lexicographicallyPrecedes(s.unicodeScalars) { $0.value < $1.value }
+                if isMax ? greater : less { best[code] = s }
+            } else {
+                best[code] = s
+            }
+        }
+        return PandasColumn(values: .ndarray(.objects(best.map { $0.map { .string($0) } ?? .float(.nan) }, shape: [g.count])), dtypeName: "str")
+    }
+}
+
+extension DataFrameHost {
+    /// `df.groupby(by, sort=True, dropna=True)` on one column.
+    func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
+        for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
+        guard try a.bool("as_index", default: true), try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
+            throw PyException.typeError("groupby(as_index=False, sort=False or dropna=False) is not supported by mfsh")
+        }
+        guard var by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
+        if case .list(let l) = by {
+            guard l.items.count == 1 else { throw PyException.typeError("groupby on several columns (MultiIndex) is not supported by mfsh") }
+            by = l.items[0]
+        }
+        if NumericHosts.object(by) != nil { throw PyException.typeError("groupby by a Series or array is not supported by mfsh (use a column name)") }
+        guard let key = env.position(of: by, in: frame.columns) else { throw PyException.keyError(by) }
+        let others = (0..<columnCount).filter { $0 != key }
+        return env.wrap(GroupByHost(frame: frame, keyColumn: key, selected: others, asSeries: false, env: env))
+    }
+}
