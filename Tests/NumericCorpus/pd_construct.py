@@ -43,3 +43,10 @@ for bad in (lambda: pd.Series([1.5, 2.0], dtype="int64"), lambda: pd.Series([1.0
         bad()
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+# Reductions of long Series without missing values take the buffer fast paths: they must still be
+# pandas' numbers (an int64 column's variance is a plain pairwise sum in pandas, a cast-buffer sum in numpy).
+big_ints = pd.Series(np.arange(20000) * 7919 % 1000003)
+big_floats = pd.Series(np.arange(20000) / 7.0)
+print(repr(big_ints.std()), repr(big_ints.var()), repr(big_ints.mean()), repr(big_ints.sum()), repr(big_ints.max()))
+print(repr(big_floats.std()), repr(big_floats.var(ddof=0)), repr(big_floats.mean()), repr(big_floats.sum()), repr(big_floats.min()))
+print(repr((big_floats > 100).sum()), repr((big_floats > 100).mean()), repr(big_floats.sum(min_count=30000)))

@@ -136,6 +136,14 @@ extension SeriesHost {
     }
 
     private func numericReduce(_ name: String, _ a: NDArray, skipna: Bool, ddof: Int, minCount: Int) throws -> Value {
+        // Without missing values pandas' nanops computes what numpy does (the same pairwise and casting
+        // sums, the same two-pass variance): the buffer fast paths answer, when they apply. Not for the
+        // variance of integers: nanvar makes them float64 first, so its mean is a plain pairwise sum
+        // where numpy's goes through the cast buffer.
+        let noneMissing = a.dtype.kind != "f" || a.withDoubles({ p in !p.contains { $0.isNaN } }) == true
+        let integerVariance = a.dtype.kind != "f" && (name == "std" || name == "var")
+        if noneMissing, !integerVariance, minCount <= a.count, name != "median",
+           let v = NDArrayHost(a, env: env).fastReduce(name, ddof: ddof) { return v }
         guard let o = NumericOperand(array: a) else { throw PyException.typeError("\(name)() is not supported for dtype \(a.dtype.name) in mfsh") }
         let isFloat = a.dtype.kind == "f"
         let single = isFloat && a.dtype.itemSize <= 4
