@@ -17,8 +17,9 @@ import Pickle
 
     /// The oracle program: prints JSON `[{"pickle": hex, "checks": [[expr, repr-or-!Exception], ...]}, ...]`.
     static let oracle = #"""
-import json, pickle
+import json, pickle, warnings
 import numpy as np
+warnings.simplefilter('ignore')  # numpy's RuntimeWarnings (division by zero, overflow) on stderr
 import pandas as pd
 
 numeric_arrays = [
@@ -47,9 +48,16 @@ numeric_exprs = ["x.sum()", "x.mean()", "x.max()", "x.min()", "x.argmax()", "x.a
                  "x > 0.5", "(x > 0.5).sum()", "(x >= 3).mean()", "x == x", "x != 1", "0.5 < x", "2 <= x",
                  "(x > 0.2) & (x < 0.8)", "(x > 0.2) | True", "(x < 1) ^ (x > 0)", "~(x > 1)", "x + x", "x * x",
                  "x - 0.25", "x / x", "1.5 * x", "x + True", "x == 2", "x.var(ddof=1)", "x.std(axis=0)",
-                 "x.var(axis=-1)", "x.mean(axis=-1)", "x[x > 0.5]", "x.max() - x.min()", "x.argmin() + x.argmax()"]
+                 "x.var(axis=-1)", "x.mean(axis=-1)", "x[x > 0.5]", "x.max() - x.min()", "x.argmin() + x.argmax()",
+                 # Python-level loops over the elements (#15): each element a numpy scalar, ordered and added one by one.
+                 # (NaN left out of the sorts: where it lands depends on the sort algorithm's comparisons, and
+                 # mfsh's merge sort is not CPython's timsort.)
+                 "sorted([v for v in x if v == v])", "max(x)", "min(x)", "sum(x)", "[v * 2 for v in x]",
+                 "[v for v in x if v > 0.5]", "sorted([v for v in x if v == v], reverse=True)[:3]", "sum(v < 1 for v in x)"]
 scalars = [np.float64(2.5), np.int32(7), np.float32(0.1), np.bool_(True), np.str_('x'), np.int64(-3),
-           np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29')]
+           np.float64(1e20), np.float64(float('nan')), np.datetime64('2024-02-29'),
+           # float16/float32 print in scientific notation from 1e3/1e6 up and below 1e-4.
+           np.float32(-2.5e7), np.float32(999999.0), np.float32(1e-4), np.float16(1000.0), np.float16(999.0), np.float16(1e-4)]
 scalar_exprs = ["repr(x)", "str(x)", "x.dtype", "x.shape", "float(x)", "int(x)", "bool(x)", "x.item()",
                 "type(x).__name__", "bool(x == 7)", "bool(x == 'x')"]
 numeric_scalar_exprs = ["x + 1", "x * 2.5", "1 - x", "x / 2", "x // 2", "-x", "round(x)", "round(x, 1)", "round(x, -1)",
@@ -80,6 +88,24 @@ counted = [pd.Series([3, 1, 3, 2, 1, 3, float('nan')], name='v'), pd.Series(['b'
 counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())", "str(x.sort_values())", "x.count()",
                  "str(x.sort_values(ascending=False))", "str(x.sort_index(ascending=False))"]
 
+# Scalar arithmetic and comparisons (#15, the scalar fast path): every operator between numpy
+# scalars of the common dtypes and with Python numbers, in both orders (NEP 50 result types, wrapping,
+# errors). A Python float is cast to float32 first: 1 + (2**-24 + 2**-60) is 1 in float32. Powers
+# of floats are left out: numpy's ufunc and its float64 scalars compute them differently.
+pair_scalars = [np.float64(2.5), np.float32(0.1), np.int64(-7), np.int32(7), np.uint8(200), np.bool_(True),
+                np.int8(-100), np.float64(float('nan')), np.float32(-1.5), np.bool_(False), np.int64(2**62), np.uint32(5),
+                np.float32(1.0), np.uint64(3)]
+pair_python = ['3', '2.5', 'True', '0', '-0.0', 'False', '300', '-2', '0.1', '(2**-24 + 2**-60)']
+pair_ops = ['+', '-', '*', '/', '//', '%', '**', '&', '|', '^', '<', '<=', '>', '>=', '==', '!=']
+pair_exprs = []
+for i in range(len(pair_scalars)):
+    for other in [f'x[{j}]' for j in range(i, len(pair_scalars))] + pair_python:
+        for op in pair_ops:
+            if op == '**' and ('.' in other or pair_scalars[i].dtype.kind == 'f' or
+                               (other.startswith('x[') and pair_scalars[int(other[2:-1])].dtype.kind == 'f')):
+                continue
+            pair_exprs += [f'x[{i}] {op} {other}'] + ([f'{other} {op} x[{i}]'] if other != f'x[{i}]' else [])
+
 def check(x, exprs):
     out = []
     for e in exprs:
@@ -92,6 +118,7 @@ def check(x, exprs):
 
 cases = [(a, common_exprs + numeric_exprs) for a in numeric_arrays] + [(a, common_exprs) for a in other_arrays]
 cases += [(s, scalar_exprs + (numeric_scalar_exprs if s.dtype.kind in 'biuf' else [])) for s in scalars]
+cases += [(pair_scalars, pair_exprs)]
 cases += [(frame, frame_exprs), (series, series_exprs)] + [(c, counted_exprs) for c in counted] + [(f, more_frame_exprs) for f in more_frames]
 print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(v, ex)} for v, ex in cases]))
 """#

@@ -10,6 +10,10 @@ private let dunder: [BinOp: (String, String)] = [
     .bitand: ("__and__", "__rand__"), .matmul: ("__matmul__", "__rmatmul__"),
 ]
 
+/// The special methods of the orderings and of their reflections.
+private let orderingNames: [CmpOp: (String, String)] = [.lt: ("__lt__", "__gt__"), .gt: ("__gt__", "__lt__"),
+                                                        .le: ("__le__", "__ge__"), .ge: ("__ge__", "__le__")]
+
 extension Interpreter {
     func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         if let x = toNum(a), let y = toNum(b) {
@@ -323,9 +327,7 @@ extension Interpreter {
         case (.timedelta(let x), .timedelta(let y)): return x.totalMicros < y.totalMicros ? -1 : x.totalMicros > y.totalMicros ? 1 : 0
         default: break
         }
-        let names: [CmpOp: (String, String)] = [.lt: ("__lt__", "__gt__"), .gt: ("__gt__", "__lt__"),
-                                                 .le: ("__le__", "__ge__"), .ge: ("__ge__", "__le__")]
-        if let (fwd, rev) = names[op] {
+        if let (fwd, rev) = orderingNames[op] {
             if case .instance(let i) = a, let m = i.cls.lookup(fwd) {
                 let r = try callValue(m, [a, b], [])
                 if !isNotImplemented(r) { return try isTruthy(r) ? (op == .lt || op == .le ? -1 : 1) : (op == .lt || op == .le ? 1 : -1) }
@@ -355,6 +357,7 @@ extension Interpreter {
     /// `a < b` for sorting.
     func lessThan(_ a: Value, _ b: Value) throws -> Bool {
         if case .int(let x) = a, case .int(let y) = b { return x < y }
+        if case .instance(let i) = a, let hook = i.cls.lessThan, let r = try hook(a, b) { return r }
         return try ordered(.lt, a, b)
     }
 

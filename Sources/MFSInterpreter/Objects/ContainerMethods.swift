@@ -47,6 +47,7 @@ extension Interpreter {
     func sortValues(_ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         let keys: [Value]
         if let key, !key.isNone { keys = try items.map { try callValue(key, [$0], []) } } else { keys = items }
+        if let order = numericSortOrder(keys, reverse: reverse) { return order.map { items[$0] } }
         var idx = Array(0..<items.count)
         var tmp = idx
         func less(_ a: Int, _ b: Int) throws -> Bool {

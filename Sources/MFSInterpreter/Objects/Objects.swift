@@ -12,6 +12,12 @@ public final class PyClass {
     /// Calls `cls(...)` for built-in types (int, str, list...).
     var constructor: (([Value], [(String, Value)]) throws -> Value)?
     public let isException: Bool
+    /// For a host-made class: `a < b` as a truth value straight from the host, or nil to go through
+    /// `__lt__`. Sorting and min/max compare this way, without making a result object per comparison.
+    public var lessThan: ((Value, Value) throws -> Bool?)?
+    /// For a host-made class: the number an instance's `<` compares (nil when it is not one), so a
+    /// list of them sorts as numbers (`numericSortOrder`).
+    public var sortKey: ((Value) -> SortKey?)?
     /// The interpreter that created a script class (used to run __hash__/__eq__ for dict keys).
     weak var owner: Interpreter?
 

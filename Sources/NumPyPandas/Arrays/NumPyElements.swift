@@ -120,6 +120,7 @@ extension NDArray {
 extension NDScalar {
     /// The scalar as `numpy_scalar.item()` gives it.
     public var value: PickleValue {
+        if let number { return number }
         switch storage {
         case .objects(let items): return items.first ?? PickleValue.none
         case .raw(let bytes): return decodeElement(dtype, bytes, 0) ?? PickleValue.none

@@ -55,7 +55,63 @@ public final class NDArray {
 /// A numpy scalar (`numpy.float64(1.5)` ...): its dtype and the element.
 public final class NDScalar {
     public let dtype: NDDType
-    public let storage: NDArray.Storage
+    /// The element of a bool, integer or float scalar as `item()` gives it, decoded once: loops over
+    /// arrays hand out and compute with these scalars, so they must not decode bytes at every use.
+    /// nil for the other kinds (and for uint64 values beyond Int).
+    let number: PickleValue?
+    private var bytes: NDArray.Storage?
 
-    init(dtype: NDDType, storage: NDArray.Storage) { self.dtype = dtype; self.storage = storage }
+    init(dtype: NDDType, storage: NDArray.Storage) {
+        self.dtype = dtype
+        self.bytes = storage
+        if case .raw(let raw) = storage, dtype.holdsNumbers, let v = decodeElement(dtype, raw, 0), v.isPlainNumber {
+            number = v
+        } else {
+            number = nil
+        }
+    }
+
+    /// A bool, integer or float scalar from its value, already in the dtype's range and precision;
+    /// its bytes are made only if something asks for them.
+    init(dtype: NDDType, number: PickleValue) {
+        self.dtype = dtype
+        self.number = number
+    }
+
+    /// The element's bytes as numpy lays them out (or the object of an object scalar).
+    public var storage: NDArray.Storage {
+        if let bytes { return bytes }
+        let made: NDArray.Storage
+        switch number {
+        case .float(let x)?: made = NDArray.make(dtype: dtype, doubles: [x], shape: []).storage
+        case .int(let i)?: made = NDArray.make(dtype: dtype, ints: [i], shape: []).storage
+        case .bool(let b)?: made = NDArray.make(dtype: dtype, ints: [b ? 1 : 0], shape: []).storage
+        default: made = .objects([number ?? .none])
+        }
+        // `make` writes little-endian bytes; a big-endian dtype (`>f8`) reads them reversed.
+        if case .raw(let raw) = made, !dtype.isLittleEndian { bytes = .raw(PickleBytes(raw.reversed())); return bytes ?? made }
+        bytes = made
+        return made
+    }
+}
+
+extension NDDType {
+    /// Bools, integers of up to 64 bits and floats of up to 64 bits: the kinds whose scalars hold
+    /// their value as a number (`NDScalar.number`).
+    var holdsNumbers: Bool {
+        switch kind {
+        case "b": return true
+        case "i", "u", "f": return itemSize <= 8
+        default: return false
+        }
+    }
+}
+
+extension PickleValue {
+    fileprivate var isPlainNumber: Bool {
+        switch self {
+        case .bool, .int, .float: return true
+        default: return false
+        }
+    }
 }

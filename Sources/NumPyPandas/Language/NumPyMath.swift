@@ -93,6 +93,12 @@ enum NumPyMath {
 
     /// numpy's result type of `a op b` (NEP 50: Python numbers adapt to the numpy side).
     static func resultType(_ op: NumericOp, _ a: NumericOperand, _ b: NumericOperand) throws -> NDDType {
+        try resultType(op, (a.dtype, a.kind), (b.dtype, b.kind))
+    }
+
+    /// The same for operands given by their dtype (nil for a Python number) and kind.
+    static func resultType(_ op: NumericOp, _ a: (dtype: NDDType?, kind: NumericOperand.Kind),
+                           _ b: (dtype: NDDType?, kind: NumericOperand.Kind)) throws -> NDDType {
         if op.isComparison { return .bool }
         var t: NDDType
         switch (a.dtype, b.dtype) {

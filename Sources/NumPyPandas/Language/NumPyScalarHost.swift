@@ -108,6 +108,7 @@ final class NDScalarHost: NumericObject {
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if let r = try scalarResult(op, other, reflected: reflected) { return r.value(env: env) }
         guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {
             if "Mm".contains(scalar.dtype.kind), let r = try NDArrayHost(asArray, env: env).timeArithmetic(op, other, reflected: reflected) {
                 return r

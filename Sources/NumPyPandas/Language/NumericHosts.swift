@@ -44,9 +44,19 @@ package enum NumericHosts {
         return nil
     }
 
+    /// The numpy scalar behind `v`, if it is one.
+    static func scalar(_ v: Value) -> NDScalarHost? {
+        guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
+        return h as? NDScalarHost
+    }
+
     /// The Swift object behind a numeric value, if `v` is one.
     static func object(_ v: Value) -> (any NumericObject)? {
         guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
+        // A cast to a class is much cheaper than one to a protocol (a conformance lookup), and every
+        // special method call of a scalar or array starts here.
+        if let scalar = h as? NDScalarHost { return scalar }
+        if let array = h as? NDArrayHost { return array }
         return h as? any NumericObject
     }
 }
@@ -56,7 +66,12 @@ enum NumericOp: String, CaseIterable {
     case add, sub, mul, truediv, floordiv, mod, pow, bitand, bitor, bitxor
     case lt, le, gt, ge, eq, ne
 
-    var isComparison: Bool { [.lt, .le, .gt, .ge, .eq, .ne].contains(self) }
+    var isComparison: Bool {
+        switch self {
+        case .lt, .le, .gt, .ge, .eq, .ne: return true
+        default: return false
+        }
+    }
     /// The reflected operation for comparisons (`a < b` ⇔ `b > a`).
     var swapped: NumericOp {
         switch self {
@@ -122,6 +137,7 @@ final class NumericEnvironment {
         name: "AxisError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
 
     func wrap(_ object: any NumericObject) -> Value {
+        if let scalar = object as? NDScalarHost { return wrap(scalar: scalar) }
         let instance = PyInstance(cls: cls(for: object))
         instance.args = [.host(object)]
         Self.setAttributes(of: instance, from: object)
@@ -134,6 +150,30 @@ final class NumericEnvironment {
         for name in object.attributeNames where !skipped.contains(name) {
             if let v = try? object.getAttribute(name) { instance.attrs[name] = v }
         }
+    }
+
+    /// A numpy scalar as a language value. Scalars are made per element (iteration, indexing, each
+    /// step of a loop's arithmetic), so this does the least: a scalar sets no attributes (its are all
+    /// methods or computed on demand) and the class of a number scalar is found by its dtype's kind
+    /// and size, without building its name.
+    // np.True_/np.False_ are not shared instances: held by the environment, they would hold it (their
+    // host needs it) and never be freed; ordering (sorted, max) makes no bools at all (`compare`).
+    private func wrap(scalar host: NDScalarHost) -> Value {
+        let dtype = host.scalar.dtype
+        guard dtype.holdsNumbers, let ascii = dtype.kind.asciiValue else { return instance(of: cls(for: host), host) }
+        let key = Int(ascii) << 8 | dtype.itemSize
+        if let c = numberScalarClasses[key] { return instance(of: c, host) }
+        let c = cls(for: host)
+        numberScalarClasses[key] = c
+        return instance(of: c, host)
+    }
+
+    private var numberScalarClasses: [Int: PyClass] = [:]
+
+    private func instance(of cls: PyClass, _ object: any NumericObject) -> Value {
+        let instance = PyInstance(cls: cls)
+        instance.args = [.host(object)]
+        return .instance(instance)
     }
 
     /// A decoded value as the language value Python's client would give.
@@ -155,6 +195,10 @@ final class NumericEnvironment {
             }
         }
         let c = PyClass(name: name, module: module, bases: [], dict: methods)
+        if object is NDScalarHost {
+            c.lessThan = { a, b in try NumericHosts.scalar(a)?.isLess(than: b) }
+            c.sortKey = { v in NumericHosts.scalar(v)?.sortKey }
+        }
         c.doc = "A \(module) \(name) decoded from an artifact (read-only): numpy/pandas are not loaded."
         classes[name] = c
         return c

@@ -103,7 +103,16 @@ func scalarFloatText(_ x: Double, width: Int) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
     if x == 0 { return x.sign == .minus ? "-0.0" : "0.0" }
-    return formatShortest(shortestDigits(x, width: width), addDotZero: true)
+    let d = shortestDigits(x, width: width)
+    // numpy writes a float16 from 1e3 and a float32 from 1e6 in scientific notation (a float64 from
+    // 1e16, as Python does), and all of them below 1e-4.
+    guard width == 2 || width == 4, d.pointPosition > (width == 2 ? 3 : 6) || x.magnitude < 1e-4 else {
+        return formatShortest(d, addDotZero: true)
+    }
+    let digits = String(decoding: d.digits, as: UTF8.self)
+    let exponent = d.pointPosition - 1, exponentText = String(exponent.magnitude)
+    return (d.negative ? "-" : "") + digits.prefix(1) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+        + "e" + (exponent < 0 ? "-" : "+") + (exponentText.count < 2 ? "0" : "") + exponentText
 }
 
 /// Shortest round-trip digits for the element width (a float32 0.1 prints as 0.1).

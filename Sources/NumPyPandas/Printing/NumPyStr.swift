@@ -95,6 +95,13 @@ extension NDArray {
     /// The numpy scalar at a C-order flat index (what `a[i, j]` returns).
     public func scalar(atFlat flat: Int) -> NDScalar? {
         guard flat >= 0, flat < count else { return nil }
+        // Numbers are read straight from the array's bytes: no copy of the element's bytes.
+        if dtype.holdsNumbers, case .raw(let bytes) = storage, let v = decodeElement(dtype, bytes, memoryIndex(ofFlat: flat)) {
+            switch v {
+            case .bool, .int, .float: return NDScalar(dtype: dtype, number: v)
+            default: break
+            }
+        }
         let one = gathering([flat], shape: [])
         return NDScalar(dtype: dtype, storage: one.storage)
     }
