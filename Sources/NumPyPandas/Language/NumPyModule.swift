@@ -269,7 +269,7 @@ enum NumPyModule {
             guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }
             return env.dtypeValue(d)
         }
-        return m + NumPyStats.members(env)
+        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env)
     }
 
     /// A shape argument: an int or a sequence of ints.
