@@ -76,3 +76,28 @@ extension CallArguments {
     /// `keepdims=`: True, False or not given.
     func keepdims() throws -> Bool { try bool("keepdims", default: false) }
 }
+
+extension NDArrayHost {
+    /// A reduction's result with `keepdims=True`: the reduced axis (all of them for axis=None) kept as 1.
+    /// nil when `kwargs` has no keepdims; the reduction runs with the remaining arguments.
+    func keepingDims(_ args: [Value], _ kwargs: [(String, Value)], _ reduce: ([Value], [(String, Value)]) throws -> Value) throws -> Value? {
+        guard let k = kwargs.firstIndex(where: { $0.0 == "keepdims" }) else { return nil }
+        var rest = kwargs
+        let flag = rest.remove(at: k).1
+        let reduced = try reduce(args, rest)
+        switch flag {
+        case .bool(false), .int(0): return reduced
+        case .bool(true), .int: break
+        default: throw PyException.typeError("keepdims must be True or False")
+        }
+        let axis = args.first ?? rest.first { $0.0 == "axis" }?.1 ?? .none
+        var kept = Array(repeating: 1, count: array.shape.count)
+        if case .int(let raw) = axis {
+            // The reduction has checked the axis.
+            kept = array.shape
+            kept[raw < 0 ? raw + kept.count : raw] = 1
+        }
+        let values = try env.toArray(reduced)
+        return NumPyMath.result(values.gathering(Array(0..<values.count), shape: kept), env: env)
+    }
+}
