@@ -14,6 +14,8 @@ print(repr(X[None, 1]), repr(X[:, None, 0]), repr(X[..., 0]), repr(X[1, ...]), r
 print(repr(C[..., 1]), repr(C[0, ..., 2]), repr(C[:, [0, 2], 1]), repr(C[[0, 1], :, [1, 3]]), repr(C[:, 1, [0, 3]]), repr(C[[1], [2], [3]]))
 print(repr(C[C[:, :, 0] > 5]), repr(C[np.array([[True, False, True], [False, True, False]])]), repr(C[1, [True, False, True]]))
 print(repr(X[[]]), repr(X[[True, False, True, True], [1, 2, 3]]), repr(X[np.int64(2), [0, 1]]), repr(X[-1, -2]), repr(X[(1, 2)]))
+z = np.array(5.0)
+print(repr(z[z > 0.5]), repr(z[z > 9]), repr(X[np.True_].shape), repr(X[np.array(2)]))
 print(repr(X.sum(axis=0, keepdims=True)), repr(X.mean(keepdims=True)), repr(np.max(C, axis=1, keepdims=True)), repr(np.std(C, axis=-1, keepdims=True).shape))
 print(repr(np.argmax(X, axis=1, keepdims=True)), repr(np.any(X > 20, axis=0, keepdims=True)), repr(X.min(axis=0, keepdims=False)))
 for bad in [lambda: X[[0, 1], [0, 1, 2]],

@@ -15,6 +15,8 @@ extension NDArrayHost {
             if t.allSatisfy(Self.isPlainIndex) { return nil }
         } else {
             if Self.isPlainIndex(key) { return nil }
+            // `x[True]` / `x[np.True_]`: getItem's own path (a new axis holding x once, or not at all).
+            if let s = NumericHosts.object(key) as? NDScalarHost, case .bool = s.scalar.value { return nil }
             if let a = Self.indexArray(key), a.dtype.kind == "b" || (a.shape.count == 1 && "iu".contains(a.dtype.kind)) { return nil }
             if case .list(let l) = key, l.items.allSatisfy({ if case .int = $0 { return true }; return false }) { return nil }
             parts = [key]

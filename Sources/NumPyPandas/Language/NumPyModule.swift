@@ -16,7 +16,8 @@ enum NumPyModule {
         func wrapArray(_ a: NDArray) -> Value { env.wrap(NDArrayHost(a, env: env)) }
 
         m += [("nan", .float(.nan)), ("inf", .float(.infinity)), ("pi", .float(Double.pi)), ("e", .float(M_E)),
-              ("newaxis", .none), ("__version__", .str("2.4.6 (mfsh)"))]
+              ("newaxis", .none), ("__version__", .str("2.4.6 (mfsh)")),
+              ("True_", array(.bool([true], shape: []))), ("False_", array(.bool([false], shape: [])))]
 
         // Creation.
         def("array") { args, kwargs in
