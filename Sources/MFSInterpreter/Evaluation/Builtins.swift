@@ -103,7 +103,7 @@ extension Interpreter {
         BuiltinClasses.installSharedMembers()
         builtins["None"] = Value.none
         builtins["NotImplemented"] = .builtin(PyBuiltin(name: "NotImplemented") { _, _ in throw PyException.typeError("'NotImplementedType' object is not callable") })
-        builtins["Ellipsis"] = Value.none
+        builtins["Ellipsis"] = PyEllipsis.value
         for n in ["property", "staticmethod", "classmethod"] { builtins[n] = .type(wrapperClass(n)) }
         installTypeConstructors()
         installFunctions()

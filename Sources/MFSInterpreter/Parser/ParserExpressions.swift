@@ -393,7 +393,7 @@ extension Parser {
             case "(": return try parseParen()
             case "[": return try parseListDisplay()
             case "{": return try parseBraceDisplay()
-            case "...": pos += 1; return ConstExpr(.none, t.range)
+            case "...": pos += 1; return ConstExpr(PyEllipsis.value, t.range)
             default: throw invalid()
             }
         default:

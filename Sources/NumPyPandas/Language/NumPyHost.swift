@@ -102,6 +102,7 @@ final class NDArrayHost: NumericObject {
     // MARK: reductions
 
     private func reduce(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        if let kept = try keepingDims(args, kwargs, { try reduce(name, $0, $1) }) { return kept }
         var axis: Value = args.first ?? .none
         var ddof = 0
         guard args.count <= 1 else { throw PyException.typeError("\(name)() takes at most 1 positional argument in mfsh (\(args.count) given)") }
@@ -263,6 +264,7 @@ final class NDArrayHost: NumericObject {
     }
 
     func getItem(_ key: Value) throws -> Value {
+        if let v = try generalItem(key) { return v }
         if let mask = (NumericHosts.object(key) as? NDArrayHost)?.array ?? (NumericHosts.object(key) as? SeriesHost)?.valuesArray,
            mask.dtype.kind == "b" {
             // A boolean array over the leading axes picks positions there; the other axes come along whole.

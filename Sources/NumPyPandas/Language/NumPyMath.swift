@@ -148,6 +148,7 @@ enum NumPyMath {
         let (shape, ia, ib) = try broadcast(a.shape, b.shape)
         _ = try resultCount(shape)
         let type = try resultType(op, a, b)
+        if !op.isComparison { try checkPythonInteger(a, b); try checkPythonInteger(b, a) }
         let n = try count(shape)
         func at(_ o: NumericOperand, _ map: [Int]?, _ i: Int) -> Int { map?[i] ?? (o.count == 1 ? 0 : i) }
         let a = a, b = b
@@ -181,6 +182,15 @@ enum NumPyMath {
         out.reserveCapacity(n)
         for i in 0..<n { out.append(floatOp(op, a.doubles[at(a, ia, i)], b.doubles[at(b, ib, i)])) }
         return result(.make(dtype: type.kind == "f" ? type : .float64, doubles: out, shape: shape), env: env)
+    }
+
+    /// NEP 50: a Python int taking an integer array's type must fit in it (`uint8_array + 300` raises).
+    private static func checkPythonInteger(_ python: NumericOperand, _ array: NumericOperand) throws {
+        guard python.dtype == nil, python.kind == .int, let value = python.ints?.first,
+              let d = array.dtype, "iu".contains(d.kind), d.itemSize < 8 || d.kind == "u" else { return }
+        let bits = d.itemSize * 8
+        let fits = d.kind == "u" ? value >= 0 && (bits == 64 || value < 1 << bits) : value >= -(1 << (bits - 1)) && value < 1 << (bits - 1)
+        guard fits else { throw PyException.overflow("Python integer \(value) out of bounds for \(d.name)") }
     }
 
     /// numpy broadcasting: the result shape and, for each operand whose shape differs from it, the source

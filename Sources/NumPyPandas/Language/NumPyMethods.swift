@@ -39,7 +39,8 @@ extension NDArrayHost {
         let known = try NumPyMath.count(shape.enumerated().filter { $0.offset != unknown }.map(\.element))
         if let unknown, known > 0, array.count % known == 0 { shape[unknown] = array.count / known }
         guard try NumPyMath.count(shape) == array.count, unknown == nil || known > 0 else {
-            let text = "(" + wanted.map { if case .int(let n) = $0 { return String(n) }; return "?" }.joined(separator: ", ") + (wanted.count == 1 ? ",)" : ")")
+            // numpy's words: no spaces, and the unknown dimension as "newaxis" (its name for -1 there).
+            let text = "(" + wanted.map { if case .int(let n) = $0 { return n == -1 ? "newaxis" : String(n) }; return "?" }.joined(separator: ",") + (wanted.count == 1 ? ",)" : ")")
             throw PyException.valueError("cannot reshape array of size \(array.count) into shape \(text)")
         }
         return env.wrap(NDArrayHost(array.gathering(Array(0..<array.count), shape: shape), env: env))
@@ -74,6 +75,7 @@ extension NDArrayHost {
     }
 
     func astype(_ target: Value) throws -> Value {
+        if let cast = try textOrObjectCast(target) { return cast }
         let type = try Self.targetType(target)
         guard let o = NumericOperand(array: array) else {
             throw PyException.typeError("astype() from dtype \(array.dtype.name) is not supported in mfsh")

@@ -16,7 +16,8 @@ enum NumPyModule {
         func wrapArray(_ a: NDArray) -> Value { env.wrap(NDArrayHost(a, env: env)) }
 
         m += [("nan", .float(.nan)), ("inf", .float(.infinity)), ("pi", .float(Double.pi)), ("e", .float(M_E)),
-              ("newaxis", .none), ("__version__", .str("2.4.6 (mfsh)"))]
+              ("newaxis", .none), ("__version__", .str("2.4.6 (mfsh)")),
+              ("True_", array(.bool([true], shape: []))), ("False_", array(.bool([false], shape: [])))]
 
         // Creation.
         def("array") { args, kwargs in
@@ -96,12 +97,17 @@ enum NumPyModule {
                 guard let first = args.first ?? kwargs.first(where: { $0.0 == "a" })?.1 else {
                     throw PyException.typeError("\(name)() missing required argument 'a'")
                 }
+                if let series = NumericHosts.object(first) as? SeriesHost, let result = try seriesMethod(series, name, Array(args.dropFirst()), kwargs) {
+                    return result
+                }
                 let host = NDArrayHost(try env.toArray(first), env: env)
                 let method = name == "transpose" ? "T" : name
                 guard let bound = try host.getAttribute(method) else { throw PyException.attributeError("module 'numpy' has no attribute '\(name)'") }
                 if name == "transpose" { return bound }
                 guard case .builtin(let f) = bound else { return bound }
-                return try f.body(Array(args.dropFirst()), kwargs.filter { $0.0 != "a" })
+                let result = try f.body(Array(args.dropFirst()), kwargs.filter { $0.0 != "a" })
+                // pandas answers np.round and np.cumsum of a Series with a Series.
+                return name == "round" || name == "cumsum" ? seriesLike(first, result) : result
             }
         }
         m.append(("amin", m.first { $0.0 == "min" }!.1))
@@ -120,7 +126,7 @@ enum NumPyModule {
         for (name, f, keepsIntegers) in unary {
             def(name) { args, kwargs in
                 let a = try CallArguments(name, args, kwargs, ["x"], required: 1)
-                return try elementwise(try env.toArray(a["x"] ?? .none), f, keepsIntegers: keepsIntegers, name: name, env: env)
+                return seriesLike(a["x"], try elementwise(try env.toArray(a["x"] ?? .none), f, keepsIntegers: keepsIntegers, name: name, env: env))
             }
         }
         let predicates: [(String, (Double) -> Bool)] = [("isnan", { $0.isNaN }), ("isfinite", { $0.isFinite }), ("isinf", { $0.isInfinite })]
@@ -131,7 +137,7 @@ enum NumPyModule {
                 guard let result = x.withDoubles({ p in NDArray.bool(shape: x.shape, count: x.count) { out in for i in 0..<x.count { out[i] = test(p[i]) ? 1 : 0 } } }) else {
                     throw PyException.typeError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
                 }
-                return array(result)
+                return seriesLike(a["x"], array(result))
             }
         }
         for (name, wantMax) in [("maximum", true), ("minimum", false)] {
@@ -147,8 +153,8 @@ enum NumPyModule {
                     if p.isNaN || q.isNaN { return .nan }
                     return wantMax ? Swift.max(p, q) : Swift.min(p, q)
                 }
-                if type.kind == "f" { return array(.make(dtype: type, doubles: (0..<n).map(pick), shape: shape)) }
-                return array(.make(dtype: type, ints: (0..<n).map { Int(pick($0)) }, shape: shape))
+                if type.kind == "f" { return seriesLike(a["x1"], array(.make(dtype: type, doubles: (0..<n).map(pick), shape: shape))) }
+                return seriesLike(a["x1"], array(.make(dtype: type, ints: (0..<n).map { Int(pick($0)) }, shape: shape)))
             }
         }
         def("where") { args, kwargs in
@@ -199,8 +205,8 @@ enum NumPyModule {
                 return r
             }
             let floatBounds = [a["a_min"], a["a_max"]].contains { if case .float? = $0 { return true }; return false }
-            if x.dtype.kind == "f" || floatBounds { return array(.make(dtype: x.dtype.kind == "f" ? x.dtype : .float64, doubles: clipped, shape: x.shape)) }
-            return array(.make(dtype: x.dtype.nativeOrder, ints: clipped.map { Int($0) }, shape: x.shape))
+            if x.dtype.kind == "f" || floatBounds { return seriesLike(a["a"], array(.make(dtype: x.dtype.kind == "f" ? x.dtype : .float64, doubles: clipped, shape: x.shape))) }
+            return seriesLike(a["a"], array(.make(dtype: x.dtype.nativeOrder, ints: clipped.map { Int($0) }, shape: x.shape)))
         }
 
         // Joining.
@@ -254,7 +260,8 @@ enum NumPyModule {
         // Scalar types: np.float64(1.5) is a numpy scalar; as dtype= arguments they name their dtype.
         for (name, dtype) in [("float64", NDDType.float64), ("float32", NumPyMath.dtype("f", 4)), ("int64", .int64),
                               ("int32", NumPyMath.dtype("i", 4)), ("int16", NumPyMath.dtype("i", 2)), ("int8", NumPyMath.dtype("i", 1)),
-                              ("uint8", NumPyMath.dtype("u", 1)), ("bool_", .bool)] {
+                              ("uint8", NumPyMath.dtype("u", 1)), ("uint16", NumPyMath.dtype("u", 2)), ("uint32", NumPyMath.dtype("u", 4)),
+                              ("uint64", NumPyMath.dtype("u", 8)), ("float16", NumPyMath.dtype("f", 2)), ("bool_", .bool)] {
             def(name) { args, kwargs in
                 let a = try CallArguments(name, args, kwargs, ["value"])
                 return array(try env.toArray(a["value"] ?? .int(0), dtype: dtype))
@@ -266,7 +273,27 @@ enum NumPyModule {
             guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }
             return env.dtypeValue(d)
         }
-        return m
+        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env)
+    }
+
+    /// numpy's ufuncs on a pandas Series give a Series (same index and name): `result` as one when
+    /// `input` is a Series and `result` an array of its length.
+    static func seriesLike(_ input: Value?, _ result: Value) -> Value {
+        guard let input, let series = NumericHosts.object(input) as? SeriesHost,
+              let values = (NumericHosts.object(result) as? NDArrayHost)?.array, values.shape == [series.count] else { return result }
+        return series.withValues(.ndarray(values), dtypeName: values.dtype.name)
+    }
+
+    /// numpy hands its reductions of a Series to the Series' own method (pandas skips NaN), with
+    /// numpy's ddof=0 for std/var; nil for the names that are no such reduction.
+    static func seriesMethod(_ series: SeriesHost, _ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value? {
+        guard ["sum", "mean", "std", "var", "min", "max", "argmin", "argmax", "any", "all", "cumsum", "prod", "round"].contains(name) else { return nil }
+        guard case .builtin(let method)? = try series.getAttribute(name) else {
+            throw PyException.attributeError("'Series' object has no attribute '\(name)'")
+        }
+        var passed = kwargs.filter { $0.0 != "a" && !($0.0 == "axis" && $0.1.isNone) }
+        if name == "std" || name == "var", !passed.contains(where: { $0.0 == "ddof" }) { passed.append(("ddof", .int(0))) }
+        return try method.body(args, passed)
     }
 
     /// A shape argument: an int or a sequence of ints.
@@ -309,8 +336,12 @@ enum NumPyModule {
         if keepsIntegers, let ints = o.ints, x.dtype.kind != "b" {
             return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, ints: ints.map { Int(f(Double($0))) }, shape: x.shape), env: env)
         }
-        if x.dtype.kind == "f" && x.dtype.itemSize == 4 {
-            return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, doubles: o.doubles.map { Double(Float(f(Double(Float($0))))) }, shape: x.shape), env: env)
+        // numpy's loop types: float32 stays float32; 1-byte integers and bools go to float16 and 2-byte
+        // integers to float32 (both computed in float32), wider ones to float64.
+        let narrow = x.dtype.kind == "f" ? (x.dtype.itemSize == 4 ? x.dtype.nativeOrder : nil)
+            : x.dtype.itemSize == 1 ? NumPyMath.dtype("f", 2) : x.dtype.itemSize == 2 ? NumPyMath.dtype("f", 4) : nil
+        if let narrow {
+            return NumPyMath.result(.make(dtype: narrow, doubles: o.doubles.map { Double(Float(f(Double(Float($0))))) }, shape: x.shape), env: env)
         }
         let n = x.count
         return NumPyMath.result(.float64(shape: x.shape, count: n) { out in for i in 0..<n { out[i] = f(o.doubles[i]) } }, env: env)

@@ -301,6 +301,9 @@ final class NumericEnvironment {
             .lt: ("__lt__", nil), .le: ("__le__", nil), .gt: ("__gt__", nil), .ge: ("__ge__", nil),
             .eq: ("__eq__", nil), .ne: ("__ne__", nil),
         ]
+        // `a @ b`: numpy arrays only (NumPyLinalg); anything else is NotImplemented.
+        def("__matmul__") { o, args in try NumPyLinalg.matmulOperator(o, try argument(args, "__matmul__"), reflected: false) ?? notImplemented }
+        def("__rmatmul__") { o, args in try NumPyLinalg.matmulOperator(o, try argument(args, "__rmatmul__"), reflected: true) ?? notImplemented }
         for (op, (forward, reflected)) in names {
             def(forward) { o, args in try o.binary(op, try argument(args, forward), reflected: false) ?? notImplemented }
             if let reflected {
