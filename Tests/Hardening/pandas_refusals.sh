@@ -22,7 +22,7 @@ refused "DataFrame.to_dict(index=False)" 'df.to_dict("records", index=False)' "'
 refused "Series.sum(unknown=)" 's.sum(level=0)' "TypeError: sum\(\) got an unexpected keyword argument 'level'"
 refused "Series.std(min_count=)" 's.std(min_count=1)' "TypeError: std\(\) got an unexpected keyword argument 'min_count'"
 refused "Series.mean(numeric_only=True)" 's.mean(numeric_only=True)' "TypeError: mean\(\) got an unexpected keyword argument 'numeric_only'"
-refused "ndarray.std(keepdims=)" 'd.float_array.std(keepdims=True)' "TypeError: std\(\) got an unexpected keyword argument 'keepdims'"
+refused "ndarray.std(where=)" 'd.float_array.std(where=True)' "TypeError: std\(\) got an unexpected keyword argument 'where'"
 refused "ndarray.prod(axis)" 'd.float_array.prod(0)' "prod\(\) with positional arguments is not supported in mfsh"
 refused "ndarray.cumsum(axis=)" 'd.float_array.cumsum(axis=0)' "cumsum\(\) got an unexpected keyword argument 'axis' in mfsh"
 refused "nunique(unknown=)" 's.nunique(skipna=True)' "TypeError: nunique\(\) got an unexpected keyword argument 'skipna'"
