@@ -50,3 +50,7 @@ big_floats = pd.Series(np.arange(20000) / 7.0)
 print(repr(big_ints.std()), repr(big_ints.var()), repr(big_ints.mean()), repr(big_ints.sum()), repr(big_ints.max()))
 print(repr(big_floats.std()), repr(big_floats.var(ddof=0)), repr(big_floats.mean()), repr(big_floats.sum()), repr(big_floats.min()))
 print(repr((big_floats > 100).sum()), repr((big_floats > 100).mean()), repr(big_floats.sum(min_count=30000)))
+# cumsum skips NaN (the running sum goes on past it), or with skipna=False stops at it; np.cumsum of a
+# Series is the Series' own.
+gaps = pd.Series([1.5, np.nan, 2.0, np.nan, 0.25], name="g")
+print(gaps.cumsum(), gaps.cumsum(skipna=False), np.cumsum(gaps), pd.Series([1, 2, 3]).cumsum(), sep="\n")

@@ -104,6 +104,7 @@ final class SeriesHost: NumericObject {
             // Element-wise: the array method's result under the same index and name.
             return .newBuiltin(name) { [self] args, kwargs in
                 guard let a = valuesArray else { throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh") }
+                if name == "cumsum", a.dtype.kind == "f" { return try floatCumsum(a, args, kwargs) }
                 let host = NDArrayHost(a, env: env)
                 let result: Value
                 if name == "abs" {
@@ -241,6 +242,35 @@ final class SeriesHost: NumericObject {
         }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
+        return withValues(.ndarray(array), dtypeName: array.dtype.name)
+    }
+
+    /// `cumsum(skipna=True)` of a float Series as pandas gives it: NaN stays at its place and the running
+    /// sum goes on past it; with skipna=False everything from the first NaN on is NaN.
+    private func floatCumsum(_ a: NDArray, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        var skipna = true
+        guard args.isEmpty else { throw PyException.typeError("cumsum() with positional arguments is not supported in mfsh") }
+        for (k, v) in kwargs {
+            switch (k, v) {
+            case ("skipna", .bool(let b)): skipna = b
+            case ("axis", .none), ("axis", .int(0)): break
+            default: throw PyException.typeError("cumsum() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        guard let o = NumericOperand(array: a) else { throw PyException.typeError("cumsum() is not supported for dtype \(a.dtype.name) in mfsh") }
+        var total: Double?
+        var poisoned = false
+        let sums = o.doubles.map { x -> Double in
+            if x.isNaN {
+                if !skipna { poisoned = true }
+                return .nan
+            }
+            if poisoned { return .nan }
+            let next = total.map { $0 + x } ?? x
+            total = next
+            return next
+        }
+        let array = NDArray.make(dtype: a.dtype.nativeOrder, doubles: sums, shape: [sums.count])
         return withValues(.ndarray(array), dtypeName: array.dtype.name)
     }
 
