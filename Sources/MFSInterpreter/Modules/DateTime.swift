@@ -1,7 +1,8 @@
 // datetime.datetime / date / timedelta values with CPython's str, repr and arithmetic.
 import Glibc
 
-func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+/// Days since 1970-01-01 of a proleptic Gregorian date (also for pandas' Timestamps in NumPyPandas).
+package func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
     let y = m <= 2 ? y0 - 1 : y0
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -55,7 +56,7 @@ public final class PyDateTime {
     }
 
     /// Microseconds since 1970-01-01 00:00 on the naive timeline (for arithmetic and ordering).
-    var epochMicros: Int {
+    package var epochMicros: Int {
         let days = daysFromCivil(year, month, day)
         return days * microsPerDay + ((hour * 60 + minute) * 60 + second) * 1_000_000 + microsecond
     }

@@ -290,13 +290,3 @@ func civilDate(daysSinceEpoch: Int) -> PickleDate {
     let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     return PickleDate(year: year, month: month, day: day)
 }
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (the inverse of `civilDate`).
-func daysSinceEpoch(year y0: Int, month m: Int, day d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-}

@@ -11,10 +11,7 @@ private enum TimeOperand {
 
     init?(_ v: Value) {
         switch v {
-        case .datetime(let d) where d.tz == nil:
-            let days = daysSinceEpoch(year: d.year, month: d.month, day: d.day)
-            let seconds = ((days * 24 + d.hour) * 60 + d.minute) * 60 + d.second
-            self = .stamp(Int64(seconds) * 1_000_000 + Int64(d.microsecond), .us)
+        case .datetime(let d) where d.tz == nil: self = .stamp(Int64(d.epochMicros), .us)
         case .timedelta(let t): self = .delta(Int64(t.totalMicros), .us)
         default:
             if let h = NumericHosts.object(v) as? TimestampHost { self = .stamp(h.stamp.count, h.stamp.unit) }
@@ -82,7 +79,7 @@ final class TimestampHost: NumericObject {
 
     func getAttribute(_ name: String) throws -> Value? {
         guard let f = stamp.fields, let count = stamp.count else { return nil }
-        let days = daysSinceEpoch(year: f.year, month: f.month, day: f.day)
+        let days = daysFromCivil(f.year, f.month, f.day)
         let weekday = ((days % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday (3, Monday being 0)
         func noArguments(_ body: @escaping () throws -> Value) -> Value {
             .newBuiltin(name) { args, kwargs in
@@ -109,7 +106,7 @@ final class TimestampHost: NumericObject {
             }
             return .int(Int(ns))
         case "day_of_week": return .int(weekday)
-        case "day_of_year": return .int(days - daysSinceEpoch(year: f.year, month: 1, day: 1) + 1)
+        case "day_of_year": return .int(days - daysFromCivil(f.year, 1, 1) + 1)
         case "quarter": return .int((f.month - 1) / 3 + 1)
         case "weekday": return noArguments { .int(weekday) }
         case "day_name": return noArguments { .str(dayNames[weekday]) }
