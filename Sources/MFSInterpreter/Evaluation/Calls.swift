@@ -222,7 +222,7 @@ extension Interpreter {
         }
     }
 
-    func importModule(_ name: String) throws -> Value {
+    package func importModule(_ name: String) throws -> Value {
         if let m = loadedModules[name] { return m }
         if let m = registeredModules[name] { loadedModules[name] = m; return m }
         if let make = moduleFactories[name] {

@@ -26,7 +26,7 @@ struct SyntaxErrorInfo: Error {
     var incomplete = false
 }
 
-let keywords: Set<String> = [
+package let pythonKeywords: Set<String> = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",

@@ -379,7 +379,7 @@ extension Parser {
             case "False": pos += 1; return ConstExpr(.bool(false), t.range)
             case "None": pos += 1; return ConstExpr(.none, t.range)
             default:
-                if keywords.contains(t.text) { throw invalid() }
+                if pythonKeywords.contains(t.text) { throw invalid() }
                 pos += 1
                 return nameNode(t.text, t.range)
             }

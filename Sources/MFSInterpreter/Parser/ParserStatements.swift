@@ -233,7 +233,7 @@ extension Parser {
     mutating func parseDef(_ decorators: [Expr]) throws -> Stmt {
         let start = advance()
         let nt = advance()
-        guard nt.kind == .name, !keywords.contains(nt.text) else { throw invalid(nt) }
+        guard nt.kind == .name, !pythonKeywords.contains(nt.text) else { throw invalid(nt) }
         let target = nameNode(nt.text, nt.range)
         scope.bind(nt.text)
         let code = FunctionCode(name: nt.text, qualname: qualname(nt.text), filename: filename, range: start.range)
@@ -289,7 +289,7 @@ extension Parser {
                 continue
             }
             let n = advance()
-            guard n.kind == .name, !keywords.contains(n.text) else { throw invalid(n) }
+            guard n.kind == .name, !pythonKeywords.contains(n.text) else { throw invalid(n) }
             if !seen.insert(n.text).inserted {
                 throw SyntaxErrorInfo(message: "duplicate argument '\(n.text)' in function definition", line: n.line, col: n.col)
             }
@@ -312,7 +312,7 @@ extension Parser {
     mutating func parseClass(_ decorators: [Expr]) throws -> Stmt {
         let start = advance()
         let nt = advance()
-        guard nt.kind == .name, !keywords.contains(nt.text) else { throw invalid(nt) }
+        guard nt.kind == .name, !pythonKeywords.contains(nt.text) else { throw invalid(nt) }
         let target = nameNode(nt.text, nt.range)
         scope.bind(nt.text)
         var bases: [Expr] = []

@@ -268,6 +268,10 @@ enum NumPyModule {
             }
         }
         m.append(("float_", m.first { $0.0 == "float64" }!.1))
+        // The abstract scalar types name kinds of dtype (select_dtypes(include=[np.number])); numpy makes no instances of them.
+        for name in ["number", "integer", "signedinteger", "unsignedinteger", "floating", "generic"] {
+            def(name) { _, _ in throw PyException.typeError("cannot create 'numpy.\(name)' instances") }
+        }
         def("dtype") { args, kwargs in
             let a = try CallArguments("dtype", args, kwargs, ["dtype"], required: 1)
             guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }

@@ -193,6 +193,8 @@ extension NumericEnvironment {
         case .str(let s): return .string(s)
         default:
             if let s = NumericHosts.object(v) as? NDScalarHost { return .numpyScalar(s.scalar) }
+            if let t = NumericHosts.object(v) as? TimestampHost { return .reconstructed(t.stamp) }
+            if let t = NumericHosts.object(v) as? TimedeltaHost { return .reconstructed(t.delta) }
             throw PyException.typeError("an array of \(v.typeName) objects is not supported by mfsh")
         }
     }

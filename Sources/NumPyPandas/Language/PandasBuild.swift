@@ -38,6 +38,7 @@ extension NumericEnvironment {
             }
         }
         let n = items.count
+        if others > 0, let times = try timestampColumn(items) { return times }
         if others > 0 {
             return PandasColumn(values: .ndarray(.objects(try items.map(pandasObject), shape: [n])), dtypeName: "object")
         }
@@ -60,6 +61,30 @@ extension NumericEnvironment {
             return i
         }
         return PandasColumn(values: .ndarray(.int64(values, shape: [n])), dtypeName: "int64")
+    }
+
+    /// A datetime64 column when every item is a Timestamp, a naive datetime, NaT or None (and one is a
+    /// time), in the finest unit among them, as pandas infers it; nil otherwise.
+    private func timestampColumn(_ items: [Value]) throws -> PandasColumn? {
+        var stamps: [(Int64?, PandasTimeUnit)] = []
+        for v in items {
+            switch v {
+            case .none: stamps.append((nil, .s))
+            case .datetime(let d) where d.tz == nil: stamps.append((Int64(d.epochMicros), .us))
+            default:
+                guard let t = NumericHosts.object(v) as? TimestampHost else { return nil }
+                stamps.append((t.stamp.count, t.stamp.unit))
+            }
+        }
+        guard stamps.contains(where: { $0.0 != nil }) else { return nil }
+        let unit = stamps.filter { $0.0 != nil }.map(\.1).reduce(PandasTimeUnit.s, PandasTimeUnit.finer)
+        let counts = try stamps.map { count, u -> Int in
+            guard let count else { return Int(notATime) }
+            guard let c = rescale(count, from: u, to: unit) else { throw PyException.overflow("Out of bounds timestamp") }
+            return Int(c)
+        }
+        let type = NDDType(kind: "M", itemSize: 8, byteOrder: "<", unit: unit.rawValue)
+        return PandasColumn(values: .ndarray(.make(dtype: type, ints: counts, shape: [counts.count])), dtypeName: "datetime64[\(unit.rawValue)]")
     }
 
     /// A script value inside an object column (what an object array holds).

@@ -88,6 +88,16 @@ extension NumericEnvironment {
         return (0..<count).filter { if case .bool(true)? = array.element(at: $0) { return true }; return false }
     }
 
+    /// The positions a label slice selects: both ends included, a step refused.
+    func labelSliceRows(_ s: PySlice, count: Int, position: (Value) throws -> Int) throws -> [Int] {
+        guard s.step.isNone || { if case .int(1) = s.step { return true }; return false }() else {
+            throw PyException.valueError("label slices with a step are not supported in mfsh")
+        }
+        let first = s.start.isNone ? 0 : try position(s.start)
+        let last = s.stop.isNone ? count - 1 : try position(s.stop)
+        return first <= last ? Array(first...last) : []
+    }
+
     func headTail(_ name: String, _ args: [Value], _ kwargs: [(String, Value)], count: Int) throws -> [Int] {
         var n = 5
         if case .int(let v)? = args.first ?? kwargs.first(where: { $0.0 == "n" })?.1 { n = max(-count, min(count, v)) }
@@ -116,11 +126,11 @@ final class DataFrameHost: NumericObject {
 
     var attributeNames: [String] {
         var names = ["columns", "dtypes", "empty", "groupby", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
-        names += Self.reductionNames
+        names += Self.reductionNames + Self.analysisMethodNames
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
-    var methodNames: [String] { ["groupby", "head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames }
+    var methodNames: [String] { ["groupby", "head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames + Self.analysisMethodNames }
     var lazyAttributeNames: [String] { ["values"] }
 
     func truth() throws -> Bool {
@@ -190,6 +200,7 @@ final class DataFrameHost: NumericObject {
         case "to_dict":
             return .newBuiltin(name) { [self] args, kwargs in try toDict(args, kwargs) }
         default:
+            if let method = try analysisAttribute(name) { return method }
             if let c = env.position(of: .str(name), in: frame.columns) { return env.wrap(column(c)) }
             return nil
         }
@@ -253,15 +264,7 @@ final class FrameIndexerHost: NumericObject {
     private func rows(_ key: Value) throws -> [Int]? {
         if let mask = try env.maskRows(key, count: owner.rowCount) { return mask }
         if case .slice(let s) = key, !byLabel { return try sliceIndices(s, count: owner.rowCount) }
-        if case .slice(let s) = key {
-            // Label slices include both ends.
-            guard s.step.isNone || { if case .int(1) = s.step { return true }; return false }() else {
-                throw PyException.valueError("label slices with a step are not supported in mfsh")
-            }
-            let first = s.start.isNone ? 0 : try row(s.start)
-            let last = s.stop.isNone ? owner.rowCount - 1 : try row(s.stop)
-            return first <= last ? Array(first...last) : []
-        }
+        if case .slice(let s) = key { return try env.labelSliceRows(s, count: owner.rowCount, position: row) }
         if case .list(let l) = key { return try l.items.map(row) }
         return nil
     }
@@ -306,13 +309,7 @@ final class FrameIndexerHost: NumericObject {
         }
         switch key {
         case .slice(let s) where !byLabel: return try sliceIndices(s, count: count)
-        case .slice(let s):
-            guard s.step.isNone || { if case .int(1) = s.step { return true }; return false }() else {
-                throw PyException.valueError("label slices with a step are not supported in mfsh")
-            }
-            let first = s.start.isNone ? 0 : try columnPosition(s.start)
-            let last = s.stop.isNone ? count - 1 : try columnPosition(s.stop)
-            return first <= last ? Array(first...last) : []
+        case .slice(let s): return try env.labelSliceRows(s, count: count, position: columnPosition)
         case .list(let l): return try l.items.map(columnPosition)
         default: return nil
         }

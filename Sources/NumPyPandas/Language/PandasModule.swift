@@ -17,6 +17,7 @@ enum PandasModule {
             let a = try CallArguments("Series", args, kwargs, ["data", "index", "dtype", "name", "copy"])
             return env.wrap(SeriesHost(try env.makeSeries(a), env: env))
         }
+        def("Timestamp") { args, kwargs in try env.makeTimestamp(args, kwargs) }
         def("DataFrame") { args, kwargs in
             let a = try CallArguments("DataFrame", args, kwargs, ["data", "index", "columns", "dtype", "copy"])
             if a["dtype"] != nil { throw PyException.typeError("DataFrame(dtype=...) is not supported by mfsh") }
@@ -91,9 +92,17 @@ extension NumericEnvironment {
         if case .str("category") = dtype { throw PyException.typeError("dtype='category' is not supported by mfsh") }
         if case .str("str") = dtype { return try stringColumn(column) }
         if case .type(let t) = dtype, t.name == "str" { return try stringColumn(column) }
-        guard let a = column.values.ndarray, let target = try self.dtype(dtype) else { return column }
+        var isObject = false
+        if case .type(let t) = dtype, t.name == "object" { isObject = true }
+        if case .str(let name) = dtype, name == "object" || name == "O" { isObject = true }
+        guard let a = column.values.ndarray, let target = isObject ? NDDType(kind: "O", itemSize: 8, byteOrder: "|") : try self.dtype(dtype) else {
+            return column
+        }
         if target.kind == "O" {
             return PandasColumn(values: .ndarray(.objects((0..<a.count).map { a.element(at: $0) ?? .none }, shape: [a.count])), dtypeName: "object")
+        }
+        if a.count == 0, "biuf".contains(target.kind) {
+            return PandasColumn(values: .ndarray(.make(dtype: target, ints: [], shape: [0])), dtypeName: target.nativeOrder.name)
         }
         guard "biuf".contains(a.dtype.kind), "biuf".contains(target.kind) else {
             throw PyException.typeError("converting \(column.dtypeName) to \(target.name) is not supported by mfsh")

@@ -14,14 +14,15 @@ final class SeriesHost: NumericObject {
     var attributeNames: [String] {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
          "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values",
-         "abs", "astype", "count", "cumsum", "median", "round", "sort_index", "sort_values", "std", "var"]
+         "abs", "astype", "count", "cumsum", "median", "round", "sort_index", "sort_values", "std", "var", "iloc", "loc"]
+            + Self.analysisMethodNames
     }
     var methodNames: [String] {
         ["abs", "astype", "count", "cumsum", "eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max",
          "mean", "median", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
-         "to_numpy", "tolist", "unique", "value_counts", "var"]
+         "to_numpy", "tolist", "unique", "value_counts", "var"] + Self.analysisMethodNames
     }
-    var lazyAttributeNames: [String] { ["values"] }
+    var lazyAttributeNames: [String] { ["values", "iloc", "loc"] }
 
     func repr() -> String { series.displayText }
     func str() -> String { series.displayText }
@@ -136,14 +137,14 @@ final class SeriesHost: NumericObject {
                 case .range: return NumPyMath.result(.int64([try labelInt(p)], shape: []), env: env)
                 }
             }
-        default: return nil
+        default: return try analysisAttribute(name)
         }
     }
 
     /// `unique()` (first appearances, NaN kept once), `nunique(dropna=True)` and
     /// `value_counts(normalize=False, sort=True, ascending=False, dropna=True)`: counts in descending
     /// order, ties in order of first appearance, as pandas' stable sort leaves them.
-    private func distinct(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+    func distinct(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         var options: [String: Bool] = ["normalize": false, "sort": true, "ascending": false, "dropna": true]
         let accepted: [String] = name == "value_counts" ? ["normalize", "sort", "ascending", "dropna"] : name == "nunique" ? ["dropna"] : []
         guard args.count <= accepted.count else {

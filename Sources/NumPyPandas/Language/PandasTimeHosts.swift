@@ -234,3 +234,43 @@ final class TimedeltaHost: NumericObject {
         }
     }
 }
+
+extension NumericEnvironment {
+    /// `pd.Timestamp(value)`: an ISO date/time string (microsecond unit, nanoseconds when the fraction has
+    /// more than six digits; 'NaT' is NaT), a naive datetime (microseconds), another Timestamp, or an
+    /// integer count of nanoseconds since the epoch.
+    func makeTimestamp(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("Timestamp", args, kwargs, ["ts_input", "unit"])
+        if a["unit"] != nil { throw PyException.typeError("Timestamp(unit=...) is not supported by mfsh") }
+        guard let input = a["ts_input"] else { throw PyException.typeError("Timestamp() needs a value in mfsh (keyword fields are not supported)") }
+        switch input {
+        case .int(let ns): return wrap(PandasTimestamp(count: Int64(ns), unit: .ns))
+        case .datetime(let d) where d.tz == nil: return wrap(PandasTimestamp(count: Int64(d.epochMicros), unit: .us))
+        case .str(let raw):
+            let text = String(raw.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            if text == "NaT" || text.isEmpty { return wrap(PandasTimestamp(count: nil, unit: .ns)) }
+            // Python's datetime reads up to six fraction digits; pandas keeps nine.
+            var head = text, extraNanos: Int64 = 0, extraDigits = 0
+            if let dot = text.lastIndex(of: "."), text[text.index(after: dot)...].allSatisfy(\.isNumber) {
+                let fraction = text[text.index(after: dot)...]
+                if fraction.count > 6, fraction.count <= 9, let extra = Int64(fraction.dropFirst(6)) {
+                    extraDigits = fraction.count - 6
+                    extraNanos = extra * [1, 100, 10, 1][extraDigits]
+                    head = String(text[..<dot]) + "." + fraction.prefix(6)
+                }
+            }
+            guard case .datetime(let d)? = converter.interpreter.naiveDatetime(isoFormat: head) else {
+                throw PyException.valueError("could not convert string to Timestamp")
+            }
+            if extraDigits > 0 {
+                let (ns, overflow) = Int64(d.epochMicros).multipliedReportingOverflow(by: 1000)
+                guard !overflow else { throw PyException.overflow("Out of bounds nanosecond timestamp: \(text)") }
+                return wrap(PandasTimestamp(count: ns + extraNanos, unit: .ns))
+            }
+            return wrap(PandasTimestamp(count: Int64(d.epochMicros), unit: .us))
+        default:
+            if let t = NumericHosts.object(input) as? TimestampHost { return wrap(t.stamp) }
+            throw PyException.typeError("Cannot convert input [\(try converter.interpreter.repr(input))] of type \(input.typeName) to Timestamp")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+// The pandas methods of analysis beyond selection and reductions, and their dispatch for the Series and
+// DataFrame hosts: describe, quantile, missing values (PandasMissing.swift), Series.iloc/loc,
+// DataFrame.round, itertuples, and export (to_csv in PandasExport.swift).
+import MFSInterpreter
+import Pickle
+
+extension SeriesHost {
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "notna", "notnull", "quantile", "to_csv"]
+
+    /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
+    func analysisAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "iloc", "loc": return env.wrap(SeriesIndexerHost(self, byLabel: name == "loc"))
+        case "describe": return .newBuiltin(name) { [self] args, kwargs in try describe(args, kwargs) }
+        case "quantile": return .newBuiltin(name) { [self] args, kwargs in try quantile(args, kwargs) }
+        case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
+        case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
+        case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case "isna", "isnull", "notna", "notnull":
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("Series.\(name)() takes no arguments") }
+                return try env.missingness(env.wrap(self), missing: name.hasPrefix("is"))
+            }
+        default: return nil
+        }
+    }
+}
+
+extension DataFrameHost {
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "itertuples", "notna", "notnull", "round", "to_csv"]
+
+    func analysisAttribute(_ name: String) throws -> Value? {
+        switch name {
+        case "describe": return .newBuiltin(name) { [self] args, kwargs in try describe(args, kwargs) }
+        case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
+        case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
+        case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
+        case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
+        case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case "isna", "isnull", "notna", "notnull":
+            return .newBuiltin(name) { [self] args, kwargs in
+                guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }
+                return try env.missingness(env.wrap(self), missing: name.hasPrefix("is"))
+            }
+        default: return nil
+        }
+    }
+
+    /// `round(decimals=0)`: float columns rounded as numpy rounds (half to even, through a scaled
+    /// value); a dict rounds only the columns it names; other columns are kept.
+    func rounded(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("round", args, kwargs, ["decimals"])
+        let decimals = a["decimals"] ?? .int(0)
+        var perColumn: [Int: Value] = [:]
+        switch decimals {
+        case .int:
+            for c in 0..<columnCount { perColumn[c] = decimals }
+        case .dict(let d):
+            for (k, v) in d.items {
+                guard case .int = v else { throw PyException.typeError("Values in decimals must be integers") }
+                if let c = env.position(of: k, in: frame.columns) { perColumn[c] = v }
+            }
+        default:
+            throw PyException.typeError("decimals must be an integer, a dict-like or a Series")
+        }
+        var values = frame.columnValues
+        var dtypes = frame.columnDTypeNames
+        for (c, n) in perColumn {
+            guard c < values.count, let array = values[c].ndarray, "iuf".contains(array.dtype.kind), frame.columnDTypeNames[c] != "category",
+                  case .builtin(let round)? = try NDArrayHost(array, env: env).getAttribute("round"),
+                  let result = (NumericHosts.object(try round.body([n], [])) as? NDArrayHost)?.array else { continue }
+            values[c] = .ndarray(result)
+            if c < dtypes.count { dtypes[c] = result.dtype.name }
+        }
+        return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: dtypes,
+                                            columnCategoricals: frame.columnCategoricals), env: env))
+    }
+
+    /// `itertuples(index=True, name='Pandas')`: one namedtuple per row (a plain tuple when name is None);
+    /// fields that are not identifiers, are keywords, start with `_` or repeat become `_<position>`.
+    func itertuples(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("itertuples", args, kwargs, ["index", "name"])
+        let withIndex = try a.bool("index", default: true)
+        var typeName: String? = "Pandas"
+        if let given = a["name"] {
+            guard case .str(let s) = given else { throw PyException.typeError("itertuples(name=...) must be a string or None") }
+            typeName = s
+        } else if kwargs.contains(where: { $0.0 == "name" }) || args.count > 1 {
+            typeName = nil
+        }
+        let interpreter = env.converter.interpreter
+        var fields: [String] = withIndex ? ["Index"] : []
+        for c in 0..<columnCount { fields.append(try interpreter.str(try env.python(frame.columns.label(at: c)))) }
+        var seen: Set<String> = []
+        for (i, f) in fields.enumerated() {
+            let valid = f.first.map { $0 == "_" || $0.isLetter } == true && f.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+            if !valid || pythonKeywords.contains(f) || f.hasPrefix("_") || seen.contains(f) { fields[i] = "_\(i)" }
+            seen.insert(fields[i])
+        }
+        var make: Value?
+        if let typeName {
+            let collections = try interpreter.importModule("collections")
+            make = try interpreter.call(try interpreter.attribute(of: collections, "namedtuple"), [.str(typeName), .list(PyList(fields.map { .str($0) }))])
+        }
+        var r = 0
+        return .iterator(ClosureIterator("map") { [self] in
+            guard r < rowCount else { return nil }
+            defer { r += 1 }
+            var cells: [Value] = withIndex ? [try env.python(frame.index.label(at: r))] : []
+            for c in 0..<columnCount { cells.append(try env.pythonElement(frame.columnValues[c], r)) }
+            guard let make else { return .tuple(cells) }
+            return try interpreter.call(make, cells)
+        })
+    }
+}
