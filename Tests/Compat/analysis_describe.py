@@ -2,6 +2,7 @@
 # to_csv on the realistic frame of AnalysisFlow (#15: "describe() does not exist", fillna/dropna,
 # itertuples, to_csv were missing).
 from metaflow import Flow
+import pandas as pd
 
 data = Flow('AnalysisFlow').latest_run['start'].task.data
 df, s = data.frame, data.nan_series
@@ -32,6 +33,9 @@ print(df.head(4).to_csv(index=False, sep=";", columns=["id", "score", "seen_at"]
 print(df.iloc[20:30][["id", "score"]].to_csv(na_rep="NA", header=False), end="")
 print(s.to_csv(), end="")
 print(data.notes.to_csv(), end="")
+lookup = pd.DataFrame({"split": ["train", "val"], "weight_of_split": [1, 2]})
+joined = df.head(12).merge(lookup, on="split", how="left")
+print(joined[["id", "split", "label", "weight_of_split"]], pd.merge(df, lookup, on="split").shape, joined.dtypes, sep="\n")
 for bad in (lambda: s.fillna(), lambda: df.dropna(how="any", thresh=2), lambda: df.dropna(subset=["nope"]),
             lambda: df["split"].fillna(3), lambda: df.describe(include=["number"]), lambda: s.iloc[99],
             lambda: df["split"].quantile(0.5), lambda: df["id"].loc[-1], lambda: df.dropna(how="some")):

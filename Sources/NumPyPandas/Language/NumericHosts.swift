@@ -136,6 +136,10 @@ final class NumericEnvironment {
     lazy var axisError: Value = converter.interpreter.defineExceptionClass(
         name: "AxisError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
 
+    /// `pandas.errors.MergeError` (a ValueError).
+    lazy var mergeError: Value = converter.interpreter.defineExceptionClass(
+        name: "MergeError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "pandas.errors")
+
     func wrap(_ object: any NumericObject) -> Value {
         if let scalar = object as? NDScalarHost { return wrap(scalar: scalar) }
         let instance = PyInstance(cls: cls(for: object))

@@ -27,7 +27,7 @@ extension SeriesHost {
 }
 
 extension DataFrameHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "itertuples", "notna", "notnull", "round", "to_csv"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round", "to_csv"]
 
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -37,6 +37,10 @@ extension DataFrameHost {
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case "merge":
+            return .newBuiltin(name) { [self] args, kwargs in
+                try env.merge(self, try CallArguments("merge", args, kwargs, NumericEnvironment.mergeParameters, required: 1))
+            }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }

@@ -18,6 +18,13 @@ enum PandasModule {
             return env.wrap(SeriesHost(try env.makeSeries(a), env: env))
         }
         def("Timestamp") { args, kwargs in try env.makeTimestamp(args, kwargs) }
+        def("merge") { args, kwargs in
+            let a = try CallArguments("merge", args, kwargs, ["left"] + NumericEnvironment.mergeParameters, required: 2)
+            guard let left = a["left"].flatMap({ NumericHosts.object($0) as? DataFrameHost }) else {
+                throw PyException.typeError("Can only merge Series or DataFrame objects, a \(a["left"]?.typeName ?? "NoneType") was passed")
+            }
+            return try env.merge(left, a)
+        }
         def("DataFrame") { args, kwargs in
             let a = try CallArguments("DataFrame", args, kwargs, ["data", "index", "columns", "dtype", "copy"])
             if a["dtype"] != nil { throw PyException.typeError("DataFrame(dtype=...) is not supported by mfsh") }
