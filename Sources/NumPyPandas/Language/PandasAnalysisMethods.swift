@@ -6,6 +6,7 @@ import Pickle
 
 extension SeriesHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "notna", "notnull", "quantile", "to_csv"]
+        + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -16,6 +17,7 @@ extension SeriesHost {
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("Series.\(name)() takes no arguments") }
@@ -28,6 +30,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round", "to_csv"]
+        + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -41,6 +44,7 @@ extension DataFrameHost {
             return .newBuiltin(name) { [self] args, kwargs in
                 try env.merge(self, try CallArguments("merge", args, kwargs, NumericEnvironment.mergeParameters, required: 1))
             }
+        case _ where Self.reshapeMethodNames.contains(name): return reshapeAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }
