@@ -22,7 +22,9 @@ package enum ChartLayout {
         let top = titled(&picture, o)
         let rows = max(2, o.height)
         let yScale = Scale(covering: ys, count: max(3, rows / 3 + 1))
-        let xScale = Scale(covering: zip(xs, ys).filter { $0.1.isFinite }.map(\.0), count: 6)
+        let shownX = zip(xs, ys).filter { $0.1.isFinite }.map(\.0)
+        // Few points get a tick each at most (three runs: 0, 1, 2, not 0, 0.5, ... 2).
+        let xScale = Scale(covering: shownX, count: max(2, min(6, shownX.count)))
         let labelWidth = yScale.ticks.map { yScale.label($0).count }.max() ?? 1
         let axis = labelWidth + 1
         let areaWidth = max(4, o.width - axis - 3)
