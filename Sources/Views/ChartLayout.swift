@@ -68,7 +68,7 @@ package enum ChartLayout {
             if length > 0 {
                 picture.add(.block(x: from, y: Double(row), w: length, h: 1, grows: .right, fill: .solid, tone: .series(0), id: label))
             }
-            picture.add(.text(x: Int((max(end, zero)).rounded(.up)) + 1, y: row, valueTexts[i], .dim))
+            picture.add(.text(x: Picture.cell(max(end, zero).rounded(.up)) + 1, y: row, valueTexts[i], .dim))
         }
         let bottom = top + labels.count
         picture.add(.vline(x: axis, y0: top, y1: bottom))
@@ -84,7 +84,7 @@ package enum ChartLayout {
         let binCount = max(1, bins)
         var counts = Array(repeating: 0.0, count: binCount)
         for v in finite {
-            let i = min(binCount - 1, max(0, Int((v - lo) / (hi - lo) * Double(binCount))))
+            let i = min(binCount - 1, max(0, Picture.cell(Scale.fraction(v, lo, hi) * Double(binCount))))
             counts[i] += 1
         }
         var picture = Picture()
@@ -104,7 +104,8 @@ package enum ChartLayout {
         picture.add(.hline(x0: axis, x1: axis + areaWidth + 1, y: top + rows))
         var labels: [(Int, String)] = []
         for k in [0, binCount / 2, binCount] where labels.last?.0 != k {
-            let edge = lo + (hi - lo) * Double(k) / Double(binCount)
+            let f = Double(k) / Double(binCount)
+            let edge = lo * (1 - f) + hi * f  // not lo + (hi - lo) * f, which overflows for wide ranges
             labels.append((k, Scale.short(edge)))
         }
         tickLabels(&picture, row: top + rows, labels.map { (axis + 1 + $0.0 * columnWidth, $0.1) })
@@ -126,7 +127,7 @@ package enum ChartLayout {
         let lo = finite.min() ?? 0, hi = finite.max() ?? 0
         var picture = Picture(width: shown.count, height: 1)
         for (i, v) in shown.enumerated() where v.isFinite {
-            let f = hi > lo ? (v - lo) / (hi - lo) : 0.5
+            let f = hi > lo ? Scale.fraction(v, lo, hi) : 0.5
             let h = (1 + (f * 7).rounded()) / 8  // the least value still shows: ▁
             picture.add(.block(x: Double(i), y: 1 - h, w: 1, h: h, grows: .up, fill: .solid, tone: .series(0), id: nil))
         }
@@ -150,7 +151,7 @@ package enum ChartLayout {
         picture.add(.vline(x: axis, y0: top, y1: top + rows))
         var used = Set<Int>()
         for t in scale.ticks {
-            let row = top + Int(((1 - scale.fraction(t)) * Double(rows - 1)).rounded())
+            let row = top + Picture.cell(((1 - scale.fraction(t)) * Double(rows - 1)).rounded())
             guard used.insert(row).inserted else { continue }
             let label = scale.label(t)
             picture.add(.text(x: axis - 1 - label.count, y: row, label, .dim))
@@ -161,7 +162,7 @@ package enum ChartLayout {
     private static func xAxis(_ picture: inout Picture, row: Int, axis: Int, areaWidth: Int, scale: Scale) {
         picture.add(.hline(x0: axis, x1: axis + areaWidth, y: row))
         tickLabels(&picture, row: row, scale.ticks.map { t in
-            (axis + 1 + Int((scale.fraction(t) * Double(areaWidth - 1)).rounded()), scale.label(t))
+            (axis + 1 + Picture.cell((scale.fraction(t) * Double(areaWidth - 1)).rounded()), scale.label(t))
         })
     }
 

@@ -104,7 +104,7 @@ package enum DagLayout {
     }
 
     static func durationText(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "?" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e15 else { return "?" }
         if seconds < 10 { return "\(Double(Int((seconds * 10).rounded())) / 10)s" }
         if seconds < 60 { return "\(Int(seconds.rounded()))s" }
         let whole = Int(seconds.rounded())

@@ -55,6 +55,14 @@ package struct Picture: Sendable {
         height = max(height, dy + other.height)
     }
 
+    /// A cell coordinate from a computed one: NaN as 0, and never past what a picture can hold
+    /// (values from outside can be anything; a conversion must not trap).
+    package static func cell(_ v: Double) -> Int {
+        guard v.isFinite else { return v.isNaN ? 0 : (v < 0 ? -maxCells : maxCells) }
+        return Int(min(Double(maxCells), max(Double(-maxCells), v)))
+    }
+    package static let maxCells = 100_000
+
     /// The column and row just past the element.
     private static func extent(_ e: Element) -> (Int, Int) {
         switch e {
@@ -62,7 +70,7 @@ package struct Picture: Sendable {
         case .hline(let x0, let x1, let y): return (max(x0, x1) + 1, y + 1)
         case .vline(let x, let y0, let y1): return (x + 1, max(y0, y1) + 1)
         case .text(let x, let y, let s, _): return (x + s.count, y + 1)
-        case .block(let x, let y, let w, let h, _, _, _, _): return (Int((x + w).rounded(.up)), Int((y + h).rounded(.up)))
+        case .block(let x, let y, let w, let h, _, _, _, _): return (cell((x + w).rounded(.up)), cell((y + h).rounded(.up)))
         case .points(let x, let y, let w, let h, _, _, _, _): return (x + w, y + h)
         }
     }

@@ -69,7 +69,7 @@ package struct RunRecord: Sendable {
             let status: StepStatus = statuses.contains(.running) ? .running : statuses.contains(.failed) ? .failed : .done
             let start = list.map(\.startMillis).min() ?? 0
             let end = list.compactMap(\.endMillis).max()
-            let seconds = end.map { Double(max(0, $0 - start)) / 1000 }
+            let seconds = end.map { max(0, Double($0) - Double(start)) / 1000 }
             out[name] = StepSummary(status: status, taskCount: list.count, seconds: status == .running ? nil : seconds)
         }
         return out

@@ -24,7 +24,7 @@ package struct SVGRenderer: PictureRenderer {
     private func py(_ y: Double) -> Double { Self.margin + y * Self.cellHeight }
     private func n(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
     }
 
     private func element(_ e: Picture.Element) -> String {

@@ -48,7 +48,12 @@ package struct Scale: Equatable, Sendable {
     }
 
     /// Where `v` falls, 0 at `lo` and 1 at `hi`.
-    package func fraction(_ v: Double) -> Double { (v - lo) / (hi - lo) }
+    package func fraction(_ v: Double) -> Double { Self.fraction(v, lo, hi) }
+
+    /// (v - lo) / (hi - lo), in halves so that a range as wide as Double's does not overflow.
+    package static func fraction(_ v: Double, _ lo: Double, _ hi: Double) -> Double {
+        (v / 2 - lo / 2) / (hi / 2 - lo / 2)
+    }
 
     package func label(_ v: Double) -> String { Self.format(v, decimals: decimals) }
 

@@ -88,6 +88,9 @@ package struct TerminalRenderer: PictureRenderer {
 
         mutating func block(x: Double, y: Double, w: Double, h: Double, grows: Growth, fill: BlockFill, tone: Tone) {
             guard w.isFinite, h.isFinite, x.isFinite, y.isFinite, w > 0, h > 0 else { return }
+            // Nothing past the grid is drawn; clamping first keeps the conversions below in range.
+            let x = min(max(x, -1), Double(width)), y = min(max(y, -1), Double(height))
+            let w = min(w, Double(width) + 2), h = min(h, Double(height) + 2)
             let horizontal = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
             let vertical = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
             let solid: Character = fill == .shaded ? "▒" : "█"

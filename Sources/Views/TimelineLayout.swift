@@ -11,7 +11,8 @@ package enum TimelineLayout {
     private struct Row {
         let label: String
         let step: String
-        let spans: [(start: Int, end: Int, tone: Tone, fill: BlockFill)]
+        /// Milliseconds since the epoch, as Doubles: times from outside are never subtracted as Ints.
+        let spans: [(start: Double, end: Double, tone: Tone, fill: BlockFill)]
         let note: String
         let seconds: Double
         var longest = false
@@ -20,26 +21,27 @@ package enum TimelineLayout {
     package static func picture(_ run: RunRecord, width: Int, nowMillis: Int? = nil) -> Picture {
         let allTasks = run.stepOrder.flatMap { run.tasks[$0] ?? [] }
         var picture = Picture()
-        guard let t0 = allTasks.map(\.startMillis).min() else {
+        guard let first = allTasks.map(\.startMillis).min() else {
             picture.add(.text(x: 0, y: 0, "\(run.pathspec): no task has started", .dim))
             return picture
         }
         let ends = allTasks.flatMap { $0.attempts.compactMap(\.endMillis) } + allTasks.flatMap { $0.attempts.map(\.startMillis) }
-        let known = ends.max() ?? t0
+        let t0 = Double(first)
+        let known = Double(ends.max() ?? first)
         // A running attempt reaches to now when that is known, else to the last recorded event.
-        let t1 = max(known, nowMillis ?? known, t0 + 1)
+        let t1 = max(known, nowMillis.map(Double.init) ?? known, t0 + 1)
         var rows: [Row] = []
         for step in run.stepOrder {
             let tasks = run.tasks[step] ?? []
             var taskRows = tasks.map { row(step: step, $0, end: t1) }
             if tasks.count > tasksShownInFull {
-                let spanStart = tasks.map(\.startMillis).min() ?? t0
-                let spanEnd = tasks.compactMap(\.endMillis).max() ?? t1
+                let spanStart = tasks.map(\.startMillis).min().map(Double.init) ?? t0
+                let spanEnd = tasks.compactMap(\.endMillis).max().map(Double.init) ?? t1
                 let failed = taskRows.filter { $0.note.contains("✗") || $0.note.contains("↻") }.count
                 rows.append(Row(label: "\(step) ×\(tasks.count)", step: step,
                                 spans: [(spanStart, spanEnd, .dim, .shaded)],
                                 note: failed > 0 ? "\(failed) retried or failed" : "",
-                                seconds: Double(spanEnd - spanStart) / 1000))
+                                seconds: (spanEnd - spanStart) / 1000))
                 taskRows = Array(taskRows.sorted { $0.seconds > $1.seconds }.prefix(longestShown))
             }
             rows += taskRows
@@ -50,32 +52,32 @@ package enum TimelineLayout {
             for i in taskRowIndexes.sorted(by: { rows[$0].seconds > rows[$1].seconds }).prefix(longestShown) { rows[i].longest = true }
         }
         let top = 2
-        picture.add(.text(x: 0, y: 0, "\(run.pathspec) · \(DagLayout.durationText(Double(t1 - t0) / 1000))", .accent))
+        picture.add(.text(x: 0, y: 0, "\(run.pathspec) · \(DagLayout.durationText((t1 - t0) / 1000))", .accent))
         let labelWidth = min(28, rows.map(\.label.count).max() ?? 4)
         let noteWidth = min(28, rows.map { noteText($0).count }.max() ?? 0)
         let axis = labelWidth + 1
         let areaWidth = max(10, width - axis - noteWidth - 3)
-        let scale = Double(areaWidth) / Double(t1 - t0)
+        let scale = Double(areaWidth) / (t1 - t0)
         for (i, r) in rows.enumerated() {
             let y = top + i
             picture.add(.text(x: 0, y: y, DagLayout.cut(r.label, labelWidth), r.label.contains("×") ? .accent : .plain))
             var last = 0.0
             for s in r.spans {
-                let x = Double(axis + 1) + Double(s.start - t0) * scale
-                let w = max(0.125, Double(s.end - s.start) * scale)
+                let x = Double(axis + 1) + (s.start - t0) * scale
+                let w = max(0.125, (s.end - s.start) * scale)
                 picture.add(.block(x: x, y: Double(y), w: w, h: 1, grows: .right, fill: s.fill, tone: s.tone, id: r.label))
                 last = max(last, x + w)
             }
             let note = noteText(r)
-            picture.add(.text(x: Int(last.rounded(.up)) + 1, y: y, note, r.longest ? .accent : .dim))
+            picture.add(.text(x: Picture.cell(last.rounded(.up)) + 1, y: y, note, r.longest ? .accent : .dim))
         }
         let axisRow = top + rows.count
         picture.add(.vline(x: axis, y0: top, y1: axisRow))
-        let seconds = Scale(covering: [0, Double(t1 - t0) / 1000], count: max(2, areaWidth / 12))
+        let seconds = Scale(covering: [0, (t1 - t0) / 1000], count: max(2, areaWidth / 12))
         picture.add(.hline(x0: axis, x1: axis + areaWidth, y: axisRow))
         var free = 0
-        for t in seconds.ticks where t * 1000 <= Double(t1 - t0) + 0.5 {
-            let column = axis + 1 + Int((t * 1000 * scale).rounded())
+        for t in seconds.ticks where t * 1000 <= (t1 - t0) + 0.5 {
+            let column = axis + 1 + Picture.cell((t * 1000 * scale).rounded())
             picture.add(.text(x: column, y: axisRow, "┬", .plain))
             let label = t == 0 ? "0s" : DagLayout.durationText(t)
             let start = max(0, column - label.count / 2)
@@ -94,22 +96,22 @@ package enum TimelineLayout {
         return r.longest ? base + " ◀" : base
     }
 
-    private static func row(step: String, _ t: TaskRecord, end: Int) -> Row {
-        var spans: [(Int, Int, Tone, BlockFill)] = []
+    private static func row(step: String, _ t: TaskRecord, end: Double) -> Row {
+        var spans: [(Double, Double, Tone, BlockFill)] = []
         for (i, a) in t.attempts.enumerated() {
-            let stop = a.endMillis ?? end
-            let begin = i == 0 ? t.startMillis : a.startMillis
+            let stop = a.endMillis.map(Double.init) ?? end
+            let begin = Double(i == 0 ? t.startMillis : a.startMillis)
             let tone: Tone = a.ok == false ? .bad : a.endMillis == nil ? .running : .good
             spans.append((begin, max(stop, begin), tone, a.ok == false ? .shaded : .solid))
         }
-        if spans.isEmpty { spans.append((t.createdMillis, t.createdMillis, .good, .solid)) }
+        if spans.isEmpty { spans.append((Double(t.createdMillis), Double(t.createdMillis), .good, .solid)) }
         let failed = t.attempts.filter { $0.ok == false }.count
         var note = ""
         if t.attempts.count > 1 { note += "↻\(t.attempts.count - 1)" }
         if t.status == .failed { note += (note.isEmpty ? "" : " ") + "✗ failed" }
         else if failed > 0 && t.attempts.count == 1 { note += "✗" }
         if t.status == .running { note += (note.isEmpty ? "" : " ") + "● running" }
-        let first = spans.map(\.0).min() ?? t.createdMillis, last = spans.map(\.1).max() ?? first
-        return Row(label: "\(step)/\(t.id)", step: step, spans: spans, note: note, seconds: Double(last - first) / 1000)
+        let first = spans.map(\.0).min() ?? 0, last = spans.map(\.1).max() ?? first
+        return Row(label: "\(step)/\(t.id)", step: step, spans: spans, note: note, seconds: (last - first) / 1000)
     }
 }

@@ -72,7 +72,7 @@ final class ViewFunctions {
 
     func dag(_ a: CallArguments) throws -> Value {
         let record = try runRecord(a.required("run"))
-        let width = try a.int("width") ?? environment.terminalWidth()
+        let width = try self.width(a)
         let blocks = record.blocks
         var picture = Picture()
         let state = record.state
@@ -85,7 +85,7 @@ final class ViewFunctions {
 
     func timeline(_ a: CallArguments) throws -> Value {
         let record = try runRecord(a.required("run"))
-        let width = try a.int("width") ?? environment.terminalWidth()
+        let width = try self.width(a)
         return try show(TimelineLayout.picture(record, width: width, nowMillis: record.state == .running ? nowMillis() : nil), a)
     }
 
@@ -146,6 +146,7 @@ final class ViewFunctions {
             labels = try read.keys.map { try $0.map { try interpreter.str($0) } } ?? values.indices.map(String.init)
         }
         guard labels.count == values.count else { throw PyException.valueError("bar() got \(labels.count) labels for \(values.count) values") }
+        guard labels.count <= Self.maxRows else { throw PyException.valueError("bar() draws at most \(Self.maxRows) bars, not \(labels.count)") }
         var o = try options(a)
         o.height = labels.count
         return try show(ChartLayout.bars(labels: labels, values: values, o), a)
@@ -160,16 +161,22 @@ final class ViewFunctions {
 
     func sparkline(_ a: CallArguments) throws -> Value {
         let values = try Numbers.read(try a.required("values"), interpreter, for: a.name).values
-        let width = try a.int("width") ?? environment.terminalWidth()
-        guard width >= 1 else { throw PyException.valueError("width must be positive, not \(width)") }
-        return try show(ChartLayout.sparkline(values, width: width), a)
+        return try show(ChartLayout.sparkline(values, width: try width(a, least: 1)), a)
+    }
+
+    /// Pictures are at most this wide and tall (a picture is a grid of cells in memory).
+    static let maxColumns = 1000, maxRows = 1000
+
+    /// `width=`, else the terminal's (within the bounds: a huge $COLUMNS is not an error).
+    private func width(_ a: CallArguments, least: Int = 20) throws -> Int {
+        guard let w = try a.int("width") else { return min(Self.maxColumns, max(least, environment.terminalWidth())) }
+        guard w >= least && w <= Self.maxColumns else { throw PyException.valueError("width must be between \(least) and \(Self.maxColumns), not \(w)") }
+        return w
     }
 
     private func options(_ a: CallArguments) throws -> ChartOptions {
-        var o = ChartOptions(title: try a.string("title"), width: try a.int("width") ?? environment.terminalWidth(), height: try a.int("height") ?? 15)
-        guard o.width >= 20 && o.width <= 10_000 else { throw PyException.valueError("width must be between 20 and 10000, not \(o.width)") }
-        guard o.height >= 2 && o.height <= 1000 else { throw PyException.valueError("height must be between 2 and 1000, not \(o.height)") }
-        o.width = min(o.width, 10_000)
+        let o = ChartOptions(title: try a.string("title"), width: try width(a), height: try a.int("height") ?? 15)
+        guard o.height >= 2 && o.height <= 500 else { throw PyException.valueError("height must be between 2 and 500, not \(o.height)") }
         return o
     }
 

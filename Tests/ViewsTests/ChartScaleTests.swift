@@ -85,3 +85,18 @@ import Testing
         #expect(svg.contains("data-name=\"c&lt;\""))
     }
 }
+
+@Suite struct ChartExtremesTests {
+    @Test func valuesAsWideAsDoubleDoNotTrap() {
+        let wide: [Double] = [.greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0, .infinity, .nan]
+        let o = ChartOptions(width: 40, height: 4)
+        for p in [ChartLayout.plot(x: wide.indices.map(Double.init), y: wide, joined: true, o),
+                  ChartLayout.histogram(wide, bins: 4, o), ChartLayout.bars(labels: ["a", "b", "c", "d", "e"], values: wide, o),
+                  ChartLayout.sparkline(wide, width: 10)] {
+            #expect(!TerminalRenderer(colour: true).render(p).isEmpty)
+            #expect(SVGRenderer().render(p).hasSuffix("</svg>\n"))
+        }
+        #expect(DagLayout.durationText(1e300) == "?")
+        #expect(Picture.cell(.nan) == 0 && Picture.cell(1e300) == Picture.maxCells)
+    }
+}

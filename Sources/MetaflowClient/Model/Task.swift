@@ -248,6 +248,13 @@ public final class Task: MetaflowObject {
         package let startMillis: Int
         package var endMillis: Int?
         package var ok: Bool?
+
+        package init(attempt: Int, startMillis: Int, endMillis: Int?, ok: Bool?) {
+            self.attempt = attempt
+            self.startMillis = startMillis
+            self.endMillis = endMillis
+            self.ok = ok
+        }
     }
 
     /// Every attempt of the task, oldest first, from the `attempt`, `attempt_ok` and
