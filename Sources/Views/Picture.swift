@@ -12,8 +12,9 @@ package enum Tone: Equatable, Sendable {
 /// How a box or line is drawn: light (one line), or double (a step that runs as many tasks).
 package enum LineWeight: Equatable, Sendable { case light, double }
 
-/// How a block is filled: solid, or shaded (a failed attempt), so that the two read apart without colour.
-package enum BlockFill: Equatable, Sendable { case solid, shaded }
+/// How a block is filled: solid, shaded (a failed attempt) or light (the span of a step's many
+/// tasks), so that they read apart without colour.
+package enum BlockFill: Equatable, Sendable { case solid, shaded, light }
 
 /// The edge a block grows from, which decides where a terminal draws its fractional eighth.
 package enum Growth: Equatable, Sendable { case right, up }

@@ -42,7 +42,7 @@ package struct SVGRenderer: PictureRenderer {
             return "<text x=\"\(n(px(Double(x))))\" y=\"\(n(py(Double(y) + 0.78)))\" fill=\"\(Self.textColour(tone))\">\(Self.escape(s))</text>\n"
         case .block(let x, let y, let w, let h, _, let fill, let tone, let id):
             let name = id.map { " data-name=\"\(Self.escape($0))\"" } ?? ""
-            let opacity = fill == .shaded ? " fill-opacity=\"0.45\"" : ""
+            let opacity = fill == .shaded ? " fill-opacity=\"0.45\"" : fill == .light ? " fill-opacity=\"0.25\"" : ""
             return "<rect class=\"bar\"\(name) x=\"\(n(px(x)))\" y=\"\(n(py(y) + 1))\" width=\"\(n(w * Self.cellWidth))\" height=\"\(n(max(1, h * Self.cellHeight - 2)))\" fill=\"\(Self.colour(tone))\"\(opacity)/>\n"
         case .points(let x, let y, let w, let h, let segments, let joined, let tone, let id):
             let name = id.map { " data-name=\"\(Self.escape($0))\"" } ?? ""

@@ -93,7 +93,7 @@ package struct TerminalRenderer: PictureRenderer {
             let w = min(w, Double(width) + 2), h = min(h, Double(height) + 2)
             let horizontal = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
             let vertical = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-            let solid: Character = fill == .shaded ? "▒" : "█"
+            let solid: Character = fill == .shaded ? "▒" : fill == .light ? "░" : "█"
             switch grows {
             case .right:
                 let start = Int(x.rounded()), rowStart = Int(y.rounded()), rows = max(1, Int(h.rounded()))
@@ -102,7 +102,7 @@ package struct TerminalRenderer: PictureRenderer {
                     for c in 0..<((eighths + 7) / 8) {
                         guard let i = index(start + c, row) else { continue }
                         let part = min(8, eighths - c * 8)
-                        cells[i].character = part == 8 || fill == .shaded ? solid : Character(horizontal[part])
+                        cells[i].character = part == 8 || fill != .solid ? solid : Character(horizontal[part])
                         cells[i].tone = tone
                     }
                 }
@@ -115,7 +115,7 @@ package struct TerminalRenderer: PictureRenderer {
                     for r in 0..<((eighths + 7) / 8) {
                         guard let i = index(col, baseRow - r) else { continue }
                         let part = min(8, eighths - r * 8)
-                        cells[i].character = part == 8 || fill == .shaded ? solid : Character(vertical[part])
+                        cells[i].character = part == 8 || fill != .solid ? solid : Character(vertical[part])
                         cells[i].tone = tone
                     }
                 }

@@ -39,17 +39,20 @@ package enum TimelineLayout {
                 let spanEnd = tasks.compactMap(\.endMillis).max().map(Double.init) ?? t1
                 let failed = taskRows.filter { $0.note.contains("✗") || $0.note.contains("↻") }.count
                 rows.append(Row(label: "\(step) ×\(tasks.count)", step: step,
-                                spans: [(spanStart, spanEnd, .dim, .shaded)],
+                                spans: [(spanStart, spanEnd, .dim, .light)],
                                 note: failed > 0 ? "\(failed) retried or failed" : "",
                                 seconds: (spanEnd - spanStart) / 1000))
                 taskRows = Array(taskRows.sorted { $0.seconds > $1.seconds }.prefix(longestShown))
             }
             rows += taskRows
         }
-        // The longest tasks of the whole run, when there are enough to tell apart.
+        // The longest tasks of the whole run, when there are enough to tell apart and they stand
+        // out (half as long again as the middle task): among equals, a mark would only be noise.
         let taskRowIndexes = rows.indices.filter { !rows[$0].label.contains("×") }
-        if taskRowIndexes.count > longestShown {
-            for i in taskRowIndexes.sorted(by: { rows[$0].seconds > rows[$1].seconds }).prefix(longestShown) { rows[i].longest = true }
+        let byLength = taskRowIndexes.sorted { rows[$0].seconds > rows[$1].seconds }
+        if byLength.count > longestShown {
+            let median = rows[byLength[byLength.count / 2]].seconds
+            for i in byLength.prefix(longestShown) where rows[i].seconds >= 1.5 * median && rows[i].seconds > 0 { rows[i].longest = true }
         }
         let top = 2
         picture.add(.text(x: 0, y: 0, "\(run.pathspec) · \(DagLayout.durationText((t1 - t0) / 1000))", .accent))
@@ -86,7 +89,8 @@ package enum TimelineLayout {
                 free = start + label.count + 1
             }
         }
-        let legend = "█ attempt   ▒ failed attempt   ↻N retries   ● running   ◀ longest"
+        let summarised = rows.contains { $0.label.contains("×") }
+        let legend = "█ attempt  ▒ failed attempt  ↻N retries  ● running  ◀ longest" + (summarised ? "  ░ step span" : "")
         picture.add(.text(x: 0, y: axisRow + 3, DagLayout.cut(legend, max(10, width)), .dim))
         return picture
     }

@@ -57,3 +57,20 @@ import Testing
         _ = run.summaries
     }
 }
+
+@Suite struct TimelineLongestTests {
+    @Test func onlyTasksThatStandOutAreMarkedLongest() {
+        func run(_ lengths: [Int]) -> String {
+            let tasks = lengths.enumerated().map { i, ms in
+                TaskRecord(id: "\(i)", attempts: [Task.AttemptSpan(attempt: 0, startMillis: 0, endMillis: ms, ok: true)], createdMillis: 0)
+            }
+            let graph = GraphInfo(steps: [.init(name: "start", type: "start", next: [])], structure: [.step("start")])
+            let record = RunRecord(pathspec: "F/1", graph: graph, tasks: ["start": tasks], finished: true, successful: true)
+            return TerminalRenderer(colour: false).render(TimelineLayout.picture(record, width: 80))
+        }
+        let even = run([300, 310, 290, 305, 300])
+        #expect(even.split(separator: "\n").filter { $0.hasSuffix("◀") }.isEmpty)
+        let uneven = run([300, 310, 2000, 305, 300, 900])
+        #expect(uneven.split(separator: "\n").filter { $0.hasSuffix("◀") }.map { String($0.prefix(7)) } == ["start/2", "start/5"])
+    }
+}
