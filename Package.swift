@@ -21,10 +21,13 @@
 //                        MetaflowClient's file helpers); knows no client object, no terminal
 //   MetaflowBindings  <- client objects as language objects, the `metaflow` module, decoded
 //                        artifacts as values (all of the above); knows nothing of the terminal
+//   Views             <- pictures of runs and numbers (dag, timeline, charts) laid out as a Picture
+//                        and drawn as terminal text or SVG (MetaflowBindings, MetaflowClient,
+//                        NumPyPandas, SystemModules' write guard); knows nothing of the REPL
 //   Shell             <- the terminal side: REPL, line editor, completion, help, output, Prelude
 //   mfsh              <- thin main
 //
-//   mfsh -> Shell -> MetaflowBindings -> NumPyPandas ----> MFSInterpreter, Pickle
+//   mfsh -> Shell -> Views -> MetaflowBindings -> NumPyPandas ----> MFSInterpreter, Pickle
 //                                     -> SystemModules --> MFSInterpreter, MetaflowClient
 //                                     -> MetaflowClient -> Pickle, AWS -> HTTP
 //   (Shell also imports NumPyPandas for JSON output, SystemModules to register `os` and `open()`,
@@ -60,8 +63,11 @@ let package = Package(
         .target(name: "MetaflowBindings", dependencies: [
             "MetaflowClient", "MFSInterpreter", "Pickle", "NumPyPandas", "SystemModules",
         ], swiftSettings: strict),
+        .target(name: "Views", dependencies: [
+            "MetaflowBindings", "MetaflowClient", "MFSInterpreter", "NumPyPandas", "SystemModules",
+        ], swiftSettings: strict),
         .target(name: "Shell", dependencies: [
-            "MetaflowBindings", "NumPyPandas", "SystemModules", "MetaflowClient", "MFSInterpreter", "CEditLine",
+            "Views", "MetaflowBindings", "NumPyPandas", "SystemModules", "MetaflowClient", "MFSInterpreter", "CEditLine",
         ], swiftSettings: strict),
         .executableTarget(name: "mfsh", dependencies: [
             "Shell",
@@ -83,5 +89,6 @@ let package = Package(
         // numpy/pandas against the oracle, embedded as mfsh embeds them (ClientContext converts decoded values).
         .testTarget(name: "NumPyPandasTests", dependencies: ["NumPyPandas", "MetaflowBindings", "MetaflowClient", "MFSInterpreter", "Pickle"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "MetaflowClient"]),
     ]
 )

@@ -10,6 +10,7 @@ import MetaflowBindings
 import MetaflowClient
 import NumPyPandas
 import SystemModules
+import Views
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -113,6 +114,11 @@ public final class MFShell {
         let columnsVariable = env["COLUMNS"]
         PandasDisplay.setTerminalWidth { TerminalOutput.pythonTerminalColumns(columnsVariable: columnsVariable) }
         interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
+        // Pictures are coloured only on a terminal, and never with NO_COLOR (no-color.org).
+        let pictureColour = isatty(STDOUT_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        Views.register(in: interpreter, context: context, environment: ViewsEnvironment(
+            terminalWidth: { TerminalOutput.pythonTerminalColumns(columnsVariable: columnsVariable) },
+            colour: pictureColour, datastoreRoot: config.localDatastoreRoot))
         if let m = options.metadata {
             do { _ = try context.bridge { try session.metadata(m) } } catch { throw OptionError(option: "--metadata", value: m, error: error) }
         }

@@ -5,6 +5,7 @@
 // time code mentions `help`, so start-up does not pay for it.
 import MFSInterpreter
 import MetaflowBindings
+import Views
 
 extension MFShell {
     /// Replaces the `help` builtin by one that knows the client and the builtins; the original
@@ -62,6 +63,11 @@ extension MFShell {
             if case .function(let f) = v, let doc = f.doc, let first = interpreter.cleanedDoc(doc).split(separator: "\n").first {
                 text += "        \(first)\n"
             }
+        }
+        text += "\nPictures (printed, or written as SVG with svg=\"file.svg\"):\n"
+        for entry in Views.functions {
+            text += "    \(entry.name)\(entry.signature)\n"
+            if let first = entry.doc.split(separator: "\n").first { text += "        \(first)\n" }
         }
         text += "\nModules (import NAME):\n"
         let modules = (["metaflow"] + BuiltinDocs.standardModules).filter { interpreter.canImport($0) }

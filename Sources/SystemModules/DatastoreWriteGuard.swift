@@ -14,11 +14,11 @@ import MetaflowClient
 import Glibc
 #endif
 
-struct DatastoreWriteGuard {
+package struct DatastoreWriteGuard {
     /// Device and inode of the configured datastore root, when there is one that exists.
     private let root: (dev: UInt64, ino: UInt64)?
 
-    init(datastoreRoot: String?) {
+    package init(datastoreRoot: String?) {
         var st = stat()
         if let r = datastoreRoot, stat(r, &st) == 0 { root = (UInt64(st.st_dev), UInt64(st.st_ino)) } else { root = nil }
     }
@@ -29,7 +29,7 @@ struct DatastoreWriteGuard {
 
     /// Opens `path` with `flags` (which create or write) after proving that it is outside every
     /// datastore; the descriptor, or the OSError Python would raise.
-    func open(_ path: String, flags: Int32) throws -> Int32 {
+    package func open(_ path: String, flags: Int32) throws -> Int32 {
         let target = try Self.followFinalLinks(path)
         var folder = FileSystem.dirname(target)
         let leaf = FileSystem.basename(target)

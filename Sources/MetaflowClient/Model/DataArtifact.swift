@@ -136,27 +136,78 @@ extension PickleValue {
     var stringValue: String? { if case .string(let s) = self { return s }; return nil }
 }
 
-/// The parts of the `_graph_info` artifact the client needs.
-struct GraphInfo {
-    struct Node { let name: String; let type: String; let next: [String] }
-    let steps: [Node]
-    let startStep: String
-    let endStep: String
+/// The parts of the `_graph_info` artifact the client (and the shell's pictures of a run) need.
+package struct GraphInfo {
+    package struct Node {
+        package let name: String
+        /// Metaflow's node type: start, linear, split-static, split-foreach, split-parallel,
+        /// split-switch, join, end.
+        package let type: String
+        package let next: [String]
+        package let foreachArtifact: String?
+        package let matchingJoin: String?
 
-    init?(_ v: PickleValue) {
+        package init(name: String, type: String, next: [String], foreachArtifact: String? = nil, matchingJoin: String? = nil) {
+            self.name = name
+            self.type = type
+            self.next = next
+            self.foreachArtifact = foreachArtifact
+            self.matchingJoin = matchingJoin
+        }
+    }
+    /// `graph_structure`: the steps in order, a split's branches nested as lists of blocks (what
+    /// Metaflow's UI lays the graph out from).
+    package indirect enum Block: Equatable {
+        case step(String)
+        case split([[Block]])
+    }
+    package let steps: [Node]
+    package let startStep: String
+    package let endStep: String
+    /// Absent in graphs written by Metaflow versions without `graph_structure`.
+    package let structure: [Block]?
+
+    package init(steps: [Node], startStep: String = "start", endStep: String = "end", structure: [Block]?) {
+        self.steps = steps
+        self.startStep = startStep
+        self.endStep = endStep
+        self.structure = structure
+    }
+
+    package init?(_ v: PickleValue) {
         guard case .dict(let d) = v, case .dict(let stepsDict)? = d[string: "steps"] else { return nil }
         var nodes: [Node] = []
         for (k, value) in stepsDict.entries {
             guard let name = k.stringValue, case .dict(let attrs) = value else { return nil }
             var next: [String] = []
             if case .list(let l)? = attrs[string: "next"] { next = l.items.compactMap { $0.stringValue } }
-            nodes.append(Node(name: name, type: attrs[string: "type"]?.stringValue ?? "", next: next))
+            nodes.append(Node(name: name, type: attrs[string: "type"]?.stringValue ?? "", next: next,
+                              foreachArtifact: attrs[string: "foreach_artifact"]?.stringValue,
+                              matchingJoin: attrs[string: "matching_join"]?.stringValue))
         }
         steps = nodes
         startStep = d[string: "start_step"]?.stringValue ?? "start"
         endStep = d[string: "end_step"]?.stringValue ?? "end"
+        if case .list(let l)? = d[string: "graph_structure"] { structure = Self.blocks(l.items, depth: 0) } else { structure = nil }
     }
 
-    func step(_ name: String) -> Node? { steps.first { $0.name == name } }
+    /// A list of `graph_structure` items; nil when its shape is not the one Metaflow writes.
+    private static func blocks(_ items: [PickleValue], depth: Int) -> [Block]? {
+        guard depth < 64 else { return nil }
+        var out: [Block] = []
+        for item in items {
+            if let name = item.stringValue { out.append(.step(name)); continue }
+            guard case .list(let branches) = item else { return nil }
+            var lists: [[Block]] = []
+            for b in branches.items {
+                guard case .list(let inner) = b, let blocks = blocks(inner.items, depth: depth + 1) else { return nil }
+                lists.append(blocks)
+            }
+            out.append(.split(lists))
+        }
+        return out
+    }
+
+    package func step(_ name: String) -> Node? { steps.first { $0.name == name } }
     func previousSteps(of name: String) -> [String] { steps.filter { $0.next.contains(name) }.map { $0.name } }
 }

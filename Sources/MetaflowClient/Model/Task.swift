@@ -241,9 +241,50 @@ public final class Task: MetaflowObject {
         }
     }
 
+    /// One attempt of a task as its metadata events tell it: begun at `attempt`, ended at
+    /// `attempt_ok` (with its verdict) or `attempt-done`; no end while it runs (or after a kill).
+    package struct AttemptSpan: Equatable {
+        package let attempt: Int
+        package let startMillis: Int
+        package var endMillis: Int?
+        package var ok: Bool?
+
+        package init(attempt: Int, startMillis: Int, endMillis: Int?, ok: Bool?) {
+            self.attempt = attempt
+            self.startMillis = startMillis
+            self.endMillis = endMillis
+            self.ok = ok
+        }
+    }
+
+    /// Every attempt of the task, oldest first, from the `attempt`, `attempt_ok` and
+    /// `attempt-done` events (all attempts, whichever this Task object selects).
+    package func attemptSpans() throws -> [AttemptSpan] {
+        let fields: Set<String> = ["attempt", "attempt_ok", "attempt-done"]
+        if let (group, index) = siblings { group.readAheadEvents(fields, from: index, session: session) }
+        let events = try session.provider.metadata(pathComponents, fields: fields)
+        var spans: [Int: AttemptSpan] = [:]
+        func attemptOf(_ e: JSONValue) -> Int? {
+            for tag in e["tags"]?.stringArray ?? [] where tag.hasPrefix("attempt_id:") { return Int(tag.dropFirst(11)) }
+            return e["value"]?.stringValue.flatMap { Int($0) }
+        }
+        for e in events where e["field_name"]?.stringValue == "attempt" {
+            guard let n = attemptOf(e), let at = e["ts_epoch"]?.intValue else { continue }
+            spans[n] = AttemptSpan(attempt: n, startMillis: at, endMillis: nil, ok: nil)
+        }
+        for e in events {
+            guard let name = e["field_name"]?.stringValue, name != "attempt", let n = attemptOf(e),
+                  let at = e["ts_epoch"]?.intValue, var span = spans[n] else { continue }
+            span.endMillis = max(span.endMillis ?? at, at)
+            if name == "attempt_ok" { span.ok = e["value"]?.stringValue == "True" }
+            spans[n] = span
+        }
+        return spans.values.sorted { $0.attempt < $1.attempt }
+    }
+
     // MARK: graph and lineage
 
-    func graphInfo() throws -> GraphInfo {
+    package func graphInfo() throws -> GraphInfo {
         let value = try artifact("_graph_info").data()
         guard let g = GraphInfo(value) else {
             throw MetaflowError.data("The _graph_info artifact of \(pathspec) has an unexpected shape")
