@@ -389,5 +389,138 @@ def status(obj, stale_after=3600):
             return state
     return "running" if now_ms - newest <= stale_after * 1000 else "killed"
 """#),
+        ("20-report.mfs", #"""
+# mfsh Prelude: report(run), a one-file HTML page of a run to share. Inline SVG and CSS only: the
+# page loads nothing from the network and runs no script, so it opens anywhere, offline.
+
+_REPORT_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222;max-width:1200px}
+h1{font-size:22px;margin-bottom:4px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
+h3{font-size:15px;margin-bottom:6px}.sub{color:#666;margin-top:0}
+table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td code{white-space:pre}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:8px;overflow-x:auto;white-space:pre-wrap}
+.ok{color:#1a7f37}.failed{color:#cf222e}.running{color:#9a6700}.picture{overflow-x:auto}.picture svg{overflow:visible}
+"""
+
+
+def _html(value):
+    """`value` as HTML text: &, <, > and quotes escaped."""
+    s = str(value)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _short(value, limit=400, lines=8):
+    """repr(value) cut to a few lines (a frame's head, an array's first rows) and `limit` chars."""
+    text = repr(value)
+    rows = text.splitlines()
+    if len(rows) > lines:
+        text = "\n".join(rows[:lines]) + "\n…"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _verdict(obj):
+    """(CSS class, word) for a Run or Task, by the Prelude's status(): killed reads as failed."""
+    word = status(obj)
+    return {"succeeded": "ok", "failed": "failed", "killed": "failed"}.get(word, "running"), word
+
+
+def _seconds(task):
+    if task.finished_at is None or task.created_at is None:
+        return ""
+    return f"{(task.finished_at - task.created_at).total_seconds():.1f}s"
+
+
+def _picture(make, run):
+    """A view function's SVG, or the reason it could not be drawn."""
+    try:
+        return '<div class="picture">' + make(run, svg=True, width=120) + "</div>"
+    except Exception as e:
+        return f"<p>Not drawn: {_html(type(e).__name__)}: {_html(e)}</p>"
+
+
+def _artifact_rows(task):
+    rows = []
+    for a in task:
+        try:
+            shown = _short(a.data)
+        except Exception as e:
+            shown = f"not decoded: {type(e).__name__}: {e}"
+        rows.append(f'<tr><td><code>{_html(a.id)}</code></td><td class="num">{a.size}</td><td><code>{_html(shown)}</code></td></tr>')
+    return rows
+
+
+def report(run, path="report.html", charts=None):
+    """Write a one-file HTML report of `run` to `path` and return the path.
+
+    report(Flow("TrainFlow").latest_run, "train.html",
+           charts={"accuracy": plot([r.data.accuracy for r in runs("TrainFlow", n=50)], svg=True)})
+    The page holds the run's status and tags, its parameters, the DAG, the timeline, a table of
+    each step's tasks (status, duration, attempt), each step's artifacts (size, short repr; of its
+    first task when it has many), the stderr and exception of failed tasks, and `charts` (title ->
+    SVG from a picture function with svg=True). It is self-contained: inline SVG and CSS, no
+    script, nothing fetched. run: a Run, a Flow (its latest run) or a pathspec."""
+    if isinstance(run, str):
+        run = Run(run) if "/" in run else Flow(run)
+    if isinstance(run, Flow):
+        run = run.latest_run
+    state, word = _verdict(run)
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{_html(run.pathspec)}</title><style>{_REPORT_CSS}</style></head><body>",
+           f"<h1>{_html(run.pathspec)}</h1>",
+           f'<p class="sub"><span class="{state}">{word}</span> · created {_html(run.created_at)}'
+           + (f" · finished {_html(run.finished_at)}" if run.finished_at is not None else "")
+           + f" · tags: {_html(', '.join(sorted(run.tags)))}</p>"]
+    params = _parameters(run)
+    out.append("<h2>Parameters</h2>")
+    if params:
+        out.append("<table><tr><th>name</th><th>value</th></tr>")
+        for name in sorted(params):
+            out.append(f"<tr><td><code>{_html(name)}</code></td><td><code>{_html(_short(params[name]))}</code></td></tr>")
+        out.append("</table>")
+    else:
+        out.append("<p>None.</p>")
+    out.append("<h2>DAG</h2>" + _picture(dag, run))
+    out.append("<h2>Timeline</h2>" + _picture(timeline, run))
+    if charts:
+        out.append("<h2>Charts</h2>")
+        for title in charts:
+            out.append(f"<h3>{_html(title)}</h3><div class=\"picture\">{charts[title]}</div>")
+    failures = []
+    out.append("<h2>Steps</h2>")
+    for step in reversed(list(run)):
+        tasks = list(step)
+        tasks.reverse()
+        out.append(f'<h3 id="step-{_html(step.id)}">{_html(step.id)} · {len(tasks)} task{"" if len(tasks) == 1 else "s"}</h3>')
+        out.append('<table class="tasks"><tr><th>task</th><th>status</th><th>started</th><th>duration</th><th>attempt</th></tr>')
+        for t in tasks:
+            cls, text = _verdict(t)
+            if text == "failed":
+                failures.append(t)
+            out.append(f'<tr class="task" data-pathspec="{_html(t.pathspec)}"><td><code>{_html(t.id)}</code></td>'
+                       f'<td class="{cls}">{text}</td><td>{_html(t.created_at)}</td>'
+                       f'<td class="num">{_seconds(t)}</td><td class="num">{t.current_attempt}</td></tr>')
+        out.append("</table>")
+        if tasks:
+            rows = _artifact_rows(tasks[0])
+            if rows:
+                whose = "" if len(tasks) == 1 else f" (of task {_html(tasks[0].id)})"
+                out.append(f"<details><summary>Artifacts{whose}</summary><table><tr><th>name</th><th>bytes</th><th>value</th></tr>")
+                out.extend(rows)
+                out.append("</table></details>")
+    if failures:
+        out.append("<h2>Failed tasks</h2>")
+        for t in failures:
+            out.append(f"<h3>{_html(t.pathspec)}</h3>")
+            if t.exception is not None:
+                out.append(f"<pre>{_html(t.exception)}</pre>")
+            lines = t.stderr.splitlines()
+            out.append(f"<pre>{_html(chr(10).join(lines[-50:]))}</pre>")
+    out.append("</body></html>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+    return path
+"""#),
     ]
 }

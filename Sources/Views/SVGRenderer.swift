@@ -7,10 +7,13 @@ package struct SVGRenderer: PictureRenderer {
 
     package init() {}
 
-    package func render(_ picture: Picture) -> String {
+    package func render(_ picture: Picture) -> String { render(picture, prolog: true) }
+
+    /// The SVG document; without the XML prolog it is an `<svg>` element to put in an HTML page.
+    package func render(_ picture: Picture, prolog: Bool) -> String {
         let w = Double(picture.width) * Self.cellWidth + 2 * Self.margin
         let h = Double(picture.height) * Self.cellHeight + 2 * Self.margin
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        var out = prolog ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(w))\" height=\"\(n(h))\" viewBox=\"0 0 \(n(w)) \(n(h))\">\n"
         out += "<style>text{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;white-space:pre}"
         out += ".line{stroke:#888;stroke-width:1.2;fill:none}</style>\n"

@@ -182,9 +182,18 @@ final class ViewFunctions {
 
     // MARK: output
 
-    /// Prints the picture, or writes it as SVG to the `svg=` path (never inside the datastore).
+    /// Prints the picture, writes it as SVG to the `svg=` path (never inside the datastore), or
+    /// with `svg=True` returns the `<svg>` element as a str, to embed in a page (`report()` does).
     private func show(_ picture: Picture, _ a: CallArguments) throws -> Value {
-        if let path = try a.string("svg") {
+        if case .bool(let flag)? = a.value("svg") {
+            guard flag else { return try show(picture, a, printing: true) }
+            return .str(SVGRenderer().render(picture, prolog: false))
+        }
+        return try show(picture, a, printing: false)
+    }
+
+    private func show(_ picture: Picture, _ a: CallArguments, printing: Bool) throws -> Value {
+        if !printing, let path = try a.string("svg") {
             try write(SVGRenderer().render(picture), to: path)
             return .none
         }

@@ -10,8 +10,10 @@ enum ViewsDocs {
         one double-framed box with "×N tasks", however many tasks ran.
 
         run: a Run, a Flow (its latest run), or a pathspec such as
-        "BranchFlow/1712". svg="dag.svg" writes an SVG file instead of printing;
-        width= caps the width (default: the terminal's, 80 when not a terminal).
+        "BranchFlow/1712". svg="dag.svg" writes an SVG file instead of printing
+        (every picture function takes svg=; svg=True returns the <svg> element as
+        a str, for report(..., charts=)); width= caps the width (default: the
+        terminal's, 80 when not a terminal).
 
             dag(Flow("TrainFlow"))
             dag(Run("BranchFlow/1712"), svg="branch.svg")

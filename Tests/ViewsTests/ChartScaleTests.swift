@@ -84,6 +84,15 @@ import Testing
         #expect(svg.components(separatedBy: "class=\"bar\"").count == 4)
         #expect(svg.contains("data-name=\"c&lt;\""))
     }
+
+    @Test func svgForAPageIsTheDocumentWithoutItsProlog() {
+        let picture = ChartLayout.bars(labels: ["a"], values: [1], ChartOptions(width: 40))
+        let document = SVGRenderer().render(picture)
+        let element = SVGRenderer().render(picture, prolog: false)
+        #expect(document.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+        #expect(element.hasPrefix("<svg "))
+        #expect(document.hasSuffix(element))
+    }
 }
 
 @Suite struct ChartExtremesTests {
