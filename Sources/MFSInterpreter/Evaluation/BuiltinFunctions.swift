@@ -379,7 +379,9 @@ extension Interpreter {
                     }
                 }
                 let items: [Value]
-                if args.count == 1 {
+                if args.count == 1, key == nil, dflt == nil, case .host(let h) = args[0], let folded = try h.builtinFold(name) {
+                    return folded
+                } else if args.count == 1 {
                     items = try self.toArray(args[0])
                 } else if args.isEmpty {
                     throw PyException.typeError("\(name) expected at least 1 argument, got 0")
@@ -401,6 +403,7 @@ extension Interpreter {
         }
         def("sum") { [unowned self] args, kw in
             guard let src = args.first else { throw PyException.typeError("sum() takes at least 1 positional argument (0 given)") }
+            if args.count == 1, kw.isEmpty, case .host(let h) = src, let folded = try h.builtinFold("sum") { return folded }
             var total = argAt(args, 1, kw, "start") ?? .int(0)
             if case .str = total { throw PyException.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             var acc = 0

@@ -45,6 +45,10 @@ public protocol HostObject: AnyObject {
     func exit(error: PyException?) throws
     /// Text shown by help(obj).
     var doc: String? { get }
+    /// `sum(obj)`, `min(obj)` or `max(obj)` (no start, key or default) computed by the object, when
+    /// it can give exactly what iterating it would: the same value, of the same type, from the same
+    /// sequence of additions or comparisons. nil: iterate as usual.
+    func builtinFold(_ builtin: String) throws -> Value?
 }
 
 extension HostObject {
@@ -86,6 +90,7 @@ extension HostObject {
     }
     public func exit(error: PyException?) throws {}
     public var doc: String? { nil }
+    public func builtinFold(_ builtin: String) throws -> Value? { nil }
 }
 
 /// An iterator over a Swift array of values (host code can return one from `makeIterator`).

@@ -247,3 +247,46 @@ private func intResult(_ op: NumericOp, _ x: FastOperand, _ y: FastOperand, _ n:
     if x.kind == .bool { return a.withBools { second(BoolsAsNumbers(bools: $0)) } ?? nil }
     return a.withInt64s { second($0) } ?? nil
 }
+
+extension NDArrayHost {
+    /// Python's `sum(a)`, `min(a)` and `max(a)` over a 1-D float64 or int64 array, straight from
+    /// the buffer: the same left-to-right additions from 0 (not numpy's pairwise sum) and the same
+    /// comparisons Python's loop makes (`best < x` for max: a NaN first stays, a later NaN never
+    /// wins), so the answer is the one iterating would give. An int64 sum that overflows, where
+    /// numpy's scalars would wrap with a warning, takes the general path.
+    func builtinFold(_ builtin: String) throws -> Value? {
+        let n = array.count
+        guard array.shape.count == 1, n > 0, ["sum", "min", "max"].contains(builtin) else { return nil }
+        func element(_ i: Int) -> Value? { array.scalar(atFlat: i).map { env.wrap(NDScalarHost($0, env: env)) } }
+        switch array.dtype.kind {
+        case "f" where array.dtype.itemSize == 8:
+            return array.withDoubles { p -> Value? in
+                if builtin == "sum" {
+                    var total = 0.0
+                    for i in 0..<n { total += p[i] }
+                    return NumPyMath.result(.float64([total], shape: []), env: env)
+                }
+                var best = 0
+                for i in 1..<n where builtin == "max" ? p[best] < p[i] : p[i] < p[best] { best = i }
+                return element(best)
+            } ?? nil
+        case "i" where array.dtype.itemSize == 8:
+            return array.withInt64s { p -> Value? in
+                if builtin == "sum" {
+                    var total: Int64 = 0
+                    for i in 0..<n {
+                        let (s, overflow) = total.addingReportingOverflow(p[i])
+                        if overflow { return nil }
+                        total = s
+                    }
+                    return NumPyMath.result(.int64([Int(total)], shape: []), env: env)
+                }
+                var best = 0
+                for i in 1..<n where builtin == "max" ? p[best] < p[i] : p[i] < p[best] { best = i }
+                return element(best)
+            } ?? nil
+        default:
+            return nil
+        }
+    }
+}
