@@ -245,6 +245,13 @@ public final class S3DataStore: DataStore, Sendable {
         return size
     }
 
+    /// Listing needs S3's ListObjectsV2, which this client does not speak yet: a clear error rather
+    /// than an empty answer (an empty card folder would read as "no cards").
+    public func listFolder(recordedRoot: String?, path: [String]) throws -> [FolderEntry] {
+        let location = try root(recordedRoot).appending(path)
+        throw MetaflowError.data("Listing \(location) is not supported yet: mfsh cannot list folders on S3 (cards of tasks stored on S3 cannot be found)")
+    }
+
     /// Files a task writes once, whole, and never again.
     static func neverChanges(_ name: String) -> Bool {
         name.hasSuffix(".data.json") || name.hasSuffix(".attempt.json") || name.hasSuffix(".DONE.lock")
