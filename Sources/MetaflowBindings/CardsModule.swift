@@ -15,20 +15,33 @@ package enum CardsModule {
     package static func members(_ c: ClientContext) -> [(String, Value)] {
         c.interpreter.setHostClassModule(name: "CardContainer", module: module)
         c.interpreter.setHostClassModule(name: "Card", module: module)
-        let getCards = Value.newBuiltin("get_cards") { args, kwargs in
+        let getCards = Value.builtin(PyBuiltin(name: "get_cards", doc: getCardsDoc) { args, kwargs in
             let a = try PythonSignature("get_cards", ["task", "id", "type", "follow_resumed"], required: 1).bind(args, kwargs)
             let followResumed = try a[3].map { try c.interpreter.truthy($0) } ?? true
             let id = try filter(a[1], c), type = try filter(a[2], c)
             let task = try taskArgument(a[0] ?? .none, c)
             let found = try c.bridge { try TaskCards.find(task: task, type: type, id: id, followResumed: followResumed) }
             return .host(CardContainerHost(found, context: c))
-        }
+        })
         var out: [(String, Value)] = [("get_cards", getCards)]
         for (name, _) in cardExceptionClasses {
             if let cls = c.exceptionClasses[name] { out.append((name, cls)) }
         }
         return out
     }
+
+    static let getCardsDoc = """
+        get_cards(task, id=None, type=None, follow_resumed=True) -> CardContainer
+
+            The Metaflow cards (@card) of a task: a Task, or a task pathspec 'Flow/run/step/task' (which,
+            as in Python's client, sets the namespace to None first). `type` and `id` keep only the cards
+            of that type or id; with `follow_resumed`, a task cloned by `resume` gives its origin's cards.
+            The result is list-like: len(cards), cards[i], for card in cards. Each card has .type, .id,
+            .hash and .path; card.get() returns its HTML; card.view() writes the HTML to a temporary
+            file, prints its path and, when $BROWSER is set, opens it there (mfsh cannot open a
+            notebook or Python's webbrowser). CardNotPresentException when the task has no card.
+            Cards of tasks stored on S3 cannot be listed by mfsh yet.
+        """
 
     private static func filter(_ v: Value?, _ c: ClientContext) throws -> CardFilter {
         switch v {
