@@ -40,7 +40,7 @@ package enum CardsModule {
             .hash and .path; card.get() returns its HTML; card.view() writes the HTML to a temporary
             file, prints its path and, when $BROWSER is set, opens it there (mfsh cannot open a
             notebook or Python's webbrowser). CardNotPresentException when the task has no card.
-            Cards of tasks stored on S3 cannot be listed by mfsh yet.
+            Cards are read where the task's data are: a local datastore or S3.
         """
 
     private static func filter(_ v: Value?, _ c: ClientContext) throws -> CardFilter {
@@ -207,7 +207,7 @@ enum CardFileWriter {
     static func open(browser: String, url: String) throws {
         let command = browser.contains("%s") ? browser.replacing("%s", with: "\"$1\"") : browser + " \"$1\""
         var pid = pid_t()
-        let words: [String] = ["/bin/sh", "-c", command + " >/dev/null 2>&1 &", "sh", url]
+        let words: [String] = ["/bin/sh", "-c", "(" + command + ") >/dev/null 2>&1 &", "sh", url]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { (w: String) -> UnsafeMutablePointer<CChar>? in strdup(w) } + [nil]
         defer { for p in argv { free(p) } }
         let rc = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)

@@ -1,5 +1,4 @@
 # Metaflow cards (get_cards): listing, the type and id filters, each card's attributes, its HTML.
-# compat-not-s3: mfsh cannot list folders on S3 yet (no ListObjectsV2), so get_cards cannot find cards there
 import re
 import metaflow.cards
 from metaflow import Flow, get_namespace

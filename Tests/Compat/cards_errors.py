@@ -1,5 +1,4 @@
 # Errors of get_cards and its CardContainer: class names, messages and what they derive from.
-# compat-not-s3: mfsh cannot list folders on S3 yet (no ListObjectsV2), so get_cards cannot find cards there
 from metaflow import Flow, namespace
 from metaflow.exception import MetaflowException
 from metaflow.cards import get_cards
