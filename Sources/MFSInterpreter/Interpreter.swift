@@ -141,6 +141,13 @@ public final class Interpreter {
         loadedModules[name] = nil
     }
 
+    /// Makes a module value (`moduleValue`) importable under `name`: the same object that is a
+    /// member of its parent (`import a.b; a.b is b`).
+    public func registerModule(_ name: String, value: Value) {
+        registeredModules[name] = value
+        loadedModules[name] = nil
+    }
+
     /// Makes `import name` work, building the module's members on the first import only.
     public func registerLazyModule(_ name: String, _ members: @escaping () throws -> [(String, Value)]) {
         moduleFactories[name] = members

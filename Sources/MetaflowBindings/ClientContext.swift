@@ -38,6 +38,13 @@ public final class ClientContext {
             if case .type(let c) = cls, let headline = metaflowExceptionHeadlines[name] { c.dict["headline"] = .str(headline) }
             defined[name] = cls
         }
+        if let base = defined["MetaflowException"] {
+            for (name, headline) in cardExceptionClasses {
+                let cls = interpreter.defineExceptionClass(name: name, base: base, module: "metaflow.plugins.cards.exception")
+                if case .type(let c) = cls { c.dict["headline"] = .str(headline) }
+                defined[name] = cls
+            }
+        }
         defined["UnpicklingError"] = interpreter.defineExceptionClass(
             name: "UnpicklingError", base: interpreter.builtinExceptionClass("Exception"), module: "pickle")
         exceptionClasses = defined
@@ -75,7 +82,7 @@ public final class ClientContext {
         switch e.type {
         case "KeyError": return PyException.keyError(.str(e.key ?? e.message))
         case "AttributeError": return PyException.attributeError(e.message)
-        case "TypeError", "ValueError", "OSError", "RuntimeError", "MemoryError":
+        case "TypeError", "ValueError", "OSError", "RuntimeError", "MemoryError", "Exception":
             return PyException.builtin(e.type, e.message)
         case "KeyboardInterrupt":  // Ctrl-C while S3 requests were under way
             mfsInterruptRequested.store(false, ordering: .relaxed)

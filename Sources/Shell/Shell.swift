@@ -103,7 +103,11 @@ public final class MFShell {
         colour = isatty(STDERR_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         let members = MetaflowModule.members(context)
         clientMembers = members
-        interpreter.registerModule("metaflow", members)
+        // `metaflow.cards` is a submodule (`import metaflow.cards`, `from metaflow.cards import
+        // get_cards`), an attribute of `metaflow` as in Python, but no shell global.
+        let cards = interpreter.moduleValue("metaflow.cards", CardsModule.members(context))
+        interpreter.registerModule("metaflow", members + [("cards", cards)])
+        interpreter.registerModule("metaflow.cards", value: cards)
         // The shell starts as if `from metaflow import *` had run: `Flow("X")` works at once.
         for (name, value) in members { interpreter.registerGlobal(name, value) }
         // `from metaflow.exception import MetaflowNotFound` works as in Python.

@@ -67,7 +67,7 @@ import Glibc
         #expect(complete(s, "import js").1 == ["json"])
         #expect(complete(s, "x = 1; from itertoo").1 == ["itertools"])
         #expect(complete(s, "import os, ma").1 == ["math"])
-        #expect(complete(s, "import metaf").1 == ["metaflow", "metaflow.exception"])
+        #expect(complete(s, "import metaf").1 == ["metaflow", "metaflow.cards", "metaflow.exception"])
         #expect(complete(s, "mat").1 != ["math"])
     }
 

@@ -34,6 +34,9 @@ extension Interpreter {
         .module(PyModule(name: name, members: members))
     }
 
+    /// `type(v)`: its class, as a value.
+    public func typeOf(_ v: Value) -> Value { .type(classOf(v)) }
+
     /// `a == b` with Python's rules (`__eq__` of user classes and hosts included).
     public func equal(_ a: Value, _ b: Value) throws -> Bool { try valuesEqual(a, b) }
 

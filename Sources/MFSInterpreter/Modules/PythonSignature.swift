@@ -1,7 +1,7 @@
 // Argument binding for standard-library functions that CPython writes in Python (random, textwrap,
 // pprint, statistics...), so that a wrong call raises the TypeError text CPython's own binding gives.
 
-struct PythonSignature {
+package struct PythonSignature {
     /// The qualified name in messages: `Random.randint`, `wrap`.
     let name: String
     /// Positional-or-keyword parameters, `self` excluded.
@@ -12,7 +12,7 @@ struct PythonSignature {
     /// Methods count `self` in "takes N positional arguments but M were given".
     let isMethod: Bool
 
-    init(_ name: String, _ positional: [String], required: Int? = nil, keywordOnly: [String] = [], isMethod: Bool = false) {
+    package init(_ name: String, _ positional: [String], required: Int? = nil, keywordOnly: [String] = [], isMethod: Bool = false) {
         self.name = name
         self.positional = positional
         self.required = required ?? positional.count
@@ -21,7 +21,7 @@ struct PythonSignature {
     }
 
     /// The values of `positional` then `keywordOnly`, nil where the caller relied on the default.
-    func bind(_ args: [Value], _ kw: [(String, Value)]) throws -> [Value?] {
+    package func bind(_ args: [Value], _ kw: [(String, Value)]) throws -> [Value?] {
         let selfCount = isMethod ? 1 : 0
         if args.count > positional.count {
             let n = positional.count + selfCount, low = required + selfCount

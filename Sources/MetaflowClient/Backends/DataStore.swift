@@ -19,6 +19,16 @@ public protocol DataStore: AnyObject {
     /// or unreadable (the lazy path reads those and reports their errors); [] when not batched.
     /// At most `budget` bytes are kept in all.
     func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int, budget: Int) -> [[UInt8]?]
+    /// The entries of a folder under a root (Metaflow's `list_content`: a card folder's files), in
+    /// the store's own order (readdir order locally, as Python's os.listdir); [] when absent.
+    func listFolder(recordedRoot: String?, path: [String]) throws -> [FolderEntry]
+}
+
+/// One entry of a listed folder.
+public struct FolderEntry: Sendable, Equatable {
+    public let name: String
+    public let isFile: Bool
+    public init(name: String, isFile: Bool) { self.name = name; self.isFile = isFile }
 }
 
 extension DataStore {

@@ -66,6 +66,10 @@ public final class DataStoreRouter: DataStore, Sendable {
         (try? store(for: recordedRoot))?.taskFileSize(recordedRoot: recordedRoot, path: path, name: name)
     }
 
+    public func listFolder(recordedRoot: String?, path: [String]) throws -> [FolderEntry] {
+        try store(for: recordedRoot).listFolder(recordedRoot: recordedRoot, path: path)
+    }
+
     public func prefetchBlobs(_ blobs: [(flow: String, sha: String, recordedRoot: String?)], maxBytes: Int,
                               budget: Int) -> [[UInt8]?] {
         // Each store reads its own share; the answers go back in the order asked.

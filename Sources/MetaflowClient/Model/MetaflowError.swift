@@ -67,3 +67,12 @@ public let metaflowExceptionHierarchy: [(String, String)] = [
     ("DataException", "MetaflowException"),
     ("ServiceException", "MetaflowException"),
 ]
+
+/// The exceptions of Metaflow's card client (metaflow/plugins/cards/exception.py): MetaflowException
+/// subclasses that `metaflow` itself does not export, with their headlines.
+public let cardExceptionClasses: [(name: String, headline: String)] = [
+    ("CardNotPresentException", "Card not found in datastore"),
+    ("UnresolvableDatastoreException", "Cannot resolve datastore type from `Task.metadata`"),
+    ("IncorrectArgumentException", "`get_cards` function requires a `Task` object or pathspec as an argument"),
+    ("IncorrectPathspecException", "Pathspec is required of form `flowname/runid/stepname/taskid`"),
+]

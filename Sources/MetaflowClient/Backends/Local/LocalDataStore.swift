@@ -70,6 +70,18 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
         return nil
     }
 
+    public func listFolder(recordedRoot: String?, path: [String]) throws -> [FolderEntry] {
+        // The first root holding the folder decides, as for a task's files. `_meta` entries are
+        // the store's own bookkeeping, skipped as LocalStorage.list_content skips them.
+        let relative = path.joined(separator: "/")
+        for base in roots(recordedRoot) {
+            let folder = base + "/" + relative
+            guard let names = FileSystem.list(folder) else { continue }
+            return names.filter { $0 != "_meta" }.map { FolderEntry(name: $0, isFile: FileSystem.isFile(folder + "/" + $0)) }
+        }
+        return []
+    }
+
     public func taskFileSize(recordedRoot: String?, path: [String], name: String) -> Int? {
         // One stat per root: the first root holding the name decides (a folder there is no file).
         let relative = (path + [name]).joined(separator: "/")

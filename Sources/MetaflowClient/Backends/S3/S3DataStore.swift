@@ -8,6 +8,7 @@
 // first ranges), so the compressed blob is never held whole: peak memory is the artifact plus the
 // ranges in flight. Python's client downloads the whole blob to a temporary file first.
 
+import AWS
 import HTTP
 import Synchronization
 #if canImport(Glibc)
@@ -245,8 +246,68 @@ public final class S3DataStore: DataStore, Sendable {
         return size
     }
 
+    /// ListObjectsV2 with `/` as delimiter, page after page: the objects directly in the folder
+    /// (files), then its sub-folders, in S3's order, as Metaflow's S3 list_paths gives them.
+    public func listFolder(recordedRoot: String?, path: [String]) throws -> [FolderEntry] {
+        let folder = try root(recordedRoot).appending(path)
+        let prefix = folder.key.isEmpty ? "" : folder.key + "/"
+        let bucket = S3Location(bucket: folder.bucket, key: "")
+        var entries: [FolderEntry] = []
+        var token: String?
+        for _ in 0..<10_000 {
+            var query = "list-type=2&delimiter=%2F&prefix=" + SigV4.uriEncode(prefix, encodeSlash: true)
+            if let token { query += "&continuation-token=" + SigV4.uriEncode(token, encodeSlash: true) }
+            guard let response = try client.readOne(S3Read(location: bucket, query: query)) else {
+                throw MetaflowError.data("S3 listing of \(folder): the bucket \(folder.bucket) does not exist")
+            }
+            let page = S3ListPage(response.body, prefix: prefix)
+            entries += page.files.map { FolderEntry(name: $0, isFile: true) } + page.folders.map { FolderEntry(name: $0, isFile: false) }
+            guard page.truncated, let next = page.continuationToken else { return entries }
+            token = next
+        }
+        throw MetaflowError.data("S3 listing of \(folder) did not end after 10,000 pages")
+    }
+
     /// Files a task writes once, whole, and never again.
     static func neverChanges(_ name: String) -> Bool {
         name.hasSuffix(".data.json") || name.hasSuffix(".attempt.json") || name.hasSuffix(".DONE.lock")
+    }
+}
+
+/// One page of a ListObjectsV2 answer: names below `prefix` (the prefix cut off, a folder's
+/// trailing `/` too), whether more pages follow and the token for the next one.
+struct S3ListPage {
+    var files: [String] = []
+    var folders: [String] = []
+    var truncated = false
+    var continuationToken: String?
+
+    init(_ body: [UInt8], prefix: String) {
+        let text = String(decoding: body, as: UTF8.self)
+        for block in Self.blocks("Contents", in: text) {
+            if let key = S3ErrorBody.element("Key", in: String(block)), key.hasPrefix(prefix), key.count > prefix.count {
+                files.append(String(key.dropFirst(prefix.count)))
+            }
+        }
+        for block in Self.blocks("CommonPrefixes", in: text) {
+            if let key = S3ErrorBody.element("Prefix", in: String(block)), key.hasPrefix(prefix) {
+                var name = Substring(key.dropFirst(prefix.count))
+                while name.hasSuffix("/") { name = name.dropLast() }
+                if !name.isEmpty { folders.append(String(name)) }
+            }
+        }
+        truncated = S3ErrorBody.element("IsTruncated", in: text) == "true"
+        continuationToken = S3ErrorBody.element("NextContinuationToken", in: text)
+    }
+
+    /// The inner text of each `<name>…</name>` element, in order.
+    static func blocks(_ name: String, in text: String) -> [Substring] {
+        var out: [Substring] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "<\(name)>"), let close = rest[open.upperBound...].firstRange(of: "</\(name)>") {
+            out.append(rest[open.upperBound..<close.lowerBound])
+            rest = rest[close.upperBound...]
+        }
+        return out
     }
 }

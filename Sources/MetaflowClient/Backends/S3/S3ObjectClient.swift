@@ -15,6 +15,8 @@ struct S3Read: Sendable {
     let location: S3Location
     var range: ClosedRange<Int>? = nil
     var method = "GET"
+    /// The URL's query (already encoded), e.g. a listing's `list-type=2&prefix=…`.
+    var query: String? = nil
     /// Largest body accepted.
     var maxBodyBytes = 1 << 30
 }
@@ -110,7 +112,8 @@ final class S3ObjectClient: Sendable {
 
     private func request(for read: S3Read, signing: (creds: AWSCredentials, region: String)) -> HTTPRequest {
         let region = bucketRegions.withLock { $0[read.location.bucket] } ?? signing.region
-        var request = HTTPRequest(method: read.method, url: settings.url(for: read.location, region: region),
+        let url = settings.url(for: read.location, region: region) + (read.query.map { "?" + $0 } ?? "")
+        var request = HTTPRequest(method: read.method, url: url,
                                   connectTimeout: 10, stallTimeout: 30, totalTimeout: nil,
                                   maxBodyBytes: read.maxBodyBytes)
         if let range = read.range { request.headers.append((name: "Range", value: "bytes=\(range.lowerBound)-\(range.upperBound)")) }
