@@ -379,7 +379,7 @@ extension Interpreter {
                     }
                 }
                 let items: [Value]
-                if args.count == 1, key == nil, dflt == nil, case .host(let h) = args[0], let folded = try h.builtinFold(name) {
+                if args.count == 1, key == nil, dflt == nil, let h = Self.foldingHost(args[0]), let folded = try h.builtinFold(name) {
                     return folded
                 } else if args.count == 1 {
                     items = try self.toArray(args[0])
@@ -403,7 +403,7 @@ extension Interpreter {
         }
         def("sum") { [unowned self] args, kw in
             guard let src = args.first else { throw PyException.typeError("sum() takes at least 1 positional argument (0 given)") }
-            if args.count == 1, kw.isEmpty, case .host(let h) = src, let folded = try h.builtinFold("sum") { return folded }
+            if args.count == 1, kw.isEmpty, let h = Self.foldingHost(src), let folded = try h.builtinFold("sum") { return folded }
             var total = argAt(args, 1, kw, "start") ?? .int(0)
             if case .str = total { throw PyException.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             var acc = 0
@@ -436,6 +436,23 @@ extension Interpreter {
             let d = PyDict()
             for (i, n) in self.globals.names.enumerated() { if let v = self.globals.values[i] { try d.set(.str(n), v) } }
             return .dict(d)
+        }
+    }
+}
+
+extension Interpreter {
+    /// The host object that may fold `sum`/`min`/`max` for a value: the value itself, or the host a
+    /// host-backed instance carries as its only argument (numpy and pandas values are instances of
+    /// Python-visible classes made that way). Exceptions carry their arguments the same way, so
+    /// they never count.
+    static func foldingHost(_ v: Value) -> (any HostObject)? {
+        switch v {
+        case .host(let h): return h
+        case .instance(let inst):
+            guard inst.args.count == 1, case .host(let h) = inst.args[0],
+                  !inst.cls.isSubclass(of: BuiltinClasses.exc("BaseException")) else { return nil }
+            return h
+        default: return nil
         }
     }
 }
