@@ -22,6 +22,7 @@ ONLY = set(sys.argv[2:])
 # start, so whether the start task's system metadata already names it depends on timing (observed
 # on the same flows: there over the service, missing locally).
 TIMING_DEPENDENT_METADATA = {"code-package"}
+CARD_UUID = re.compile(r"[0-9a-f]{32}")
 STABLE_METADATA = ("attempt", "ds-type", "user", "runtime", "script-name", "attempt_ok",
                    "foreach-execution-path", "start_step", "end_step")
 
@@ -57,7 +58,9 @@ def describe_task(task):
     lines = ["artifacts " + " ".join(artifact_values(task)),
              "successful=%s finished=%s attempt=%s index=%s" % (task.successful, task.finished,
                                                                 task.current_attempt, task.index),
-             "metadata keys " + " ".join(sorted(set(meta) - TIMING_DEPENDENT_METADATA)),
+             # @card records each card under a fresh uuid4 hex as the key: its count is what is stable.
+             "metadata keys " + " ".join(sorted(("<card uuid>" if CARD_UUID.fullmatch(k) else k)
+                                                for k in set(meta) - TIMING_DEPENDENT_METADATA)),
              "metadata " + " ".join("%s=%s" % (k, meta[k]) for k in STABLE_METADATA if k in meta),
              "stdout " + short(masked(task.stdout)),
              "stderr " + short(masked(task.stderr))]
