@@ -62,6 +62,10 @@ public protocol MetadataProvider: AnyObject {
     func prefetchChildren(of kind: ObjectKind, _ paths: [[String]])
     /// Reads the events of `fields` (nil: every event) of many tasks ahead, where `metadata` finds them.
     func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]])
+    /// Every metadata event of a run's tasks, where the provider has them in one read (the
+    /// service's run-level list, whose rows then also answer `metadata(task)`); nil where it would
+    /// be a walk over every task (local files), which the caller does better lazily.
+    func runEvents(flow: String, run: String) throws -> [JSONValue]?
     /// How long what was read ahead may be used (local files are checked again sooner than a
     /// service's answers, which cost a round trip).
     var readAheadTrustNanos: UInt64 { get }

@@ -79,20 +79,38 @@ public final class Run: MetaflowObject {
         // Only the two graph_structure events are read, not the task's whole metadata. They are
         // written when the `_parameters` task is made, so once it exists the answer is final
         // (older runs without them get Metaflow's defaults).
-        guard let params = try? step("_parameters"), let task = try? params.task,
+        guard let task = try? newestTask(ofStep: "_parameters"),
               let latest = try? task.latestValues(of: ["start_step", "end_step"]) else { return ("start", "end") }
         let result = (latest["start_step"]?.stringValue ?? "start", latest["end_step"]?.stringValue ?? "end")
         cachedEndpoints = result
         return result
     }
 
+    /// `self[name].task` from the step's task list alone: an absent step and a step without tasks
+    /// both give nil, as Python's KeyError and `None` do where the client asks this (the end task,
+    /// the `_parameters` task), so the step's own record is never needed.
+    func newestTask(ofStep name: String) throws -> Task? {
+        let records = try session.provider.children(of: .step, pathComponents + [name], anyTag: namespaceCheck ? namespace : nil)
+        var newest: Task?
+        for record in records {
+            let task = Task(record: record, parentPathspec: pathspec + "/" + name, attempt: nil, session: session,
+                            namespace: namespaceCheck ? namespace : nil, namespaceCheck: namespaceCheck)
+            // Newest first, the earliest listed on ties: what `Step.task` takes.
+            if newest.map({ task.createdAtMillis > $0.createdAtMillis }) ?? true { newest = task }
+        }
+        return newest
+    }
+
     public var endTask: Task? {
         get throws {
             if let cached = cachedEndTask { return cached }
-            let end: Task?
-            do { end = try step(graphEndpoints.1).task } catch let e as MetaflowError where e.type == "KeyError" {
-                end = nil
+            if cachedEndpoints == nil {
+                // Both task lists in one round trip, betting on the usual end step's name; a run
+                // whose graph names another end step asks for that one below.
+                let c = pathComponents
+                session.provider.prefetchChildren(of: .step, [c + ["_parameters"], c + ["end"]])
             }
+            let end = try newestTask(ofStep: graphEndpoints.1)
             cachedEndTask = end
             return end
         }
@@ -132,6 +150,14 @@ public final class Run: MetaflowObject {
     /// `run.code`: the first code package found, steps newest first.
     public var code: MetaflowCode? {
         get throws {
+            // Where the run's events come in one read, a run none of whose tasks recorded a code
+            // package (every local run) has none, without the walk over its steps' tasks; the
+            // read also answers each task's metadata on the walk.
+            let c = pathComponents
+            if let events = try session.provider.runEvents(flow: c[0], run: id),
+               !events.contains(where: { $0["field_name"]?.stringValue == "code-package" }) {
+                return nil
+            }
             for s in try steps() {
                 if let t = try s.task, let c = try t.code { return c }
             }

@@ -50,19 +50,27 @@ public class MetaflowObject: CustomStringConvertible {
     }
 
     /// A child made from a listing record (no namespace check: the listing filtered already).
-    required init(record: JSONValue, parent: MetaflowObject?, attempt: Int?, session: ClientSession,
-                  namespace: String?, namespaceCheck: Bool) {
+    required convenience init(record: JSONValue, parent: MetaflowObject?, attempt: Int?, session: ClientSession,
+                              namespace: String?, namespaceCheck: Bool) {
+        self.init(record: record, parentPathspec: parent?.pathspec, attempt: attempt, session: session,
+                  namespace: namespace, namespaceCheck: namespaceCheck)
+        cachedParent = parent
+    }
+
+    /// A child made from a listing record whose parent object was not made (its record not read):
+    /// `parent` reads it when asked.
+    init(record: JSONValue, parentPathspec: String?, attempt: Int?, session: ClientSession,
+         namespace: String?, namespaceCheck: Bool) {
         let kind = Self.objectKind
         self.session = session
         self.kind = kind
         self.record = record
         let id = record[kind.idField ?? "name"].map(Self.text) ?? ""
         self.id = id
-        self.pathspec = parent.map { $0.pathspec + "/" + id } ?? id
+        self.pathspec = parentPathspec.map { $0 + "/" + id } ?? id
         self.attempt = attempt
         self.namespace = namespace
         self.namespaceCheck = namespaceCheck && namespace != nil
-        self.cachedParent = parent
     }
 
     class var objectKind: ObjectKind { .root }

@@ -89,6 +89,7 @@ extension MetadataProvider {
     /// Default for providers that cannot batch: nothing read ahead; each task is read when asked.
     public func prefetchArtifacts(_ name: String, of tasks: [(path: [String], attempt: Int?)]) -> [Prefetched] { [] }
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {}
+    public func runEvents(flow: String, run: String) throws -> [JSONValue]? { nil }
     public func prefetchChildren(of kind: ObjectKind, _ paths: [[String]]) {}
     public func noteFinished(flow: String, run: String) {}
     public func wouldKeep(flow: String, run: String) -> Bool { false }

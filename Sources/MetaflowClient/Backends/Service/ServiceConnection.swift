@@ -76,6 +76,8 @@ final class ServiceConnection {
         self.settings = settings
         http = HTTPClient(environment: environment)
         disk = settings.url.isEmpty ? nil : ServiceDiskCache.make(serviceURL: settings.url, environment: environment)
+        // A configured service will be asked: libcurl loads while the rest of the shell starts.
+        if !settings.url.isEmpty { HTTPClient.preload() }
     }
 
     /// Requests sent so far (each try counts).

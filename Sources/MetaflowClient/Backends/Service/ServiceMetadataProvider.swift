@@ -276,18 +276,33 @@ public final class ServiceMetadataProvider: MetadataProvider {
         for path in tasks where path.count == 4 { runs.insert(Array(path.prefix(2))) }
         for run in runs {
             guard let runPath = Self.objectPath(run), let rows = try? list(runPath + "/metadata") else { continue }
-            var byTask: [String: [JSONValue]] = [:]
-            for row in rows {
-                guard let step = row["step_name"]?.stringValue, let id = row["task_id"].map({ MetaflowObject.text($0) }) else {
-                    continue
-                }
-                byTask[step + "/" + id, default: []].append(row)
-            }
+            let byTask = Self.eventsByTask(rows, runPath: runPath)
+            // A task without a row has no events: that is an answer too.
             for path in tasks where Array(path.prefix(2)) == run {
                 guard let task = Self.objectPath(path) else { continue }
-                connection.remember(task + "/metadata", .array(byTask[path[2] + "/" + path[3]] ?? []))
+                connection.remember(task + "/metadata", .array(byTask[task + "/metadata"] ?? []))
             }
         }
+    }
+
+    /// The run-level list (one request), whose rows also answer `metadata(task)` for its tasks.
+    public func runEvents(flow: String, run: String) throws -> [JSONValue]? {
+        guard let runPath = Self.objectPath([flow, run]) else { return [] }
+        let rows = try list(runPath + "/metadata")
+        for (url, events) in Self.eventsByTask(rows, runPath: runPath) { connection.remember(url, .array(events)) }
+        return rows
+    }
+
+    /// A run's events split by task, keyed by the URL of the task's own metadata list.
+    private static func eventsByTask(_ rows: [JSONValue], runPath: String) -> [String: [JSONValue]] {
+        var byTask: [String: [JSONValue]] = [:]
+        for row in rows {
+            guard let step = row["step_name"]?.stringValue, let id = row["task_id"].map({ MetaflowObject.text($0) }) else {
+                continue
+            }
+            byTask[runPath + "/steps/" + percentEncoded(step) + "/tasks/" + percentEncoded(id) + "/metadata", default: []].append(row)
+        }
+        return byTask
     }
 
     public func mutateUserTags(flow: String, run: String, remove: [String], add: [String]) throws -> [String] {
