@@ -60,6 +60,10 @@ public protocol MetadataProvider: AnyObject {
     /// Lists the children of many objects of `kind` ahead (in parallel where that helps), where
     /// `children(of:_:anyTag:)` finds them within the provider's trust window.
     func prefetchChildren(of kind: ObjectKind, _ paths: [[String]])
+    /// About to read the record of a flow or step looked up by name: a provider where each read
+    /// is a round trip may list its children alongside, as what is looked up by name is nearly
+    /// always listed next (`Flow(name).latest_run`, `run[step].task`).
+    func prefetchRecordAndChildren(_ kind: ObjectKind, _ path: [String])
     /// Reads the events of `fields` (nil: every event) of many tasks ahead, where `metadata` finds them.
     func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]])
     /// Every metadata event of a run's tasks, where the provider has them in one read (the

@@ -33,6 +33,7 @@ public class MetaflowObject: CustomStringConvertible {
             throw MetaflowError.invalidPathspec("Expects \(Self.className)('\(Self.pathspecShape)')")
         }
         let shown = attempt.map { "\(Self.className)('\(pathspec)', attempt=\($0))" } ?? "\(Self.className)('\(pathspec)')"
+        if kind == .flow || kind == .step { session.provider.prefetchRecordAndChildren(kind, ids) }
         guard let rec = try session.provider.object(kind, ids, attempt: attempt) else {
             throw MetaflowError.notFound("\(shown) does not exist")
         }
@@ -186,6 +187,7 @@ public class MetaflowObject: CustomStringConvertible {
 
     func childRecord(_ id: String) throws -> JSONValue? {
         guard let childType = Self.childClass else { return nil }
+        if childType.objectKind == .step { session.provider.prefetchRecordAndChildren(.step, pathComponents + [id]) }
         return try session.provider.object(childType.objectKind, pathComponents + [id], attempt: attempt)
     }
 

@@ -91,6 +91,7 @@ extension MetadataProvider {
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {}
     public func runEvents(flow: String, run: String) throws -> [JSONValue]? { nil }
     public func prefetchChildren(of kind: ObjectKind, _ paths: [[String]]) {}
+    public func prefetchRecordAndChildren(_ kind: ObjectKind, _ path: [String]) {}
     public func noteFinished(flow: String, run: String) {}
     public func wouldKeep(flow: String, run: String) -> Bool { false }
     public var readAheadTrustNanos: UInt64 { Freshness.windowNanos }

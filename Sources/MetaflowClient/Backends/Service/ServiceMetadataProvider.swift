@@ -271,6 +271,12 @@ public final class ServiceMetadataProvider: MetadataProvider {
         _ = connection.getMany(urls)
     }
 
+    /// Both in one round trip (the record's answer is then read from the answer cache).
+    public func prefetchRecordAndChildren(_ kind: ObjectKind, _ path: [String]) {
+        guard kind == .flow || kind == .step, path.count == kind.rawValue, let url = Self.objectPath(path) else { return }
+        _ = connection.getMany([url, url + (kind == .flow ? "/runs" : "/tasks")])
+    }
+
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {
         var runs: Set<[String]> = []
         for path in tasks where path.count == 4 { runs.insert(Array(path.prefix(2))) }
