@@ -3,6 +3,7 @@
 //
 // Dependencies point one way (each target knows only those below it):
 //   CZlib, CArchive, CCurl, CEditLine (thin C shims)
+//   LargeBuffers      <- memory advice for buffers of megabytes (huge pages); knows nothing else
 //   HTTP              <- one HTTP client (libcurl, opened on first use) for the remote backends;
 //                        knows nothing of Metaflow
 //   AWS               <- SigV4 signing and credentials resolved in boto3's order (HTTP); knows
@@ -52,13 +53,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),  // headers only; dlopen at run time
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),  // headers only; dlopen at run time
-        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "LargeBuffers", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CCurl", "LargeBuffers"], swiftSettings: strict),
         .target(name: "AWS", dependencies: ["HTTP"], swiftSettings: strict),
 
         .target(name: "Pickle", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
-        .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "AWS", "CZlib", "CArchive"], swiftSettings: strict),
+        .target(name: "MetaflowClient", dependencies: ["Pickle", "HTTP", "AWS", "LargeBuffers", "CZlib", "CArchive"], swiftSettings: strict),
         .target(name: "MFSInterpreter", dependencies: [.product(name: "BigInt", package: "BigInt")], swiftSettings: strict),
-        .target(name: "NumPyPandas", dependencies: ["MFSInterpreter", "Pickle"], swiftSettings: strict),
+        .target(name: "NumPyPandas", dependencies: ["MFSInterpreter", "Pickle", "LargeBuffers"], swiftSettings: strict),
         .target(name: "SystemModules", dependencies: ["MFSInterpreter", "MetaflowClient"], swiftSettings: strict),
         .target(name: "MetaflowBindings", dependencies: [
             "MetaflowClient", "MFSInterpreter", "Pickle", "NumPyPandas", "SystemModules",

@@ -1,6 +1,7 @@
 // One request on a libcurl easy handle: options set from an HTTPRequest, the answer collected by
 // C callbacks into a Swift object, the outcome read back as an HTTPResponse or an HTTPError.
 import CCurl
+import LargeBuffers
 
 /// The answer as it arrives. A class so the C callbacks can reach it through their user pointer.
 final class Transfer {

@@ -2,6 +2,7 @@
 // twice (compressed and decompressed) in memory.
 import CZlib
 import HTTP
+import LargeBuffers
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -26,17 +26,18 @@ extension NDArrayHost {
                     let variance = pairwiseSum(n) { (p[$0] - mean) * (p[$0] - mean) } / Double(max(n - ddof, 0))
                     return scalar(name == "std" ? variance.squareRoot() : variance)
                 case "min", "max", "argmin", "argmax":
-                    // numpy propagates NaN: the first NaN is the answer. One branch-light pass notes
-                    // whether there is any; a second finds the first only then.
-                    // Among equal values (0.0 and -0.0) max/min give the last, argmax/argmin the first.
-                    var best = 0, bestValue = p[0], sawNaN = false
-                    switch name {
-                    case "max": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x >= bestValue { bestValue = x; best = i } }
-                    case "argmax": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x > bestValue { bestValue = x; best = i } }
-                    case "min": for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x <= bestValue { bestValue = x; best = i } }
-                    default: for i in 1..<max(n, 1) { let x = p[i]; sawNaN = sawNaN || x != x; if x < bestValue { bestValue = x; best = i } }
+                    let wantMax = name.hasSuffix("max")
+                    let found = wantMax ? extremeOfDoubles(p.raw, n, { $0 .> $1 }, { $0 > $1 })
+                                        : extremeOfDoubles(p.raw, n, { $0 .< $1 }, { $0 < $1 })
+                    var best = found.index
+                    if found.sawNaN {
+                        // numpy propagates NaN: the first NaN is the answer.
+                        best = (0..<n).first { p[$0].isNaN } ?? best
+                    } else if !name.hasPrefix("arg"), found.value == 0 {
+                        // Among equal values (0.0 and -0.0) max and min give the last one, argmax and
+                        // argmin the first; other equal doubles have the same bits.
+                        best = (0..<n).last { p[$0] == 0 } ?? best
                     }
-                    if sawNaN || bestValue.isNaN { best = (0..<n).first { p[$0].isNaN } ?? best }
                     return name.hasPrefix("arg") ? NumPyMath.result(.int64([best], shape: []), env: env) : element(best)
                 case "any": return boolScalar(p.contains { $0 != 0 })
                 case "all": return boolScalar(!p.contains { $0 == 0 })
@@ -114,6 +115,44 @@ extension NDArrayHost {
         }
         return result.map { NumPyMath.result($0, env: env) }
     }
+}
+
+/// The extreme of `n` doubles (by `better`, a strict comparison) and the index of its first
+/// occurrence, eight at a time in two vectors of lanes that each keep their best and where it was
+/// (a third of the scalar loop's time). NaN is never better; `sawNaN` says whether one was passed.
+@inline(__always)
+private func extremeOfDoubles(_ raw: UnsafeRawBufferPointer, _ n: Int,
+                              _ better: (SIMD4<Double>, SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>,
+                              _ betterScalar: (Double, Double) -> Bool) -> (value: Double, index: Int, sawNaN: Bool) {
+    let first = raw.loadUnaligned(as: Double.self)
+    var acc0 = SIMD4<Double>(repeating: first), acc1 = acc0
+    var at0 = SIMD4<Int64>(repeating: 0), at1 = at0
+    var nan = SIMDMask<SIMD4<Int64>>(repeating: false)
+    let lanes = SIMD4<Int64>(0, 1, 2, 3)
+    var i = 0
+    while i &+ 8 <= n {
+        let v0 = raw.loadUnaligned(fromByteOffset: i &* 8, as: SIMD4<Double>.self)
+        let v1 = raw.loadUnaligned(fromByteOffset: i &* 8 &+ 32, as: SIMD4<Double>.self)
+        nan = nan .| (v0 .!= v0) .| (v1 .!= v1)
+        let b0 = better(v0, acc0), b1 = better(v1, acc1)
+        let at = SIMD4<Int64>(repeating: Int64(i)) &+ lanes
+        acc0.replace(with: v0, where: b0); at0.replace(with: at, where: b0)
+        acc1.replace(with: v1, where: b1); at1.replace(with: at &+ 4, where: b1)
+        i &+= 8
+    }
+    var value = first, index = 0
+    for k in 0..<4 {
+        for (v, at) in [(acc0[k], Int(at0[k])), (acc1[k], Int(at1[k]))] where betterScalar(v, value) || (v == value && at < index) {
+            value = v; index = at
+        }
+    }
+    var sawNaN = any(nan)
+    while i < n {
+        let x = raw.loadUnaligned(fromByteOffset: i &* 8, as: Double.self)
+        if x != x { sawNaN = true } else if betterScalar(x, value) { value = x; index = i }
+        i &+= 1
+    }
+    return (value, index, sawNaN)
 }
 
 /// Element sources of the fast loops: generic, so each loop is specialised for its pair of sources

@@ -1,3 +1,6 @@
+// LargeBuffers: memory advice for buffers of megabytes (response bodies, decompressed artifacts,
+// the results of array operations). It knows nothing of HTTP, pickles or Metaflow.
+//
 // Large buffers filled once from end to end (a response body of megabytes, a decompressed artifact)
 // ask the kernel for transparent huge pages: their first touch then costs one page fault per 2 MB
 // instead of one per 4 kB. In a cold read of a 40 MB array, the 4 kB faults of the body buffers and
