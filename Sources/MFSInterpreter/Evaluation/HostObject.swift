@@ -49,6 +49,51 @@ public protocol HostObject: AnyObject {
     /// it can give exactly what iterating it would: the same value, of the same type, from the same
     /// sequence of additions or comparisons. nil: iterate as usual.
     func builtinFold(_ builtin: String) throws -> Value?
+    /// `self op other` (`other op self` when `reflected`) answered before the special methods are
+    /// looked up and called, for values made by the million in loops (numpy scalars): exactly what
+    /// the special method would return, or nil to take the usual dispatch (which must then give
+    /// the answer, errors and warnings included). Comparisons come unreflected: `1 < x` asks `x > 1`.
+    func fastOperation(_ op: HostOperator, _ other: Value, reflected: Bool) throws -> Value?
+}
+
+/// The operators `HostObject.fastOperation` may be asked for.
+public enum HostOperator: Sendable {
+    case add, sub, mul, truediv, lt, le, gt, ge, eq, ne
+
+    init?(_ op: BinOp) {
+        switch op {
+        case .add: self = .add
+        case .sub: self = .sub
+        case .mul: self = .mul
+        case .truediv: self = .truediv
+        default: return nil
+        }
+    }
+
+    /// `a op b` as `b op' a` (`<` as `>`).
+    init?(swapped op: CmpOp) {
+        switch op {
+        case .lt: self = .gt
+        case .gt: self = .lt
+        case .le: self = .ge
+        case .ge: self = .le
+        case .eq: self = .eq
+        case .ne: self = .ne
+        default: return nil
+        }
+    }
+
+    init?(_ op: CmpOp) {
+        switch op {
+        case .lt: self = .lt
+        case .gt: self = .gt
+        case .le: self = .le
+        case .ge: self = .ge
+        case .eq: self = .eq
+        case .ne: self = .ne
+        default: return nil
+        }
+    }
 }
 
 extension HostObject {
@@ -91,6 +136,7 @@ extension HostObject {
     public func exit(error: PyException?) throws {}
     public var doc: String? { nil }
     public func builtinFold(_ builtin: String) throws -> Value? { nil }
+    public func fastOperation(_ op: HostOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
 }
 
 /// An iterator over a Swift array of values (host code can return one from `makeIterator`).

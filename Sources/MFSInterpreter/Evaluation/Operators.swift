@@ -16,6 +16,16 @@ private let orderingNames: [CmpOp: (String, String)] = [.lt: ("__lt__", "__gt__"
 
 extension Interpreter {
     func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.instance(let i), _):
+            // Only the left side's: its own special method comes first whatever the right side is.
+            if let h = Self.operatingHost(i), let hop = HostOperator(op), let r = try h.fastOperation(hop, b, reflected: false) { return r }
+        case (.host, _): break
+        case (_, .instance(let j)):
+            // A built-in value on the left leaves numbers to the right side's reflected method.
+            if let h = Self.operatingHost(j), let hop = HostOperator(op), let r = try h.fastOperation(hop, a, reflected: true) { return r }
+        default: break
+        }
         if let x = toNum(a), let y = toNum(b) {
             if case .bool(let p) = a, case .bool(let q) = b {
                 switch op {
@@ -85,6 +95,15 @@ extension Interpreter {
             }
         }
         throw binaryTypeError(op, a, b)
+    }
+
+    /// The host object behind an instance of a host-backed class (numpy and pandas values), which
+    /// may answer an operator itself (`HostObject.fastOperation`).
+    @inline(__always)
+    static func operatingHost(_ i: PyInstance) -> (any HostObject)? {
+        // An exception's args are the script's values, not a host behind the instance.
+        guard !i.cls.isException, i.args.count == 1, case .host(let h) = i.args[0] else { return nil }
+        return h
     }
 
     func isNotImplemented(_ v: Value) -> Bool {
@@ -263,6 +282,20 @@ extension Interpreter {
     }
 
     func compareOp(_ op: CmpOp, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.instance(let i), _):
+            // Only the left side's: its own method comes first whatever the right side is.
+            if let h = Self.operatingHost(i), let hop = HostOperator(op), let r = try h.fastOperation(hop, b, reflected: false) {
+                return r
+            }
+        case (.host, _): break
+        case (_, .instance(let j)):
+            // A built-in value on the left: the right side's swapped method (`1 < x` asks `x > 1`).
+            if let h = Self.operatingHost(j), let hop = HostOperator(swapped: op), let r = try h.fastOperation(hop, a, reflected: false) {
+                return r
+            }
+        default: break
+        }
         switch (a, b) {
         case (.instance, _), (_, .instance), (.host, _), (_, .host):
             if let r = try richCompare(op, a, b) { return r }

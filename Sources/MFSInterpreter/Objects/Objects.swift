@@ -71,17 +71,55 @@ public final class PyClass {
 public final class PyInstance {
     public let cls: PyClass
     public var attrs: [String: Value] = [:]
-    /// Exception arguments (`e.args`).
+    /// Exception arguments (`e.args`); for an instance of a host-made class, its host object.
     public var args: [Value] = []
-    var traceback: [TracebackEntry] = []
-    var cause: PyInstance?
-    var context: PyInstance?
-    var suppressContext = false
+    /// What only a raised exception has, made when first set: instances are made by the million
+    /// (a numpy scalar per element of a loop), and each field costs at every deallocation.
+    private var exceptionState: ExceptionState?
+
+    private final class ExceptionState {
+        var traceback: [TracebackEntry] = []
+        var cause: PyInstance?
+        var context: PyInstance?
+        var suppressContext = false
+        var suggestion: String?
+        var tracebackNote: (() -> String?)?
+    }
+
+    private var state: ExceptionState {
+        if let s = exceptionState { return s }
+        let s = ExceptionState()
+        exceptionState = s
+        return s
+    }
+
+    var traceback: [TracebackEntry] {
+        get { exceptionState?.traceback ?? [] }
+        set { state.traceback = newValue }
+    }
+    var cause: PyInstance? {
+        get { exceptionState?.cause }
+        set { state.cause = newValue }
+    }
+    var context: PyInstance? {
+        get { exceptionState?.context }
+        set { state.context = newValue }
+    }
+    var suppressContext: Bool {
+        get { exceptionState?.suppressContext ?? false }
+        set { state.suppressContext = newValue }
+    }
     /// "Did you mean" text CPython appends when printing a NameError.
-    var suggestion: String?
+    var suggestion: String? {
+        get { exceptionState?.suggestion }
+        set { state.suggestion = newValue }
+    }
     /// A host's line printed under the exception's own line in tracebacks (a hint such as "Did you
     /// mean 'train'?"), worked out only when the traceback is shown; `str(e)` never includes it.
-    public var tracebackNote: (() -> String?)?
+    public var tracebackNote: (() -> String?)? {
+        get { exceptionState?.tracebackNote }
+        set { state.tracebackNote = newValue }
+    }
     public init(cls: PyClass) { self.cls = cls }
 }
 

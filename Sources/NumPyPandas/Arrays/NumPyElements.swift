@@ -185,17 +185,21 @@ let notATime = Int64.min
 func decodeElement(_ dtype: NDDType, _ bytes: PickleBytes, _ index: Int) -> PickleValue? {
     let size = dtype.itemSize, offset = index * size, le = dtype.isLittleEndian
     guard offset >= 0, offset + size <= bytes.count else { return nil }
-    switch dtype.kind {
-    case "b": return .bool(bytes[offset] != 0)
-    case "i":
+    // The numbers first, by the kind's byte (what loops over arrays read, once per element).
+    switch dtype.kindCode {
+    case UInt8(ascii: "b"): return .bool(bytes[offset] != 0)
+    case UInt8(ascii: "i"):
         guard size <= 8 else { return nil }
         return .int(Int(loadSigned(bytes, offset: offset, width: size, littleEndian: le)))
-    case "u":
+    case UInt8(ascii: "u"):
         guard size <= 8 else { return nil }
         let v = loadUnsigned(bytes, offset: offset, width: size, littleEndian: le)
         if let i = Int(exactly: v) { return .int(i) }
         return .bigInt(BigInt(v))
-    case "f": return .float(loadFloat(bytes, offset: offset, width: size, littleEndian: le))
+    case UInt8(ascii: "f"): return .float(loadFloat(bytes, offset: offset, width: size, littleEndian: le))
+    default: break
+    }
+    switch dtype.kind {
     case "c":
         let half = size / 2
         return .complex(real: loadFloat(bytes, offset: offset, width: half, littleEndian: le),

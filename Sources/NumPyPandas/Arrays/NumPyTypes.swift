@@ -18,13 +18,20 @@ public final class NDDType {
     /// The raw `fields` dict of a structured dtype, as pickled.
     public let fields: PickleValue?
 
+    /// `kind` and `byteOrder` as ASCII codes (0 for anything else): Characters compare as strings,
+    /// which showed in loops that read an element per step.
+    let kindCode: UInt8
+    let isBigEndian: Bool
+
     public init(kind: Character, itemSize: Int, byteOrder: Character, unit: String? = nil, unitCount: Int = 1,
                 fieldNames: [String]? = nil, fields: PickleValue? = nil) {
         self.kind = kind; self.itemSize = itemSize; self.byteOrder = byteOrder
         self.unit = unit; self.unitCount = unitCount; self.fieldNames = fieldNames; self.fields = fields
+        kindCode = kind.asciiValue ?? 0
+        isBigEndian = byteOrder == ">"
     }
 
-    public var isLittleEndian: Bool { byteOrder != ">" }
+    public var isLittleEndian: Bool { !isBigEndian }
 }
 
 /// A numpy ndarray: dtype, shape, memory order and the element data (raw bytes, or values for object arrays).
@@ -99,9 +106,9 @@ extension NDDType {
     /// Bools, integers of up to 64 bits and floats of up to 64 bits: the kinds whose scalars hold
     /// their value as a number (`NDScalar.number`).
     var holdsNumbers: Bool {
-        switch kind {
-        case "b": return true
-        case "i", "u", "f": return itemSize <= 8
+        switch kindCode {
+        case UInt8(ascii: "b"): return true
+        case UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "f"): return itemSize <= 8
         default: return false
         }
     }

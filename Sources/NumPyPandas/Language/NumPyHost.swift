@@ -353,6 +353,7 @@ final class NDArrayHost: NumericObject {
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if let big = try NumericHosts.bigIntSubstitute(other, op, dtype: array.dtype) { return try binary(op, big, reflected: reflected) }
         if comparisonsAsArrays || !op.isComparison, let r = try fastBinary(op, other, reflected: reflected) { return r }
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
             if let r = try timeArithmetic(op, other, reflected: reflected) { return r }

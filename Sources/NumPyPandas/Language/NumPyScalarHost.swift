@@ -108,6 +108,7 @@ final class NDScalarHost: NumericObject {
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if let big = try NumericHosts.bigIntSubstitute(other, op, dtype: scalar.dtype) { return try binary(op, big, reflected: reflected) }
         if let r = try scalarResult(op, other, reflected: reflected) { return r.value(env: env) }
         guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {
             if "Mm".contains(scalar.dtype.kind), let r = try NDArrayHost(asArray, env: env).timeArithmetic(op, other, reflected: reflected) {

@@ -130,6 +130,25 @@ extension NDScalarHost {
         }
     }
 
+    /// The operators of a loop's arithmetic (`[x * 2 for x in a]`, `x > 0.5`) without the special
+    /// methods' lookup and call: `binary`'s own answer when the numbers give it, else nil.
+    func fastOperation(_ op: HostOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        let numeric: NumericOp
+        switch op {
+        case .add: numeric = .add
+        case .sub: numeric = .sub
+        case .mul: numeric = .mul
+        case .truediv: numeric = .truediv
+        case .lt: numeric = .lt
+        case .le: numeric = .le
+        case .gt: numeric = .gt
+        case .ge: numeric = .ge
+        case .eq: numeric = .eq
+        case .ne: numeric = .ne
+        }
+        return try scalarResult(numeric, other, reflected: reflected)?.value(env: env)
+    }
+
     /// `self < other` as a truth value, for sorting and min/max; nil when the general path must answer.
     func isLess(than other: Value) throws -> Bool? {
         guard case .truth(let b)? = try scalarResult(.lt, other, reflected: false) else { return nil }

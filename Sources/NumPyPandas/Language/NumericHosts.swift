@@ -4,6 +4,7 @@
 // ...) whose special methods delegate to a Swift `NumericObject`: the interpreter dispatches arithmetic,
 // comparison, float()/int() and truth only through special methods of instances (HostObject has no
 // such hooks), so this is what lets `a * 2` and `float(x)` work.
+import BigInt
 import MFSInterpreter
 import Pickle
 
@@ -42,6 +43,23 @@ package enum NumericHosts {
             if let method = try o.getAttribute(name) { return try interpreter.call(method, []) }
         }
         return nil
+    }
+
+    /// A Python int beyond int64 on the other side of an operation with numpy values of `dtype`, as
+    /// numpy takes it: a float for float dtypes and true division; for comparisons with integers,
+    /// an infinity of its sign (it lies beyond every element, so the answers are exact); else
+    /// numpy's OverflowError. nil when `other` is not such an int (or for uint64 comparisons,
+    /// where it may equal an element: left to the general path).
+    static func bigIntSubstitute(_ other: Value, _ op: NumericOp, dtype: NDDType) throws -> Value? {
+        guard case .bigint(let big) = other else { return nil }
+        let kind = dtype.kindCode
+        if kind == UInt8(ascii: "f") || op == .truediv { return .float(Double(big.value)) }
+        guard kind == UInt8(ascii: "i") || kind == UInt8(ascii: "b") || kind == UInt8(ascii: "u") else { return nil }
+        if op.isComparison {
+            if kind == UInt8(ascii: "u"), big.value.signum() > 0, big.value < BigInt(1) << 64 { return nil }
+            return .float(big.value.signum() < 0 ? -.infinity : .infinity)
+        }
+        throw PyException.overflow("Python int too large to convert to C long")
     }
 
     /// The numpy scalar behind `v`, if it is one.
@@ -164,8 +182,8 @@ final class NumericEnvironment {
     // host needs it) and never be freed; ordering (sorted, max) makes no bools at all (`compare`).
     private func wrap(scalar host: NDScalarHost) -> Value {
         let dtype = host.scalar.dtype
-        guard dtype.holdsNumbers, let ascii = dtype.kind.asciiValue else { return instance(of: cls(for: host), host) }
-        let key = Int(ascii) << 8 | dtype.itemSize
+        guard dtype.holdsNumbers else { return instance(of: cls(for: host), host) }
+        let key = Int(dtype.kindCode) << 8 | dtype.itemSize
         if let c = numberScalarClasses[key] { return instance(of: c, host) }
         let c = cls(for: host)
         numberScalarClasses[key] = c
