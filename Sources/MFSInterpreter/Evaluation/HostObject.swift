@@ -57,7 +57,7 @@ public protocol HostObject: AnyObject {
 }
 
 /// The operators `HostObject.fastOperation` may be asked for.
-public enum HostOperator: Sendable {
+public enum HostOperator: Int, Sendable {
     case add, sub, mul, truediv, lt, le, gt, ge, eq, ne
 
     init?(_ op: BinOp) {
@@ -70,25 +70,13 @@ public enum HostOperator: Sendable {
         }
     }
 
-    /// `a op b` as `b op' a` (`<` as `>`).
-    init?(swapped op: CmpOp) {
+    /// A comparison; `swapped` gives the one that asks the same of the other side (`<` as `>`).
+    init?(_ op: CmpOp, swapped: Bool = false) {
         switch op {
-        case .lt: self = .gt
-        case .gt: self = .lt
-        case .le: self = .ge
-        case .ge: self = .le
-        case .eq: self = .eq
-        case .ne: self = .ne
-        default: return nil
-        }
-    }
-
-    init?(_ op: CmpOp) {
-        switch op {
-        case .lt: self = .lt
-        case .gt: self = .gt
-        case .le: self = .le
-        case .ge: self = .ge
+        case .lt: self = swapped ? .gt : .lt
+        case .gt: self = swapped ? .lt : .gt
+        case .le: self = swapped ? .ge : .le
+        case .ge: self = swapped ? .le : .ge
         case .eq: self = .eq
         case .ne: self = .ne
         default: return nil

@@ -291,7 +291,7 @@ extension Interpreter {
         case (.host, _): break
         case (_, .instance(let j)):
             // A built-in value on the left: the right side's swapped method (`1 < x` asks `x > 1`).
-            if let h = Self.operatingHost(j), let hop = HostOperator(swapped: op), let r = try h.fastOperation(hop, a, reflected: false) {
+            if let h = Self.operatingHost(j), let hop = HostOperator(op, swapped: true), let r = try h.fastOperation(hop, a, reflected: false) {
                 return r
             }
         default: break

@@ -133,21 +133,11 @@ extension NDScalarHost {
     /// The operators of a loop's arithmetic (`[x * 2 for x in a]`, `x > 0.5`) without the special
     /// methods' lookup and call: `binary`'s own answer when the numbers give it, else nil.
     func fastOperation(_ op: HostOperator, _ other: Value, reflected: Bool) throws -> Value? {
-        let numeric: NumericOp
-        switch op {
-        case .add: numeric = .add
-        case .sub: numeric = .sub
-        case .mul: numeric = .mul
-        case .truediv: numeric = .truediv
-        case .lt: numeric = .lt
-        case .le: numeric = .le
-        case .gt: numeric = .gt
-        case .ge: numeric = .ge
-        case .eq: numeric = .eq
-        case .ne: numeric = .ne
-        }
-        return try scalarResult(numeric, other, reflected: reflected)?.value(env: env)
+        try scalarResult(Self.numericOps[op.rawValue], other, reflected: reflected)?.value(env: env)
     }
+
+    /// `HostOperator`'s cases, in its order, as numpy's operators.
+    private static let numericOps: [NumericOp] = [.add, .sub, .mul, .truediv, .lt, .le, .gt, .ge, .eq, .ne]
 
     /// `self < other` as a truth value, for sorting and min/max; nil when the general path must answer.
     func isLess(than other: Value) throws -> Bool? {
