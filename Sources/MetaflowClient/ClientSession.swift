@@ -33,7 +33,7 @@ public final class ClientSession {
 
     /// The datastores for a local root (S3 ones are made when a run records an S3 root).
     private func dataStores(localRoot: String?) -> DataStoreRouter {
-        let router = DataStoreRouter(local: LocalDataStore(root: localRoot), config: config)
+        let router = DataStoreRouter(local: LocalDataStore(root: localRoot, environment: config.environment), config: config)
         router.isInterrupted = isInterrupted
         return router
     }
@@ -42,7 +42,7 @@ public final class ClientSession {
     public init(config: Configuration) throws {
         self.config = config
         let root = config.localDatastoreRoot
-        datastore = DataStoreRouter(local: LocalDataStore(root: root), config: config)
+        datastore = DataStoreRouter(local: LocalDataStore(root: root, environment: config.environment), config: config)
         if config.value("DEFAULT_METADATA") == "service" {
             provider = try ServiceMetadataProvider(settings: ServiceSettings(url: config.value("SERVICE_URL") ?? "", config: config),
                                                    environment: config.environment)

@@ -1,5 +1,6 @@
 // Thin POSIX file access. Directory listings keep readdir order on purpose: Python's glob uses
 // os.scandir, which is readdir order, and Metaflow's "provider order" is exactly that.
+import LargeBuffers
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -71,6 +72,7 @@ public enum FileSystem {
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
                 count = 0
                 guard let base = buf.baseAddress else { return }
+                HugePages.advise(UnsafeMutableRawBufferPointer(buf))  // filled from end to end
                 while count < buf.count {
                     let n = read(fd, base + count, buf.count - count)
                     if n < 0 {

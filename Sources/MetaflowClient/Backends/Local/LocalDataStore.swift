@@ -10,8 +10,19 @@ import Glibc
 public final class LocalDataStore: DataStore, Sendable {  // immutable: read from any thread
     /// The `.metaflow` folder discovered from configuration (nil when none).
     public let root: String?
+    /// Blobs gzip barely shrank, kept decompressed for the next process (nil: none kept).
+    let inflated: BlobDiskCache?
 
-    public init(root: String?) { self.root = root }
+    /// `environment` names the disk cache of decompressed blobs (`MFSH_BLOB_CACHE`); without one
+    /// nothing is kept.
+    public init(root: String?, environment: [String: String] = [:]) {
+        self.root = root
+        inflated = environment.isEmpty ? nil
+            : BlobDiskCache.make(environment: environment, setting: "MFSH_BLOB_CACHE", name: "blobs", defaultMB: 4000)
+    }
+
+    /// Below this a blob inflates in a few milliseconds: not worth a copy on disk.
+    static let smallestKeptBlob = 4 << 20
 
     /// Where to look, in order: the discovered root, then the recorded one.
     private func roots(_ recorded: String?) -> [String] {
@@ -27,11 +38,33 @@ public final class LocalDataStore: DataStore, Sendable {  // immutable: read fro
         }
         let (path, raw) = try locateBlob(flow: flow, sha: sha, recordedRoot: recordedRoot)
         if raw { return try FileSystem.readFile(path) }
+        let kept = inflated?.path(store: "local", sha: sha)
+        if let kept, let bytes = readKept(kept, expectedSize: expectedSize) { return bytes }
+        let bytes: [UInt8]
         do {
-            return try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
+            bytes = try Gzip.decompressFile(path, expectedSize: expectedSize, progress: progress)
         } catch let e as GzipError {
             throw e.outOfMemory ? MetaflowError.generic("MemoryError", e.description) : MetaflowError.data(e.description)
         }
+        // Kept decompressed only when gzip saved under a fifth: inflating well-compressed data is
+        // fast, and its copy would take five times the disk.
+        if let kept, bytes.count >= Self.smallestKeptBlob, let stored = FileSystem.size(path),
+           stored >= bytes.count / 10 * 8, let writer = inflated?.writer(kept, raw: true) {
+            writer.append(bytes[...])
+            writer.finish()
+        }
+        return bytes
+    }
+
+    /// A blob kept decompressed; nil when none, or when its size is not the one the task recorded
+    /// (the copy is then removed and the blob inflated again).
+    private func readKept(_ base: String, expectedSize: (() -> Int?)?) -> [UInt8]? {
+        guard let (path, raw) = inflated?.lookup(base), raw else { return nil }
+        if let size = FileSystem.size(path), let expected = expectedSize?(), expected != size {
+            unlink(path)
+            return nil
+        }
+        return try? FileSystem.readFile(path)
     }
 
     /// Where a blob is and whether it is stored raw: each blob has a `<sha>_meta` sidecar, and

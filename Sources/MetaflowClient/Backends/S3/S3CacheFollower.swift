@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 final class S3CacheFollower: @unchecked Sendable {  // `queue`, `writing` and `stopping` behind `mutex`
-    private let writer: S3BlobCache.Writer  // used by the thread alone until `stop` has joined it
+    private let writer: BlobDiskCache.Writer  // used by the thread alone until `stop` has joined it
     // Allocated, not stored inline: pthread objects must not move.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -19,7 +19,7 @@ final class S3CacheFollower: @unchecked Sendable {  // `queue`, `writing` and `s
     private var stopping = false
     private var thread: pthread_t?
 
-    init(_ writer: S3BlobCache.Writer) {
+    init(_ writer: BlobDiskCache.Writer) {
         self.writer = writer
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)

@@ -18,7 +18,7 @@ import Glibc
 public final class S3DataStore: DataStore, Sendable {
     let client: S3ObjectClient
     /// Blobs kept on disk between processes (nil: `MFSH_S3_CACHE=off`, or no home to keep them in).
-    let cache: S3BlobCache?
+    let cache: BlobDiskCache?
     /// Task files that never change once written (the attempt's data, attempt and done markers),
     /// by URL: asked once per session.
     private let settledFiles = Mutex<[String: [UInt8]]>([:])
@@ -31,7 +31,7 @@ public final class S3DataStore: DataStore, Sendable {
 
     public init(settings: S3Settings, environment: [String: String], isInterrupted: (@Sendable () -> Bool)? = nil) {
         client = S3ObjectClient(settings: settings, environment: environment, isInterrupted: isInterrupted)
-        cache = S3BlobCache.make(environment: environment)
+        cache = BlobDiskCache.make(environment: environment, setting: "MFSH_S3_CACHE", name: "s3", defaultMB: 10_000)
     }
 
     /// Requests sent so far (each try counts).
@@ -63,7 +63,7 @@ public final class S3DataStore: DataStore, Sendable {
             throw MetaflowError.data("Invalid artifact key '\(sha)'")
         }
         let location = Self.blobLocation(try root(recordedRoot), flow: flow, sha: sha)
-        let kept = cache?.path(endpoint: client.settings.endpoint, location: location, sha: sha)
+        let kept = cache?.path(store: Self.cacheStore(client.settings.endpoint, location), sha: sha)
         if let kept, let bytes = readKept(kept, progress: progress) { return bytes }
         // The first range tells the size and the CAS flag; a small blob is whole in it.
         let firstRead = S3Read(location: location, range: 0...(Self.pieceSize - 1), maxBodyBytes: Int.max / 2)
@@ -98,7 +98,7 @@ public final class S3DataStore: DataStore, Sendable {
     /// saved little (random floats: a large array compresses by a few percent), as its decompressed
     /// bytes, so that the next read costs no decompression.
     /// `stored`: the blob as stored, when the keeper has not been given it yet.
-    private func keep(_ bytes: [UInt8], stored: [UInt8]?, compressed: Int, raw: Bool, keeper: S3BlobCache.Writer?,
+    private func keep(_ bytes: [UInt8], stored: [UInt8]?, compressed: Int, raw: Bool, keeper: BlobDiskCache.Writer?,
                       at base: String?) {
         guard let keeper else { return }
         if raw || compressed < bytes.count / 10 * 8 {
@@ -123,6 +123,11 @@ public final class S3DataStore: DataStore, Sendable {
             unlink(path)
             return nil
         }
+    }
+
+    /// The disk cache's folder for blobs of `location`'s bucket behind `endpoint`.
+    static func cacheStore(_ endpoint: String?, _ location: S3Location) -> String {
+        ServiceDiskCache.hash((endpoint ?? "aws") + "\n" + location.bucket)
     }
 
     /// Whether the blob is stored as is (`cas_raw`), from its user metadata; no metadata means an
@@ -180,7 +185,7 @@ public final class S3DataStore: DataStore, Sendable {
         for (i, b) in blobs.enumerated() {
             guard b.sha.count >= 3, b.sha.allSatisfy({ $0.isHexDigit }), let r = try? root(b.recordedRoot) else { continue }
             let location = Self.blobLocation(r, flow: b.flow, sha: b.sha)
-            let keptPath = cache?.path(endpoint: client.settings.endpoint, location: location, sha: b.sha)
+            let keptPath = cache?.path(store: Self.cacheStore(client.settings.endpoint, location), sha: b.sha)
             if let keptPath, let bytes = readKept(keptPath, progress: nil) {
                 if bytes.count <= maxBytes && kept + bytes.count <= budget { out[i] = bytes; kept += bytes.count }
                 continue

@@ -23,10 +23,10 @@ struct S3RangedBlob {
     let expectedSize: (() -> Int?)?
     let progress: ((Int, Int) -> Void)?
     /// Where the blob's bytes go on disk as they are used (the blob cache), if anywhere.
-    let keeper: S3BlobCache.Writer?
+    let keeper: BlobDiskCache.Writer?
     /// Where the decompressed blob goes on disk as it is made (the blob cache, for a blob kept
     /// decompressed), if anywhere; the caller finishes it.
-    var plainKeeper: S3BlobCache.Writer? = nil
+    var plainKeeper: BlobDiskCache.Writer? = nil
 
     func read() throws -> [UInt8] {
         let size = S3DataStore.pieceSize

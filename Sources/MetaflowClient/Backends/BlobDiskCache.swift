@@ -1,28 +1,35 @@
-// Blobs read from S3, kept on disk as S3 stores them (gzip, or raw when `cas_raw`): a blob is
-// named by the hash of its content, so a kept copy is never stale, and the next process reads it
-// from disk instead of the network (Python's client keeps such a cache too, in
-// METAFLOW_CLIENT_CACHE_PATH). Bounded: past the limit, the least recently used go first.
+// Blobs kept on disk between processes: a blob is named by the hash of its content, so a kept copy
+// is never stale, and the next process reads it from disk instead of the network (S3: as S3 stores
+// it, gzip or raw, or decompressed when gzip saved little; Python's client keeps such a cache too,
+// in METAFLOW_CLIENT_CACHE_PATH) or instead of inflating it again (a local blob that gzip barely
+// shrank: a large array of random floats, whose inflating is most of a fresh process's time).
+// Bounded: past the limit, the least recently used go first.
 //
-// Layout: <root>/<hash of endpoint + bucket>/<sha[:2]>/<sha>.gz|.raw; folders 0700, files 0600,
-// written to a temporary name and renamed when whole, so a reader never sees half a blob.
-// `MFSH_S3_CACHE`: `off` (or `0`) for none, else a folder; default `$XDG_CACHE_HOME/mfsh/s3`
+// Layout: <root>/<store>/<sha[:2]>/<sha>.gz|.raw (the store: a hash of the S3 endpoint and bucket,
+// or `local`); folders 0700, files 0600, written to a temporary name and renamed when whole, so a
+// reader never sees half a blob.
+// S3: `MFSH_S3_CACHE`: `off` (or `0`) for none, else a folder; default `$XDG_CACHE_HOME/mfsh/s3`
 // (`~/.cache/mfsh/s3`). `MFSH_S3_CACHE_MAX_MB`: the bound (default 10000, Python's).
+// Local blobs decompressed: `MFSH_BLOB_CACHE` (default `$XDG_CACHE_HOME/mfsh/blobs`) and
+// `MFSH_BLOB_CACHE_MAX_MB` (default 4000).
 #if canImport(Glibc)
 import Glibc
 #endif
 import Synchronization
 
-final class S3BlobCache: Sendable {
+final class BlobDiskCache: Sendable {
     let directory: String
     let maxBytes: Int
     /// Bytes kept, as last counted plus what this process added (nil: not counted yet).
     private let keptBytes = Mutex<Int?>(nil)
 
-    static func make(environment: [String: String]) -> S3BlobCache? {
-        guard let base = CacheFolder.resolve(setting: environment["MFSH_S3_CACHE"], name: "s3", environment: environment)
+    /// The cache a setting names (`off`/`0`: none; unset: `$XDG_CACHE_HOME/mfsh/<name>`), bounded
+    /// by `<setting>_MAX_MB`.
+    static func make(environment: [String: String], setting: String, name: String, defaultMB: Int) -> BlobDiskCache? {
+        guard let base = CacheFolder.resolve(setting: environment[setting], name: name, environment: environment)
         else { return nil }
-        let mb = environment["MFSH_S3_CACHE_MAX_MB"].flatMap { Int($0) }.map { max(0, min($0, 1 << 30)) } ?? 10_000
-        return S3BlobCache(directory: base, maxBytes: mb << 20)
+        let mb = environment[setting + "_MAX_MB"].flatMap { Int($0) }.map { max(0, min($0, 1 << 30)) } ?? defaultMB
+        return BlobDiskCache(directory: base, maxBytes: mb << 20)
     }
 
     init(directory: String, maxBytes: Int) {
@@ -30,10 +37,9 @@ final class S3BlobCache: Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// Where a blob of `location`'s bucket (behind `endpoint`) is kept, without the suffix.
-    func path(endpoint: String?, location: S3Location, sha: String) -> String {
-        let store = ServiceDiskCache.hash((endpoint ?? "aws") + "\n" + location.bucket)
-        return "\(directory)/\(store)/\(sha.prefix(2))/\(sha)"
+    /// Where a blob of a store is kept, without the suffix.
+    func path(store: String, sha: String) -> String {
+        "\(directory)/\(store)/\(sha.prefix(2))/\(sha)"
     }
 
     /// The kept copy: its path and whether it is raw; nil when none.
@@ -53,13 +59,13 @@ final class S3BlobCache: Sendable {
     }
 
     final class Writer {
-        private let cache: S3BlobCache
+        private let cache: BlobDiskCache
         private let final: String
         private let temporary: String
         private var fd: Int32
         private var written = 0
 
-        fileprivate init?(cache: S3BlobCache, final: String) {
+        fileprivate init?(cache: BlobDiskCache, final: String) {
             self.cache = cache
             self.final = final
             temporary = final + ".part-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
