@@ -106,12 +106,14 @@ public final class MFShell {
         // `metaflow.cards` is a submodule (`import metaflow.cards`, `from metaflow.cards import
         // get_cards`), an attribute of `metaflow` as in Python, but no shell global.
         let cards = interpreter.moduleValue("metaflow.cards", CardsModule.members(context))
-        interpreter.registerModule("metaflow", members + [("cards", cards)])
+        // The exception classes live in `metaflow.exception` only, as in Python (`from metaflow
+        // import MetaflowNotFound` fails there, so it must fail here); the shell still has them
+        // as globals, for `except MetaflowNotFound:` typed at the prompt.
+        let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
+        interpreter.registerModule("metaflow", members.filter { !exceptionNames.contains($0.0) } + [("cards", cards)])
         interpreter.registerModule("metaflow.cards", value: cards)
         // The shell starts as if `from metaflow import *` had run: `Flow("X")` works at once.
         for (name, value) in members { interpreter.registerGlobal(name, value) }
-        // `from metaflow.exception import MetaflowNotFound` works as in Python.
-        let exceptionNames = Set(metaflowExceptionHierarchy.map { $0.0 })
         interpreter.registerModule("metaflow.exception", members.filter { exceptionNames.contains($0.0) })
         OsModule.register(in: interpreter, environment: env)
         NumericModules.register(in: interpreter, converter: context)
