@@ -1,12 +1,12 @@
 // The pandas methods of analysis beyond selection and reductions, and their dispatch for the Series and
 // DataFrame hosts: describe, quantile, missing values (PandasMissing.swift), Series.iloc/loc,
-// DataFrame.round, itertuples, info (PandasInfo.swift) and export (to_csv in PandasExport.swift, to_json in
-// PandasJSON.swift).
+// DataFrame.round, itertuples, info (PandasInfo.swift), shift/diff (PandasShift.swift) and export
+// (to_csv in PandasExport.swift, to_json in PandasJSON.swift).
 import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "to_csv", "to_json"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "to_csv", "to_json"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -20,6 +20,7 @@ extension SeriesHost {
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
@@ -33,7 +34,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "to_csv", "to_json"]
+                                      "shift", "diff", "to_csv", "to_json"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -46,6 +47,7 @@ extension DataFrameHost {
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "merge":
             return .newBuiltin(name) { [self] args, kwargs in
                 try env.merge(self, try CallArguments("merge", args, kwargs, NumericEnvironment.mergeParameters, required: 1))
