@@ -1,8 +1,9 @@
 // shift() and diff() of Series and DataFrame columns as pandas 3 gives them. shift: integer columns
 // become float64 so that the vacated rows hold NaN, float columns keep their width, bool columns become
-// object (NaN and the bools), str/object columns get NaN and datetime columns NaT. diff: float columns
-// in their own width, int64 as float64 of the wrapped int64 difference. What pandas does with a fill
-// value, a frequency, or diff of narrow integers and non-numbers is refused rather than guessed.
+// object (NaN and the bools), str and category columns get NaN (categories kept), object columns None,
+// datetime columns NaT. diff: float columns in their own width, int64 as float64 of the wrapped int64
+// difference. A fill value, a frequency, or diff of narrow integers and non-numbers is refused rather
+// than guessed.
 import MFSInterpreter
 import Pickle
 
@@ -15,9 +16,7 @@ extension NumericEnvironment {
 
     /// One column shifted down by `periods` rows (up when negative): its values and dtype name.
     func shifted(_ values: PickleValue, dtypeName: String, count: Int, periods: Int) throws -> (PickleValue, String) {
-        guard let a = values.ndarray, dtypeName != "category" else {
-            throw PyException.typeError("shift() of a \(dtypeName) column is not supported by mfsh")
-        }
+        guard let a = values.ndarray else { throw PyException.typeError("shift() of a \(dtypeName) column is not supported by mfsh") }
         if periods == 0 { return (values, dtypeName) }
         let n = min(count, a.count)
         let rows = (0..<n).map { sourceRow($0, periods, count: n) }
@@ -33,7 +32,7 @@ extension NumericEnvironment {
             let counts = rows.map { r in Int(r.flatMap { a.timeCount(atFlat: $0) } ?? notATime) }
             return (.ndarray(.make(dtype: a.dtype, ints: counts, shape: [n])), dtypeName)
         case "O":
-            // pandas fills an object column with None, a str column with NaN.
+            // pandas fills an object column with None, a str or category column (labels kept as objects) with NaN.
             let fill: PickleValue = dtypeName == "object" ? .none : .float(.nan)
             let cells = rows.map { r in r.flatMap { a.element(at: $0) } ?? fill }
             return (.ndarray(.objects(cells, shape: [n])), dtypeName)
@@ -93,7 +92,8 @@ extension SeriesHost {
         let (values, dtype) = name == "shift"
             ? try env.shifted(series.values, dtypeName: series.dtypeName, count: count, periods: periods)
             : try env.differenced(series.values, dtypeName: series.dtypeName, count: count, periods: periods)
-        return withValues(values, dtypeName: dtype)
+        // A category Series keeps its categories (withValues drops them when given a dtype).
+        return dtype == series.dtypeName ? withValues(values) : withValues(values, dtypeName: dtype)
     }
 }
 
@@ -111,6 +111,7 @@ extension DataFrameHost {
                 : try env.differenced(frame.columnValues[c], dtypeName: dtype, count: rowCount, periods: periods)
             values.append(v); dtypes.append(d)
         }
-        return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: dtypes), env: env))
+        return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: dtypes,
+                                            columnCategoricals: frame.columnCategoricals), env: env))
     }
 }
