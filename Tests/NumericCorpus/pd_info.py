@@ -47,3 +47,5 @@ pd.DataFrame({"a": np.array([1, 2], dtype=np.int32), "b": np.array([1, 2], dtype
 pd.DataFrame(np.zeros((20000, 8))).info()
 pd.DataFrame(np.zeros((200, 8)), columns=list("abcdefgh")).info()
 print(df.info() is None)
+print(df.memory_usage(), df.memory_usage(index=False), df["a"].memory_usage(), df["c"].memory_usage(index=False), sep="\n")
+print(pd.DataFrame({0: [1.5], 1: [2]}, index=["r"]).memory_usage(), pd.DataFrame().memory_usage(), sep="\n")

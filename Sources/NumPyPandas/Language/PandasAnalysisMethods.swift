@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "to_csv", "to_json"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -20,6 +20,7 @@ extension SeriesHost {
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
@@ -36,7 +37,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "shift", "diff", "duplicated", "drop_duplicates", "transpose", "to_csv", "to_json"]
+                                      "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -49,6 +50,7 @@ extension DataFrameHost {
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }

@@ -2,7 +2,8 @@
 // line, the index summary, the verbose table (#, Column, Non-Null Count, Dtype) or the short
 // `Columns:` line, the dtype counts sorted by name, and `memory usage:` with pandas' shallow byte
 // count (index + values; `+` when an object column or an object/str index hides the objects' sizes).
-// `memory_usage='deep'` needs CPython's object sizes and is refused rather than guessed.
+// `memory_usage='deep'` needs CPython's object sizes and is refused rather than guessed. memory_usage()
+// gives the same counts per column.
 import MFSInterpreter
 import Pickle
 
@@ -173,7 +174,34 @@ extension DataFrameHost {
     }
 }
 
+extension DataFrameHost {
+    /// `memory_usage(index=True, deep=False)`: the bytes of the index (labelled `Index`) and of each column.
+    func memoryUsage(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("memory_usage", args, kwargs, ["index", "deep"])
+        if try a.bool("deep", default: false) { throw PyException.valueError("memory_usage(deep=True) is not supported by mfsh") }
+        let withIndex = try a.bool("index", default: true)
+        var labels: [PickleValue] = withIndex ? [.string("Index")] : []
+        var bytes: [Int] = withIndex ? [try env.indexMemory(frame.index)] : []
+        for c in 0..<columnCount {
+            labels.append(frame.columns.label(at: c))
+            bytes.append(try env.columnMemory(frame.columnValues[c], count: rowCount, categorical: frame.categorical(ofColumn: c)))
+        }
+        let allStrings = labels.allSatisfy { if case .string = $0 { return true }; return false }
+        let index = PandasIndex.make(className: "Index", labels: .ndarray(.objects(labels, shape: [labels.count])), name: .none,
+                                     dtypeName: allStrings ? "str" : "object")
+        return env.wrap(SeriesHost(.make(values: .ndarray(.int64(bytes, shape: [bytes.count])), index: index, name: .none, dtypeName: "int64"), env: env))
+    }
+}
+
 extension SeriesHost {
+    /// `memory_usage(index=True, deep=False)`.
+    func memoryUsage(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("memory_usage", args, kwargs, ["index", "deep"])
+        if try a.bool("deep", default: false) { throw PyException.valueError("memory_usage(deep=True) is not supported by mfsh") }
+        let values = try env.columnMemory(series.values, count: count, categorical: series.categorical)
+        return .int(values + (try a.bool("index", default: true) ? try env.indexMemory(series.index) : 0))
+    }
+
     /// `info(verbose=None, buf=None, max_cols=None, memory_usage=None, show_counts=True)`.
     func info(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let options = try InfoOptions("info", args, kwargs)
