@@ -67,7 +67,8 @@ for bad in (lambda: df.to_json(orient="bad"), lambda: s.to_json(orient="bad"),
             lambda: df.to_json(orient="columns", index=False), lambda: df.to_json(orient="index", index=False),
             lambda: df.to_json(orient="records", index=True), lambda: s.to_json(orient="values", index=True),
             lambda: pd.DataFrame([[1, 2], [3, 4]], columns=["x", "x"], index=[0, 0]).to_json(),
-            lambda: s.to_json(orient="index", index=False)):
+            lambda: s.to_json(orient="index", index=False), lambda: df.to_json(indent=-1), lambda: df.to_json(indent="2"),
+            lambda: df.to_json(double_precision=-1)):
     try:
         print(bad())
     except (TypeError, ValueError) as e:

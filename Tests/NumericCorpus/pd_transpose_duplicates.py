@@ -19,7 +19,7 @@ print(d.drop_duplicates(), d.drop_duplicates(keep="last"), d.drop_duplicates(kee
 print(d.duplicated(), d.duplicated(keep=False), d.duplicated(subset=["s"]), d["k"].duplicated(keep="last"), sep="\n")
 print(d["s"].drop_duplicates(), d["k"].drop_duplicates(keep=False), d["k"].drop_duplicates(ignore_index=True), sep="\n")
 print(pd.DataFrame({"a": [True, True, False]}).drop_duplicates(), pd.Series([1.5, 1.5, -0.0, 0.0]).duplicated(), sep="\n")
-for bad in (lambda: d.drop_duplicates(keep="x"), lambda: d["k"].duplicated(keep=None)):
+for bad in (lambda: d.drop_duplicates(keep="x"), lambda: d["k"].duplicated(keep=None), lambda: d.drop_duplicates(subset=[])):
     try:
         print(bad())
     except ValueError as e:

@@ -61,12 +61,14 @@ struct JSONOptions {
             unit = u
         }
         if let p = try a.int("double_precision") {
-            guard p <= 15 else { throw PyException.valueError("Invalid value '\(p)' for option 'double_precision', max is '15'") }
-            guard p >= 0 else { throw PyException.valueError("to_json(double_precision=\(p)) must not be negative") }
+            guard p >= 0, p <= 15 else { throw PyException.valueError("Invalid value '\(p)' for option 'double_precision', max is '15'") }
             precision = p
         }
         ascii = try a.bool("force_ascii", default: true)
-        if let i = try a.int("indent") { indent = max(0, i) }
+        if let v = a["indent"] {
+            guard case .int(let i) = v, i >= 0 else { throw PyException.valueError("Value must be a nonnegative integer or None") }
+            indent = i
+        }
         guard ["split", "records", "index", "columns", "values", "table"].contains(orient) else {
             throw PyException.valueError("Invalid value '\(orient)' for option 'orient'")
         }

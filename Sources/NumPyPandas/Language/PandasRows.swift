@@ -70,7 +70,10 @@ extension DataFrameHost {
     private func duplicateFlags(_ a: CallArguments, keep: Value?) throws -> [Bool] {
         var picked = Array(0..<columnCount)
         if let subset = a["subset"] {
-            picked = try (env.listItems(subset) ?? [subset]).map { label in
+            let labels = env.listItems(subset) ?? [subset]
+            // pandas unpacks the factorized subset columns, and an empty subset fails there.
+            if labels.isEmpty { throw PyException.valueError("not enough values to unpack (expected 2, got 0)") }
+            picked = try labels.map { label in
                 guard let c = env.position(of: label, in: frame.columns) else { throw PyException.keyError(label) }
                 return c
             }
