@@ -169,6 +169,10 @@ public final class Interpreter {
         BuiltinClasses.exceptions[name].map { .type($0) }
     }
 
+    /// A built-in function by name (`print`, `open`), for host code that must act as the language would
+    /// (honouring a redirected stdout, the host's rules for files).
+    public func builtinFunction(_ name: String) -> Value? { builtins[name] }
+
     // MARK: running code
 
     /// Runs a module. Uncaught exceptions (including SyntaxError and SystemExit) throw `UncaughtException`.

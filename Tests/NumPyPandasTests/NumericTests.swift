@@ -84,6 +84,14 @@ series_exprs = ["str(x)", "x.name", "str(x.dtype)", "x.tolist()", "x.to_dict()",
                 "x.unique()", "x.nunique()", "str(x.value_counts())", "str(x + x)", "20 in x", "2.5 in x",
                 "str(x.round(0))", "str(x.abs())", "str(x.cumsum())", "str(x.astype(int))", "x.std()", "x.var()",
                 "x.std(ddof=0)", "str(x.sort_values())", "str(x[x.gt(1) & x.lt(2)])", "str(x.gt(0) | x.lt(-0.5))", "str(x.gt(2) ^ x.gt(0))"]
+# to_json, duplicates and memory usage over decoded frames, a category column among them (the corpus cannot
+# make one; its memory is the codes plus the categories).
+json_frames = [pd.DataFrame({'c': pd.Categorical(['p', 'q', 'p', None]), 'n': [1, 2, 1, 2], 'f': [0.1 + 0.2, 1 / 3, 0.1 + 0.2, 1e20]}),
+               pd.DataFrame({'c': pd.Categorical(list(range(300)))})]
+json_exprs = ["x.to_json()", "x.to_json(orient='split')", "x.to_json(orient='records')", "x['c'].to_json()",
+              "str(x.duplicated())", "str(x.drop_duplicates())", "str(x['c'].drop_duplicates())",
+              "str(x[['n', 'f']].T)", "str(x[['n', 'f']].diff())", "str(x.shift())", "str(x['c'].shift(-1))",
+              "str(x.memory_usage())", "x['c'].memory_usage()", "str(x.memory_usage(index=False))"]
 counted = [pd.Series([3, 1, 3, 2, 1, 3, float('nan')], name='v'), pd.Series(['b', 'a', 'b', 'c', 'a']), pd.Series([2, 1, 2, 1])]
 counted_exprs = ["str(x.value_counts())", "x.nunique()", "list(x.unique())", "str(x.sort_values())", "x.count()",
                  "str(x.sort_values(ascending=False))", "str(x.sort_index(ascending=False))"]
@@ -120,6 +128,7 @@ cases = [(a, common_exprs + numeric_exprs) for a in numeric_arrays] + [(a, commo
 cases += [(s, scalar_exprs + (numeric_scalar_exprs if s.dtype.kind in 'biuf' else [])) for s in scalars]
 cases += [(pair_scalars, pair_exprs)]
 cases += [(frame, frame_exprs), (series, series_exprs)] + [(c, counted_exprs) for c in counted] + [(f, more_frame_exprs) for f in more_frames]
+cases += [(f, json_exprs) for f in json_frames]
 print(json.dumps([{"pickle": pickle.dumps(v, protocol=4).hex(), "checks": check(v, ex)} for v, ex in cases]))
 """#
 

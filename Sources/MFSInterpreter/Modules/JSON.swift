@@ -99,7 +99,9 @@ extension Interpreter {
         var defaultFn: Value?
     }
 
-    func jsonString(_ s: String, ascii: Bool) -> String {
+    /// A JSON string literal as `json.dumps` writes it. pandas' ujson differs in two ways, asked for by the
+    /// flags: it escapes `/` and leaves DEL (0x7F) as it is.
+    public func jsonString(_ s: String, ascii: Bool, escapingSlash: Bool = false, escapingDelete: Bool = true) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -110,8 +112,9 @@ extension Interpreter {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
+            case "/" where escapingSlash: out += "\\/"
             default:
-                if u.value < 0x20 || (ascii && u.value > 126) {
+                if u.value < 0x20 || (ascii && u.value > (escapingDelete ? 126 : 127)) {
                     if u.value > 0xFFFF {
                         let v = u.value - 0x10000
                         out += "\\u" + String(0xD800 + (v >> 10), radix: 16).leftPad(4) + "\\u" + String(0xDC00 + (v & 0x3FF), radix: 16).leftPad(4)

@@ -1,11 +1,12 @@
 // The pandas methods of analysis beyond selection and reductions, and their dispatch for the Series and
 // DataFrame hosts: describe, quantile, missing values (PandasMissing.swift), Series.iloc/loc,
-// DataFrame.round, itertuples, and export (to_csv in PandasExport.swift).
+// DataFrame.round, itertuples, info (PandasInfo.swift), shift/diff (PandasShift.swift), T and duplicates
+// (PandasRows.swift) and export (to_csv in PandasExport.swift, to_json in PandasJSON.swift).
 import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "notna", "notnull", "quantile", "to_csv"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -17,6 +18,12 @@ extension SeriesHost {
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
+        case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
+        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
+        case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
+        case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
@@ -29,7 +36,8 @@ extension SeriesHost {
 }
 
 extension DataFrameHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round", "to_csv"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
+                                      "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -40,6 +48,21 @@ extension DataFrameHost {
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
+        case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
+        case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
+        case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
+        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
+        case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
+        case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
+        case "T": return try transposed()
+        case "transpose":
+            return .newBuiltin(name) { [self] args, kwargs in
+                // copy= changes nothing in pandas 3 (copy-on-write); other arguments are numpy-compat ones pandas refuses.
+                guard args.isEmpty, kwargs.allSatisfy({ $0.0 == "copy" }) else {
+                    throw PyException.typeError("transpose() takes no arguments but copy= in mfsh")
+                }
+                return try transposed()
+            }
         case "merge":
             return .newBuiltin(name) { [self] args, kwargs in
                 try env.merge(self, try CallArguments("merge", args, kwargs, NumericEnvironment.mergeParameters, required: 1))

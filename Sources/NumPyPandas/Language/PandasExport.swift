@@ -88,8 +88,8 @@ extension NumericEnvironment {
     func deliverCSV(_ text: String, to path: Value?) throws -> Value {
         guard let path else { return .str(text) }
         let interpreter = converter.interpreter
-        let builtins = try interpreter.importModule("builtins")
-        let file = try interpreter.call(try interpreter.attribute(of: builtins, "open"), [path, .str("w")])
+        guard let open = interpreter.builtinFunction("open") else { throw PyException.runtimeError("open() is not available") }
+        let file = try interpreter.call(open, [path, .str("w")])
         _ = try interpreter.call(try interpreter.attribute(of: file, "write"), [.str(text)])
         _ = try interpreter.call(try interpreter.attribute(of: file, "close"), [])
         return .none

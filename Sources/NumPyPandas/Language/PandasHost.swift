@@ -125,13 +125,13 @@ final class DataFrameHost: NumericObject {
     var isTruthy: Bool { true }
 
     var attributeNames: [String] {
-        var names = ["columns", "dtypes", "empty", "groupby", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
+        var names = ["T", "columns", "dtypes", "empty", "groupby", "head", "iloc", "index", "loc", "items", "iterrows", "sort_values", "to_numpy", "values", "keys", "ndim", "shape", "size", "tail", "to_dict"]
         names += Self.reductionNames + Self.analysisMethodNames
         for i in 0..<columnCount { if case .string(let s) = frame.columns.label(at: i) { names.append(s) } }
         return names
     }
     var methodNames: [String] { ["groupby", "head", "items", "iterrows", "keys", "sort_values", "tail", "to_dict", "to_numpy"] + Self.reductionNames + Self.analysisMethodNames }
-    var lazyAttributeNames: [String] { ["values"] }
+    var lazyAttributeNames: [String] { ["T", "values"] }
 
     func truth() throws -> Bool {
         throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
