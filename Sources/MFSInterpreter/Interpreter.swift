@@ -173,6 +173,11 @@ public final class Interpreter {
     /// (honouring a redirected stdout, the host's rules for files).
     public func builtinFunction(_ name: String) -> Value? { builtins[name] }
 
+    /// Replaces a builtin for every script and for host code that calls it by name (the shell's
+    /// `open`, which writes files but never inside the datastore); a script's own global of that
+    /// name still shadows it, as in Python.
+    public func registerBuiltin(_ name: String, _ value: Value) { builtins[name] = value }
+
     // MARK: running code
 
     /// Runs a module. Uncaught exceptions (including SyntaxError and SystemExit) throw `UncaughtException`.

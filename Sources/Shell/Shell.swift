@@ -119,7 +119,7 @@ public final class MFShell {
         NumericModules.register(in: interpreter, converter: context)
         let columnsVariable = env["COLUMNS"]
         PandasDisplay.setTerminalWidth { TerminalOutput.pythonTerminalColumns(columnsVariable: columnsVariable) }
-        interpreter.registerGlobal("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
+        interpreter.registerBuiltin("open", OpenBuiltin.make(datastoreRoot: config.localDatastoreRoot))
         // Pictures are coloured only on a terminal, and never with NO_COLOR (no-color.org).
         let pictureColour = isatty(STDOUT_FILENO) != 0 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
         Views.register(in: interpreter, context: context, environment: ViewsEnvironment(
