@@ -448,10 +448,7 @@ extension Interpreter {
     static func foldingHost(_ v: Value) -> (any HostObject)? {
         switch v {
         case .host(let h): return h
-        case .instance(let inst):
-            guard inst.args.count == 1, case .host(let h) = inst.args[0],
-                  !inst.cls.isSubclass(of: BuiltinClasses.exc("BaseException")) else { return nil }
-            return h
+        case .instance(let inst): return inst.host
         default: return nil
         }
     }

@@ -101,9 +101,7 @@ extension Interpreter {
     /// may answer an operator itself (`HostObject.fastOperation`).
     @inline(__always)
     static func operatingHost(_ i: PyInstance) -> (any HostObject)? {
-        // An exception's args are the script's values, not a host behind the instance.
-        guard !i.cls.isException, i.args.count == 1, case .host(let h) = i.args[0] else { return nil }
-        return h
+        i.host
     }
 
     func isNotImplemented(_ v: Value) -> Bool {

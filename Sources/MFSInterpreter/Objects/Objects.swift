@@ -71,8 +71,11 @@ public final class PyClass {
 public final class PyInstance {
     public let cls: PyClass
     public var attrs: [String: Value] = [:]
-    /// Exception arguments (`e.args`); for an instance of a host-made class, its host object.
+    /// Exception arguments (`e.args`).
     public var args: [Value] = []
+    /// For an instance of a host-made class (numpy and pandas values), the Swift object behind it:
+    /// a field of its own, not an `args` array, as a loop makes one such instance per element.
+    public var host: (any HostObject)?
     /// What only a raised exception has, made when first set: instances are made by the million
     /// (a numpy scalar per element of a loop), and each field costs at every deallocation.
     private var exceptionState: ExceptionState?

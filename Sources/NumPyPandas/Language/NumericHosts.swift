@@ -64,13 +64,13 @@ package enum NumericHosts {
 
     /// The numpy scalar behind `v`, if it is one.
     static func scalar(_ v: Value) -> NDScalarHost? {
-        guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
+        guard case .instance(let i) = v, let h = i.host else { return nil }
         return h as? NDScalarHost
     }
 
     /// The Swift object behind a numeric value, if `v` is one.
     static func object(_ v: Value) -> (any NumericObject)? {
-        guard case .instance(let i) = v, case .host(let h)? = i.args.first else { return nil }
+        guard case .instance(let i) = v, let h = i.host else { return nil }
         // A cast to a class is much cheaper than one to a protocol (a conformance lookup), and every
         // special method call of a scalar or array starts here.
         if let scalar = h as? NDScalarHost { return scalar }
@@ -161,7 +161,7 @@ final class NumericEnvironment {
     func wrap(_ object: any NumericObject) -> Value {
         if let scalar = object as? NDScalarHost { return wrap(scalar: scalar) }
         let instance = PyInstance(cls: cls(for: object))
-        instance.args = [.host(object)]
+        instance.host = object
         Self.setAttributes(of: instance, from: object)
         return .instance(instance)
     }
@@ -194,7 +194,7 @@ final class NumericEnvironment {
 
     private func instance(of cls: PyClass, _ object: any NumericObject) -> Value {
         let instance = PyInstance(cls: cls)
-        instance.args = [.host(object)]
+        instance.host = object
         return .instance(instance)
     }
 
