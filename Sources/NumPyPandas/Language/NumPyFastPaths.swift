@@ -27,8 +27,7 @@ extension NDArrayHost {
                     return scalar(name == "std" ? variance.squareRoot() : variance)
                 case "min", "max", "argmin", "argmax":
                     let wantMax = name.hasSuffix("max")
-                    let found = wantMax ? extremeOfDoubles(p.raw, n, { $0 .> $1 }, { $0 > $1 })
-                                        : extremeOfDoubles(p.raw, n, { $0 .< $1 }, { $0 < $1 })
+                    let found = wantMax ? extremeOfDoubles(p.raw, n, Greater.self) : extremeOfDoubles(p.raw, n, Less.self)
                     var best = found.index
                     if found.sawNaN {
                         // numpy propagates NaN: the first NaN is the answer.
@@ -117,13 +116,11 @@ extension NDArrayHost {
     }
 }
 
-/// The extreme of `n` doubles (by `better`, a strict comparison) and the index of its first
+/// The extreme of `n` doubles (by `Order`, a strict comparison) and the index of its first
 /// occurrence, eight at a time in two vectors of lanes that each keep their best and where it was
 /// (a third of the scalar loop's time). NaN is never better; `sawNaN` says whether one was passed.
-@inline(__always)
-private func extremeOfDoubles(_ raw: UnsafeRawBufferPointer, _ n: Int,
-                              _ better: (SIMD4<Double>, SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>,
-                              _ betterScalar: (Double, Double) -> Bool) -> (value: Double, index: Int, sawNaN: Bool) {
+private func extremeOfDoubles<Order: ExtremeOrder>(_ raw: UnsafeRawBufferPointer, _ n: Int,
+                                                   _: Order.Type) -> (value: Double, index: Int, sawNaN: Bool) {
     let first = raw.loadUnaligned(as: Double.self)
     var acc0 = SIMD4<Double>(repeating: first), acc1 = acc0
     var at0 = SIMD4<Int64>(repeating: 0), at1 = at0
@@ -134,7 +131,7 @@ private func extremeOfDoubles(_ raw: UnsafeRawBufferPointer, _ n: Int,
         let v0 = raw.loadUnaligned(fromByteOffset: i &* 8, as: SIMD4<Double>.self)
         let v1 = raw.loadUnaligned(fromByteOffset: i &* 8 &+ 32, as: SIMD4<Double>.self)
         nan = nan .| (v0 .!= v0) .| (v1 .!= v1)
-        let b0 = better(v0, acc0), b1 = better(v1, acc1)
+        let b0 = Order.better(v0, acc0), b1 = Order.better(v1, acc1)
         let at = SIMD4<Int64>(repeating: Int64(i)) &+ lanes
         acc0.replace(with: v0, where: b0); at0.replace(with: at, where: b0)
         acc1.replace(with: v1, where: b1); at1.replace(with: at &+ 4, where: b1)
@@ -142,17 +139,34 @@ private func extremeOfDoubles(_ raw: UnsafeRawBufferPointer, _ n: Int,
     }
     var value = first, index = 0
     for k in 0..<4 {
-        for (v, at) in [(acc0[k], Int(at0[k])), (acc1[k], Int(at1[k]))] where betterScalar(v, value) || (v == value && at < index) {
+        for (v, at) in [(acc0[k], Int(at0[k])), (acc1[k], Int(at1[k]))] where Order.better(v, value) || (v == value && at < index) {
             value = v; index = at
         }
     }
     var sawNaN = any(nan)
     while i < n {
         let x = raw.loadUnaligned(fromByteOffset: i &* 8, as: Double.self)
-        if x != x { sawNaN = true } else if betterScalar(x, value) { value = x; index = i }
+        if x != x { sawNaN = true } else if Order.better(x, value) { value = x; index = i }
         i &+= 1
     }
     return (value, index, sawNaN)
+}
+
+/// Which of two values `extremeOfDoubles` keeps (a type, not a closure: each order gets a loop of
+/// its own, where closures were sometimes left uninlined and the min loop ran at half speed).
+private protocol ExtremeOrder {
+    static func better(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>
+    static func better(_ a: Double, _ b: Double) -> Bool
+}
+
+private enum Greater: ExtremeOrder {
+    @inline(__always) static func better(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { a .> b }
+    @inline(__always) static func better(_ a: Double, _ b: Double) -> Bool { a > b }
+}
+
+private enum Less: ExtremeOrder {
+    @inline(__always) static func better(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { a .< b }
+    @inline(__always) static func better(_ a: Double, _ b: Double) -> Bool { a < b }
 }
 
 /// Element sources of the fast loops: generic, so each loop is specialised for its pair of sources
