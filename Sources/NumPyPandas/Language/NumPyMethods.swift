@@ -13,9 +13,7 @@ extension NDArrayHost {
             case "reshape": return try reshape(args, kwargs)
             case "astype": return try astype(args.first ?? kwargs.first { $0.0 == "dtype" }?.1 ?? .none)
             case "round": return try round(args.first ?? kwargs.first { $0.0 == "decimals" }?.1 ?? .int(0))
-            default:
-                guard args.isEmpty else { throw PyException.typeError("\(name)() with positional arguments is not supported in mfsh") }
-                return try statistic(name, kwargs)
+            default: return try productOrCumsum(name, args, kwargs)
             }
         }
     }
@@ -110,35 +108,6 @@ extension NDArrayHost {
         guard n < 0, let ints = o.ints else { return NumPyMath.result(array.gathering(Array(0..<array.count), shape: array.shape), env: env) }
         let out = ints.map { Int(exactly: (Double($0) / scale).rounded(.toNearestOrEven) * scale) ?? 0 }
         return NumPyMath.result(.make(dtype: array.dtype, ints: out, shape: array.shape), env: env)
-    }
-
-    /// prod and cumsum over the whole array.
-    private func statistic(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
-        guard let o = NumericOperand(array: array) else {
-            throw PyException.typeError("\(name)() is not supported for dtype \(array.dtype.name) in mfsh")
-        }
-        if let (k, _) = kwargs.first { throw PyException.typeError("\(name)() got an unexpected keyword argument '\(k)' in mfsh") }
-        let integerType: NDDType = array.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
-        switch name {
-        case "prod":
-            if let ints = o.ints { return NumPyMath.result(.make(dtype: integerType, ints: [ints.reduce(1, &*)], shape: []), env: env) }
-            return NumPyMath.result(.make(dtype: array.dtype, doubles: [o.doubles.reduce(1, *)], shape: []), env: env)
-        case "cumsum":
-            if let ints = o.ints {
-                var total = 0
-                return env.wrap(NDArrayHost(.make(dtype: integerType, ints: ints.map { total = total &+ $0; return total }, shape: [array.count]), env: env))
-            }
-            // The running sum starts from the first element (so a leading -0.0 stays -0.0).
-            var total: Double?
-            let sums = o.doubles.map { x -> Double in
-                let next = total.map { $0 + x } ?? x
-                total = next
-                return next
-            }
-            return env.wrap(NDArrayHost(.make(dtype: array.dtype, doubles: sums, shape: [array.count]), env: env))
-        default:
-            throw PyException.attributeError("'numpy.ndarray' object has no attribute '\(name)'")
-        }
     }
 }
 

@@ -19,10 +19,20 @@ enum NumPyStats {
                 return try median(x, try NDLanes(x, axis: a["axis"], env: env), skippingNaN: skipsNaN, keepdims: try a.keepdims(), env: env)
             }
         }
-        for (name, percent) in [("percentile", true), ("quantile", false)] {
+        for (name, percent, skipsNaN) in [("percentile", true, false), ("quantile", false, false),
+                                          ("nanpercentile", true, true), ("nanquantile", false, true)] {
             def(name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims", "weights", "interpolation"], required: 2) { a in
-                try quantile(a, percent: percent, env: env)
+                try quantile(a, percent: percent, skippingNaN: skipsNaN, env: env)
             }
+        }
+        for name in ["nanprod", "nancumsum"] {
+            m.append((name, .newBuiltin(name) { args, kwargs in
+                guard let first = args.first ?? kwargs.first(where: { $0.0 == "a" })?.1 else {
+                    throw PyException.typeError("\(name)() missing required argument 'a'")
+                }
+                return try NDArrayHost(try env.toArray(first), env: env)
+                    .productOrCumsum(name, Array(args.dropFirst()), kwargs.filter { $0.0 != "a" }, skippingNaN: true)
+            }))
         }
         def("nansum", ["a", "axis", "dtype", "out", "keepdims"]) { a in
             try refuse(a, ["dtype", "out"])
@@ -144,7 +154,8 @@ enum NumPyStats {
     }
 
     /// np.percentile / np.quantile with method='linear'.
-    static func quantile(_ a: CallArguments, percent: Bool, env: NumericEnvironment) throws -> Value {
+    /// `skippingNaN`: nanpercentile/nanquantile, each lane without its NaN (all NaN: nan).
+    static func quantile(_ a: CallArguments, percent: Bool, skippingNaN: Bool = false, env: NumericEnvironment) throws -> Value {
         try refuse(a, ["out", "weights", "interpolation"])
         if let method = a["method"] {
             guard case .str(let name) = method, name == "linear" else {
@@ -173,7 +184,14 @@ enum NumPyStats {
         var perQuantile: [[Double]] = qs.map { _ in [] }
         var takenPositions: [[Int]] = qs.map { _ in [] }
         for k in 0..<lanes.count {
-            let positions = lanes.positions(k)
+            var positions = lanes.positions(k)
+            if skippingNaN, lanes.ints == nil {
+                positions.removeAll { lanes.values[$0].isNaN }
+                if positions.isEmpty {
+                    for j in qs.indices { perQuantile[j].append(.nan); takenPositions[j].append(0) }
+                    continue
+                }
+            }
             let n = positions.count
             guard n > 0 else { throw PyException.indexError("index -1 is out of bounds for axis 0 with size 0") }
             let hasNaN = lanes.ints == nil && positions.contains { lanes.values[$0].isNaN }
