@@ -1,4 +1,5 @@
-// prod and cumsum (methods and np.* functions, `axis=`, prod's `keepdims=`) and their nan* forms,
+// prod and cumsum (methods and np.* functions, `axis=`, prod's `keepdims=`), their nan* forms and
+// np.diff (`n=`, `axis=`; differences in the array's type, bools by `!=`),
 // computed as numpy does: multiply.reduce and add.accumulate go along each lane one element after
 // another (no pairwise grouping, unlike sum), each step rounded to the array's float type (a float32
 // product is a float32 at every step); integers and bools wrap in int64 (uint64 for unsigned);
@@ -60,5 +61,53 @@ extension NDArrayHost {
         }
         let products = (0..<lanes.count).map { k in lanes.positions(k).reduce(1.0) { rounded($0 * element($1)) } }
         return lanes.result(products, dtype: dtype, keepdims: try a.keepdims(), env: env)
+    }
+}
+
+enum NumPyDifferences {
+    static func members(_ env: NumericEnvironment) -> [(String, Value)] {
+        [("diff", .newBuiltin("diff") { args, kwargs in
+            let a = try CallArguments("diff", args, kwargs, ["a", "n", "axis", "prepend", "append"], required: 1)
+            try NumPyStats.refuse(a, ["prepend", "append"])
+            var x = try env.toArray(a["a"] ?? .none)
+            let times = try a.int("n") ?? 1
+            guard times >= 0 else { throw PyException.valueError("order must be non-negative but got \(times)") }
+            guard !x.shape.isEmpty else { throw PyException.valueError("diff requires input that is at least one dimensional") }
+            let ndim = x.shape.count
+            let raw = try a.int("axis") ?? -1
+            let axis = raw < 0 ? raw + ndim : raw
+            guard axis >= 0, axis < ndim else { throw PyException(env.axisError, "axis \(raw) is out of bounds for array of dimension \(ndim)") }
+            for _ in 0..<times { x = try difference(x, axis: axis) }
+            return NumPyMath.result(x, env: env)
+        })]
+    }
+
+    /// One difference along `axis`: `a[1:] - a[:-1]` there.
+    private static func difference(_ x: NDArray, axis: Int) throws -> NDArray {
+        guard let o = NumericOperand(array: x) else { throw PyException.typeError("diff() of an array of \(x.dtype.name) is not supported by mfsh") }
+        var shape = x.shape
+        let length = shape[axis]
+        shape[axis] = max(length - 1, 0)
+        let inner = try NumPyMath.count(x.shape[(axis + 1)...])
+        let outer = try NumPyMath.count(x.shape[..<axis])
+        var pairs: [(Int, Int)] = []
+        pairs.reserveCapacity(outer * shape[axis] * inner)
+        for o in 0..<outer {
+            for i in 0..<shape[axis] {
+                for j in 0..<inner { pairs.append(((o * length + i + 1) * inner + j, (o * length + i) * inner + j)) }
+            }
+        }
+        if x.dtype.kind == "b", let ints = o.ints {
+            return .bool(pairs.map { ints[$0.0] != ints[$0.1] }, shape: shape)
+        }
+        if let ints = o.ints {
+            let type: NDDType = x.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
+            let kept = x.dtype.itemSize == 8 ? type : x.dtype.nativeOrder
+            return .make(dtype: kept, ints: pairs.map { ints[$0.0] &- ints[$0.1] }, shape: shape)
+        }
+        let single = NumPyStats.isSingle(x)
+        return .make(dtype: x.dtype.nativeOrder,
+                     doubles: pairs.map { single ? Double(Float(o.doubles[$0.0]) - Float(o.doubles[$0.1])) : o.doubles[$0.0] - o.doubles[$0.1] },
+                     shape: shape)
     }
 }

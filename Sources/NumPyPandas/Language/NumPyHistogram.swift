@@ -11,8 +11,22 @@ enum NumPyHistogram {
         [("histogram", .newBuiltin("histogram") { args, kwargs in
             let a = try CallArguments("histogram", args, kwargs, ["a", "bins", "range", "density", "weights"], required: 1)
             try NumPyStats.refuse(a, ["weights"])
-            if try a.bool("density", default: false) { throw PyException.typeError("histogram(density=True) is not supported by mfsh") }
-            return try histogram(try env.toArray(a["a"] ?? .none), bins: a["bins"] ?? .int(10), range: a["range"], env: env)
+            let (counts, edges) = try histogram(try env.toArray(a["a"] ?? .none), bins: a["bins"] ?? .int(10), range: a["range"], env: env)
+            let first: NDArray
+            if try a.bool("density", default: false) {
+                // numpy: n / db / n.sum(), db = np.diff(bin_edges) in the edges' type, then as float64.
+                let e = NumericOperand(array: edges)?.doubles ?? []
+                let single = NumPyStats.isSingle(edges)
+                let total = Double(counts.reduce(0, +))
+                let density = counts.indices.map { i -> Double in
+                    let width = single ? Double(Float(e[i + 1]) - Float(e[i])) : e[i + 1] - e[i]
+                    return Double(counts[i]) / width / total
+                }
+                first = .float64(density, shape: [density.count])
+            } else {
+                first = .int64(counts, shape: [counts.count])
+            }
+            return .tuple([env.wrap(NDArrayHost(first, env: env)), env.wrap(NDArrayHost(edges, env: env))])
          }),
          ("bincount", .newBuiltin("bincount") { args, kwargs in
             let a = try CallArguments("bincount", args, kwargs, ["x", "weights", "minlength"], required: 1)
@@ -26,7 +40,8 @@ enum NumPyHistogram {
          })]
     }
 
-    static func histogram(_ x: NDArray, bins: Value, range: Value?, env: NumericEnvironment) throws -> Value {
+    /// The counts per bin and the bin edges.
+    static func histogram(_ x: NDArray, bins: Value, range: Value?, env: NumericEnvironment) throws -> (counts: [Int], edges: NDArray) {
         guard let o = NumericOperand(array: x) else { throw PyException.typeError("histogram() of an array of \(x.dtype.name) is not supported by mfsh") }
         let values = o.doubles
         if case .str = bins { throw PyException.valueError("histogram() with a bin estimator name is not supported by mfsh") }
@@ -45,7 +60,7 @@ enum NumPyHistogram {
             }
             let cumulative = edges.enumerated().map { below($1, inclusive: $0 == edges.count - 1) }
             let counts = (0..<max(edges.count - 1, 0)).map { cumulative[$0 + 1] - cumulative[$0] }
-            return .tuple([env.wrap(NDArrayHost(.int64(counts, shape: [counts.count]), env: env)), env.wrap(NDArrayHost(binsArray, env: env))])
+            return (counts, binsArray)
         }
         guard binsArray.shape.isEmpty else { throw PyException.valueError("`bins` must be 1d, when an array") }
         guard let binCount = NumericOperand(array: binsArray)?.ints?.first, binsArray.dtype.kind != "b" else {
@@ -116,7 +131,7 @@ enum NumPyHistogram {
             counts[index] += 1
         }
         let edgeArray: NDArray = .make(dtype: single ? NumPyMath.dtype("f", 4) : .float64, doubles: edges, shape: [edges.count])
-        return .tuple([env.wrap(NDArrayHost(.int64(counts, shape: [binCount]), env: env)), env.wrap(NDArrayHost(edgeArray, env: env))])
+        return (counts, edgeArray)
     }
 
     static func bincount(_ x: NDArray, weights: NDArray?, minlength: Int, env: NumericEnvironment) throws -> Value {

@@ -277,7 +277,7 @@ enum NumPyModule {
             guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }
             return env.dtypeValue(d)
         }
-        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env)
+        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env) + NumPyDifferences.members(env)
     }
 
     /// numpy's ufuncs on a pandas Series give a Series (same index and name): `result` as one when
