@@ -234,16 +234,23 @@ final class SeriesHost: NumericObject {
             throw PyException.typeError("Unordered Categoricals can only compare equality or not")
         }
         var operand = other
+        var name = series.name
         if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray {
-            // pandas aligns on labels; only identical indexes (where alignment is positional) are supported.
-            let same = s.series.index.count == series.index.count
-                && (0..<count).allSatisfy { pythonRepr(s.series.index.label(at: $0)) == pythonRepr(series.index.label(at: $0)) }
-            guard same else { throw PyException.valueError("arithmetic between Series with different indexes (label alignment) is not supported in mfsh") }
+            name = resultName(with: s)
+            if !hasSameIndex(as: s) {
+                if op.isComparison { throw PyException.valueError("Can only compare identically-labeled Series objects") }
+                // pandas aligns on labels (PandasAlignment.swift).
+                guard [.add, .sub, .mul, .truediv, .floordiv, .mod, .pow].contains(op), let (left, right) = aligned(with: s) else {
+                    throw PyException.valueError("arithmetic between Series with different indexes (label alignment) is not supported in mfsh")
+                }
+                return try left.binary(op, env.wrap(right), reflected: reflected, comparisonsAsArrays: comparisonsAsArrays)
+            }
             operand = env.wrap(NDArrayHost(b, env: env))
         }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
-        return withValues(.ndarray(array), dtypeName: array.dtype.name)
+        return env.wrap(SeriesHost(.make(values: .ndarray(array), index: series.index, name: name, dtypeName: array.dtype.name,
+                                         categorical: nil), env: env))
     }
 
     /// `cumsum(skipna=True)` of a float Series as pandas gives it: NaN stays at its place and the running
