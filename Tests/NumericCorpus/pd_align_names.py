@@ -23,3 +23,13 @@ try:
     print(a > b)
 except ValueError as err:
     print("ValueError", err)
+
+# df[col] = series: the Series is reindexed on the frame's labels.
+f = pd.DataFrame({"v": [1, 2, 3]}, index=["a", "b", "c"])
+f["w"] = pd.Series([10, 20, 30], index=["c", "b", "a"])
+f["x"] = pd.Series([1.5, 2.5], index=["b", "q"])
+print(f, [str(t) for t in f.dtypes])
+g = pd.DataFrame({"v": [1, 2, 3]})
+g["w"] = g["v"][g["v"] > 1] * 2
+g["v2"] = g["v"]
+print(g)

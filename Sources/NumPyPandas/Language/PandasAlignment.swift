@@ -1,4 +1,5 @@
-// Arithmetic between Series with different indexes, as pandas does it: both are aligned on the
+// Arithmetic between Series with different indexes (and a Series assigned as a frame's column),
+// as pandas does it: both are aligned on the
 // union of their labels (sorted), a label one side lacks gives NaN there (an int Series becomes
 // float64), and the operation runs on the aligned values. The result's name is the common name, or
 // None. Covered: unique int or str labels and numeric values; anything else (duplicate labels,
@@ -56,6 +57,23 @@ extension SeriesHost {
         }
         guard let left = spread(self, over: keys, index: index), let right = spread(other, over: keys, index: index) else { return nil }
         return (left, right)
+    }
+
+    /// `series.reindex(index)`, as `df[col] = series` aligns a Series on the frame's index; nil where
+    /// not covered (labels other than unique ints or strs, values other than numbers).
+    func reindexed(to index: PandasIndex) -> SeriesHost? {
+        let plainIndexes: Set<String> = ["Index", "RangeIndex"]
+        guard plainIndexes.contains(series.index.className), plainIndexes.contains(index.className) else { return nil }
+        let mine = (0..<series.index.count).map { series.index.label(at: $0) }
+        let wanted = (0..<index.count).map { index.label(at: $0) }
+        func simple(_ v: PickleValue) -> Bool {
+            switch v {
+            case .int, .string: return true
+            default: return false
+            }
+        }
+        guard (mine + wanted).allSatisfy(simple), Set(mine.map(pythonRepr)).count == mine.count else { return nil }
+        return spread(self, over: wanted.map(pythonRepr), index: index)
     }
 
     /// `host`'s values at the labels `keys` (NaN where it has none), as a Series over `index`.

@@ -11,9 +11,13 @@ extension DataFrameHost: NumericItemAssignable {
         }
         let label = try env.pandasLabel(key)
         var column: PandasColumn
-        if let s = NumericHosts.object(value) as? SeriesHost {
-            guard env.sameLabels(s.series.index, frame.index) else {
-                throw PyException.valueError("assigning a Series with a different index (label alignment) is not supported by mfsh")
+        if var s = NumericHosts.object(value) as? SeriesHost {
+            if !env.sameLabels(s.series.index, frame.index) {
+                // pandas reindexes the Series on the frame's labels (PandasAlignment.swift).
+                guard let moved = s.reindexed(to: frame.index) else {
+                    throw PyException.valueError("assigning a Series with a different index (label alignment) is not supported by mfsh")
+                }
+                s = moved
             }
             column = PandasColumn(values: s.series.values, dtypeName: s.series.dtypeName, categorical: s.series.categorical)
         } else {
