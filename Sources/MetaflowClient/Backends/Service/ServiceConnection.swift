@@ -66,6 +66,9 @@ final class ServiceConnection {
     let disk: ServiceDiskCache?
     /// Paths answered from the disk cache in this process (their records need the run's current tags).
     private(set) var servedFromDisk: Set<String> = []
+    /// Failures of reads made ahead (`keepingFailures`), handed once to the read that wanted the
+    /// answer: a failed read ahead is not tried again (with its retries) a moment later.
+    private var failedAhead: [String: (at: UInt64, error: any Error)] = [:]
     /// How long an answer is trusted: long enough that one query never asks twice, short enough
     /// that a loop waiting for a run sees it move.
     static let trustNanos: UInt64 = 2_000_000_000
@@ -108,12 +111,16 @@ final class ServiceConnection {
     }
 
     /// Many GETs, the ones not answered recently sent in parallel; results in order.
-    func getMany(_ paths: [String], parallel: Int = 8) -> [Result<JSONValue?, any Error>] {
+    /// `keepingFailures`: reads made ahead of need, whose failures the next read of the same path
+    /// gets (once, within the trust window) instead of asking again.
+    func getMany(_ paths: [String], parallel: Int = 8, keepingFailures: Bool = false) -> [Result<JSONValue?, any Error>] {
         let now = Freshness.now()
         var results = [Result<JSONValue?, any Error>?](repeating: nil, count: paths.count)
         var wanted: [String] = []
         for (i, path) in paths.enumerated() {
-            if let a = answers[path], now &- a.readAt < Self.trustNanos || servedFromDisk.contains(path) {
+            if let failed = failedAhead.removeValue(forKey: path), now &- failed.at < Self.trustNanos {
+                results[i] = .failure(failed.error)
+            } else if let a = answers[path], now &- a.readAt < Self.trustNanos || servedFromDisk.contains(path) {
                 results[i] = .success(a.value)
             } else if let kept = disk?.read(path) {
                 answers[path] = (now, kept, nil)
@@ -136,6 +143,8 @@ final class ServiceConnection {
                     if belowRun, value != nil, let body { disk?.write(path, body: body) }
                 case .failure(let error):
                     byPath[path] = .failure(error)
+                    // Ctrl-C is not the path's failure: a later read asks again.
+                    if keepingFailures, !(error is KeyboardInterruptError) { failedAhead[path] = (Freshness.now(), error) }
                 }
             }
             for (i, path) in paths.enumerated() where results[i] == nil { results[i] = byPath[path] }

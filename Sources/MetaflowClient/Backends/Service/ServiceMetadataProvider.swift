@@ -268,13 +268,13 @@ public final class ServiceMetadataProvider: MetadataProvider {
     public func prefetchChildren(of kind: ObjectKind, _ paths: [[String]]) {
         guard kind > .root, kind < .task else { return }
         let urls = paths.compactMap { Self.objectPath($0) }.map { $0 + "/" + ["runs", "steps", "tasks"][kind.rawValue - 1] }
-        _ = connection.getMany(urls)
+        _ = connection.getMany(urls, keepingFailures: true)
     }
 
     /// Both in one round trip (the record's answer is then read from the answer cache).
     public func prefetchRecordAndChildren(_ kind: ObjectKind, _ path: [String]) {
         guard kind == .flow || kind == .step, path.count == kind.rawValue, let url = Self.objectPath(path) else { return }
-        _ = connection.getMany([url, url + (kind == .flow ? "/runs" : "/tasks")])
+        _ = connection.getMany([url, url + (kind == .flow ? "/runs" : "/tasks")], keepingFailures: true)
     }
 
     public func prefetchEvents(_ fields: Set<String>?, of tasks: [[String]]) {
