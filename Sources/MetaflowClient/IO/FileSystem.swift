@@ -1,6 +1,9 @@
 // Thin POSIX file access. Directory listings keep readdir order on purpose: Python's glob uses
 // os.scandir, which is readdir order, and Metaflow's "provider order" is exactly that.
+// The fuzzers compile this file with LargeBuffers' source in the same module.
+#if canImport(LargeBuffers)
 import LargeBuffers
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
