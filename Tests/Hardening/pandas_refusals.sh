@@ -23,8 +23,9 @@ refused "Series.sum(unknown=)" 's.sum(level=0)' "TypeError: sum\(\) got an unexp
 refused "Series.std(min_count=)" 's.std(min_count=1)' "TypeError: std\(\) got an unexpected keyword argument 'min_count'"
 refused "Series.mean(numeric_only=True)" 's.mean(numeric_only=True)' "TypeError: mean\(\) got an unexpected keyword argument 'numeric_only'"
 refused "ndarray.std(where=)" 'd.float_array.std(where=True)' "TypeError: std\(\) got an unexpected keyword argument 'where'"
-refused "ndarray.prod(axis)" 'd.float_array.prod(0)' "prod\(\) with positional arguments is not supported in mfsh"
-refused "ndarray.cumsum(axis=)" 'd.float_array.cumsum(axis=0)' "cumsum\(\) got an unexpected keyword argument 'axis' in mfsh"
+refused "ndarray.prod(dtype=)" 'd.float_array.prod(dtype="float32")' "TypeError: prod\(dtype=\.\.\.\) is not supported by mfsh"
+refused "ndarray.cumsum(out=)" 'd.float_array.cumsum(out=d.float_array)' "TypeError: cumsum\(out=\.\.\.\) is not supported by mfsh"
+refused "ndarray.cumsum(unknown=)" 'd.float_array.cumsum(where=True)' "TypeError: cumsum\(\) got an unexpected keyword argument 'where'"
 refused "nunique(unknown=)" 's.nunique(skipna=True)' "TypeError: nunique\(\) got an unexpected keyword argument 'skipna'"
 refused "unique(args)" 's.unique(True)' "unique\(\) takes at most 0 positional arguments in mfsh"
 # What is implemented still answers.
