@@ -1,4 +1,4 @@
-// Where mfsh keeps what it caches on disk for remote backends (service answers, S3 blobs).
+// Where mfsh keeps what it caches on disk (service answers, S3 blobs, local blobs kept decompressed).
 #if canImport(Glibc)
 import Glibc
 #endif

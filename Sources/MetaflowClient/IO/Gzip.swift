@@ -1,7 +1,6 @@
 // gzip decompression through zlib, streamed from the file so a large artifact is never held
 // twice (compressed and decompressed) in memory.
 import CZlib
-import HTTP
 import LargeBuffers
 #if canImport(Glibc)
 import Glibc

@@ -90,24 +90,32 @@ enum NumPyDifferences {
         shape[axis] = max(length - 1, 0)
         let inner = try NumPyMath.count(x.shape[(axis + 1)...])
         let outer = try NumPyMath.count(x.shape[..<axis])
-        var pairs: [(Int, Int)] = []
-        pairs.reserveCapacity(outer * shape[axis] * inner)
-        for o in 0..<outer {
-            for i in 0..<shape[axis] {
-                for j in 0..<inner { pairs.append(((o * length + i + 1) * inner + j, (o * length + i) * inner + j)) }
+        let n = outer * shape[axis] * inner
+        // Calls `body(later, earlier)` with the flat positions of each pair, in the result's order.
+        func eachPair(_ body: (Int, Int) -> Void) {
+            for block in 0..<outer {
+                for i in 0..<shape[axis] {
+                    for j in 0..<inner { body((block * length + i + 1) * inner + j, (block * length + i) * inner + j) }
+                }
             }
         }
         if x.dtype.kind == "b", let ints = o.ints {
-            return .bool(pairs.map { ints[$0.0] != ints[$0.1] }, shape: shape)
+            var out: [Bool] = []
+            out.reserveCapacity(n)
+            eachPair { out.append(ints[$0] != ints[$1]) }
+            return .bool(out, shape: shape)
         }
         if let ints = o.ints {
             let type: NDDType = x.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
-            let kept = x.dtype.itemSize == 8 ? type : x.dtype.nativeOrder
-            return .make(dtype: kept, ints: pairs.map { ints[$0.0] &- ints[$0.1] }, shape: shape)
+            var out: [Int] = []
+            out.reserveCapacity(n)
+            eachPair { out.append(ints[$0] &- ints[$1]) }
+            return .make(dtype: x.dtype.itemSize == 8 ? type : x.dtype.nativeOrder, ints: out, shape: shape)
         }
         let single = NumPyStats.isSingle(x)
-        return .make(dtype: x.dtype.nativeOrder,
-                     doubles: pairs.map { single ? Double(Float(o.doubles[$0.0]) - Float(o.doubles[$0.1])) : o.doubles[$0.0] - o.doubles[$0.1] },
-                     shape: shape)
+        var out: [Double] = []
+        out.reserveCapacity(n)
+        eachPair { out.append(single ? Double(Float(o.doubles[$0]) - Float(o.doubles[$1])) : o.doubles[$0] - o.doubles[$1]) }
+        return .make(dtype: x.dtype.nativeOrder, doubles: out, shape: shape)
     }
 }

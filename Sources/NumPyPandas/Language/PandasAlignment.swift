@@ -1,9 +1,9 @@
 // Arithmetic between Series with different indexes (and a Series assigned as a frame's column),
-// as pandas does it: both are aligned on the
-// union of their labels (sorted), a label one side lacks gives NaN there (an int Series becomes
-// float64), and the operation runs on the aligned values. The result's name is the common name, or
-// None. Covered: unique int or str labels and numeric values; anything else (duplicate labels,
-// dates, MultiIndex, bool or object values) stays refused by name, never answered positionally.
+// as pandas does it: both are aligned on the union of their labels (sorted), a label one side
+// lacks gives NaN there (an int Series becomes float64), and the operation runs on the aligned
+// values. The result's name is the common name, or None. Covered: unique int or str labels and
+// numeric values; anything else (duplicate labels, dates, MultiIndex, bool or object values) stays
+// refused by name, never answered positionally.
 import MFSInterpreter
 import Pickle
 
@@ -13,47 +13,32 @@ extension SeriesHost {
         pythonRepr(series.name) == pythonRepr(other.series.name) ? series.name : .none
     }
 
-    /// Whether both have the same labels in the same order (alignment is then positional).
-    func hasSameIndex(as other: SeriesHost) -> Bool {
-        other.series.index.count == series.index.count
-            && (0..<count).allSatisfy { pythonRepr(other.series.index.label(at: $0)) == pythonRepr(series.index.label(at: $0)) }
-    }
-
     /// Both Series on the union of their indexes; nil where this alignment is not covered.
     func aligned(with other: SeriesHost) -> (SeriesHost, SeriesHost)? {
-        let plainIndexes: Set<String> = ["Index", "RangeIndex"]
-        guard plainIndexes.contains(series.index.className), plainIndexes.contains(other.series.index.className) else { return nil }
-        let mine = (0..<series.index.count).map { series.index.label(at: $0) }
-        let theirs = (0..<other.series.index.count).map { other.series.index.label(at: $0) }
-        let all = mine + theirs
-        let union: [PickleValue]
-        if all.allSatisfy({ if case .int = $0 { return true }; return false }) {
-            let ints = all.compactMap { if case .int(let i) = $0 { return i }; return nil }
-            guard Set(ints.prefix(mine.count)).count == mine.count, Set(ints.dropFirst(mine.count)).count == theirs.count else { return nil }
-            union = Set(ints).sorted().map { .int($0) }
-        } else if all.allSatisfy({ if case .string = $0 { return true }; return false }) {
-            let texts = all.compactMap { if case .string(let s) = $0 { return s }; return nil }
-            guard Set(texts.prefix(mine.count)).count == mine.count, Set(texts.dropFirst(mine.count)).count == theirs.count else { return nil }
+        guard let mine = alignableLabels, let theirs = other.alignableLabels else { return nil }
+        let union: [PickleValue], labels: NDArray
+        switch (mine, theirs) {
+        case (.ints(let a), .ints(let b)):
+            let sorted = Set(a + b).sorted()
+            union = sorted.map { .int($0) }
+            labels = .int64(sorted, shape: [sorted.count])
+        case (.texts(let a), .texts(let b)):
             // Python orders str by code point.
-            union = Set(texts).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
+            union = Set(a + b).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
                 .map { .string($0) }
-        } else {
-            return nil
+            labels = .objects(union, shape: [union.count])
+        default: return nil
         }
         let keys = union.map(pythonRepr)
         let index: PandasIndex
-        if keys == mine.map(pythonRepr) {
+        if keys == labelKeys(series.index) {
             index = series.index
-        } else if keys == theirs.map(pythonRepr) {
+        } else if keys == labelKeys(other.series.index) {
             index = other.series.index
         } else {
-            let isInt: Bool
-            if case .int? = union.first { isInt = true } else { isInt = false }
-            let labels: NDArray = isInt ? .int64(union.compactMap { if case .int(let i) = $0 { return i }; return nil }, shape: [union.count])
-                                        : .objects(union, shape: [union.count])
             let name = pythonRepr(series.index.name) == pythonRepr(other.series.index.name) ? series.index.name : .none
             index = .make(className: "Index", labels: .ndarray(labels), name: name,
-                          dtypeName: isInt ? "int64" : series.index.dtypeName)
+                          dtypeName: labels.dtype.kind == "i" ? "int64" : series.index.dtypeName)
         }
         guard let left = spread(self, over: keys, index: index), let right = spread(other, over: keys, index: index) else { return nil }
         return (left, right)
@@ -62,19 +47,36 @@ extension SeriesHost {
     /// `series.reindex(index)`, as `df[col] = series` aligns a Series on the frame's index; nil where
     /// not covered (labels other than unique ints or strs, values other than numbers).
     func reindexed(to index: PandasIndex) -> SeriesHost? {
-        let plainIndexes: Set<String> = ["Index", "RangeIndex"]
-        guard plainIndexes.contains(series.index.className), plainIndexes.contains(index.className) else { return nil }
-        let mine = (0..<series.index.count).map { series.index.label(at: $0) }
-        let wanted = (0..<index.count).map { index.label(at: $0) }
-        func simple(_ v: PickleValue) -> Bool {
-            switch v {
-            case .int, .string: return true
-            default: return false
-            }
-        }
-        guard (mine + wanted).allSatisfy(simple), Set(mine.map(pythonRepr)).count == mine.count else { return nil }
-        return spread(self, over: wanted.map(pythonRepr), index: index)
+        guard alignableLabels != nil, Self.plainIndexClasses.contains(index.className),
+              (0..<index.count).allSatisfy({ Self.isPlainLabel(index.label(at: $0)) }) else { return nil }
+        return spread(self, over: labelKeys(index), index: index)
     }
+
+    /// Labels alignment covers: unique, all ints or all strs, of an Index or RangeIndex.
+    private enum AlignableLabels {
+        case ints([Int]), texts([String])
+    }
+
+    private static let plainIndexClasses: Set<String> = ["Index", "RangeIndex"]
+
+    private static func isPlainLabel(_ v: PickleValue) -> Bool {
+        switch v {
+        case .int, .string: return true
+        default: return false
+        }
+    }
+
+    private var alignableLabels: AlignableLabels? {
+        guard Self.plainIndexClasses.contains(series.index.className) else { return nil }
+        let labels = (0..<series.index.count).map { series.index.label(at: $0) }
+        let ints = labels.compactMap { if case .int(let i) = $0 { return i }; return nil }
+        if ints.count == labels.count { return Set(ints).count == ints.count ? .ints(ints) : nil }
+        let texts = labels.compactMap { if case .string(let s) = $0 { return s }; return nil }
+        if texts.count == labels.count { return Set(texts).count == texts.count ? .texts(texts) : nil }
+        return nil
+    }
+
+    private func labelKeys(_ index: PandasIndex) -> [String] { (0..<index.count).map { pythonRepr(index.label(at: $0)) } }
 
     /// `host`'s values at the labels `keys` (NaN where it has none), as a Series over `index`.
     private func spread(_ host: SeriesHost, over keys: [String], index: PandasIndex) -> SeriesHost? {

@@ -237,7 +237,7 @@ final class SeriesHost: NumericObject {
         var name = series.name
         if let s = NumericHosts.object(other) as? SeriesHost, let b = s.valuesArray {
             name = resultName(with: s)
-            if !hasSameIndex(as: s) {
+            if !env.sameLabels(series.index, s.series.index) {
                 if op.isComparison { throw PyException.valueError("Can only compare identically-labeled Series objects") }
                 // pandas aligns on labels (PandasAlignment.swift).
                 guard [.add, .sub, .mul, .truediv, .floordiv, .mod, .pow].contains(op), let (left, right) = aligned(with: s) else {
