@@ -19,14 +19,14 @@ final class AWSStandIn {
         do { try process.run() } catch { throw PythonFailed(description: "cannot start python3 for the AWS stand-in: \(error)") }
         let portFile = workdir.appendingPathComponent("port").path
         var found: Int?
-        for _ in 0..<200 {
+        for _ in 0..<1200 {  // 30 s: a loaded CI machine starts python3 slowly
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(text) { found = p; break }
             if !process.isRunning { break }
             usleep(25_000)
         }
         guard let found else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw PythonFailed(description: "the AWS stand-in (python3 \(script)) did not start within 5 s")
+            throw PythonFailed(description: "the AWS stand-in (python3 \(script)) did not start within 30 s")
         }
         port = found
     }

@@ -50,14 +50,14 @@ s.serve_forever()
         process.arguments = ["python3", "-c", Self.source, portFile]
         try process.run()
         var found: Int?
-        for _ in 0..<200 {
+        for _ in 0..<1200 {  // 30 s: a loaded CI machine starts python3 slowly
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(text) { found = p; break }
             usleep(25_000)
         }
         try? FileManager.default.removeItem(atPath: portFile)
         guard let found else {
             process.terminate()
-            throw ServerFailed(reason: "python3 http.server did not start within 5 s")
+            throw ServerFailed(reason: "python3 http.server did not start within 30 s")
         }
         port = found
     }
@@ -183,7 +183,7 @@ struct ServerFailed: Error { let reason: String }
         try server.run()
         defer { kill(server.processIdentifier, SIGKILL) }
         var port: Int?
-        for _ in 0..<200 {
+        for _ in 0..<1200 {  // 30 s: a loaded CI machine starts python3 slowly
             if let t = try? String(contentsOfFile: dir + "/port", encoding: .utf8), let p = Int(t) { port = p; break }
             usleep(25_000)
         }
