@@ -74,3 +74,14 @@ public final class DataFrame {
     /// The categories of column `c`, if it is a `category` column.
     public func categorical(ofColumn c: Int) -> PandasCategorical? { c < columnCategoricals.count ? columnCategoricals[c] : nil }
 }
+
+/// A pandas extension dtype (`str`, `category`) held as a value: what `df.dtypes` lists for such a
+/// column (numpy dtypes are held as `NDDType`).
+public final class PandasExtensionDType: ReconstructedValue {
+    public let name: String
+    /// pandas' repr: `<StringDtype(storage='python', na_value=nan)>`, `CategoricalDtype(categories=...)`.
+    public let reprText: String
+    init(name: String, reprText: String) { self.name = name; self.reprText = reprText }
+    public var pythonTypeName: String { name == "category" ? "CategoricalDtype" : name == "str" ? "StringDtype" : "dtype" }
+    public func pythonRepr() -> String { reprText }
+}

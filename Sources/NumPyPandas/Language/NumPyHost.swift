@@ -465,6 +465,13 @@ final class NDDTypeHost: NumericObject {
         var same = false
         if case .str(let s) = other { same = s == dtype.name || s == dtype.str || s == dtype.strText }
         if let d = NumericHosts.object(other) as? NDDTypeHost { same = d.dtype.str == dtype.str }
+        // What names a dtype names this one: `dtype == np.float64`, `== float`, `== 'f8'` (numpy
+        // converts the other side with np.dtype(); what it cannot convert is unequal, None included).
+        switch other {
+        case .str, .type, .builtin:
+            if !same, let d = try? NDArrayHost.targetType(other) { same = d.str == dtype.str }
+        default: break
+        }
         return .bool(op == .eq ? same : !same)
     }
 }

@@ -25,6 +25,7 @@ package enum NumericHosts {
         case let a as NDArray: return env.wrap(NDArrayHost(a, env: env))
         case let s as NDScalar: return env.wrap(NDScalarHost(s, env: env))
         case let d as NDDType: return env.wrap(NDDTypeHost(d, env: env))
+        case let d as PandasExtensionDType: return env.wrap(PandasDTypeHost(d, env: env))
         case let df as DataFrame: return env.wrap(DataFrameHost(df, env: env))
         case let s as Series: return env.wrap(SeriesHost(s, env: env))
         case let i as PandasIndex: return env.wrap(PandasIndexHost(i, env: env))

@@ -37,7 +37,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json"]
+                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -46,6 +46,7 @@ extension DataFrameHost {
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
+        case "astype": return .newBuiltin(name) { [self] args, kwargs in try astype(args, kwargs) }
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
@@ -105,6 +106,41 @@ extension DataFrameHost {
         }
         return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: dtypes,
                                             columnCategoricals: frame.columnCategoricals), env: env))
+    }
+
+    /// `astype(dtype)`: every column as `Series.astype` makes it; a dict converts only the columns
+    /// it names, and naming one that is not there is pandas' KeyError.
+    func astype(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("astype", args, kwargs, ["dtype", "copy", "errors"], required: 1)
+        if let errors = a["errors"], !{ if case .str("raise") = errors { return true }; return false }() {
+            throw PyException.valueError("astype(errors=...) other than 'raise' is not supported by mfsh")
+        }
+        var targets: [Int: Value] = [:]
+        if case .dict(let d)? = a["dtype"] {
+            for (k, v) in d.items {
+                guard let c = env.position(of: k, in: frame.columns) else {
+                    throw PyException.keyError(.str("Only a column name can be used for the key in a dtype mappings argument. '\(try env.converter.interpreter.str(k))' not found in columns."))
+                }
+                targets[c] = v
+            }
+        } else if let target = a["dtype"] {
+            for c in 0..<columnCount { targets[c] = target }
+        }
+        var values = frame.columnValues
+        var dtypes = frame.columnDTypeNames
+        var categoricals = frame.columnCategoricals
+        for (c, target) in targets.sorted(by: { $0.key < $1.key }) {
+            guard case .builtin(let convert)? = try column(c).getAttribute("astype"),
+                  let converted = NumericHosts.object(try convert.body([target], [])) as? SeriesHost else {
+                throw PyException.typeError("astype() of column \(c) is not supported by mfsh")
+            }
+            values[c] = converted.series.values
+            while dtypes.count <= c { dtypes.append("object") }
+            dtypes[c] = converted.series.dtypeName
+            categoricals[c] = converted.series.categorical
+        }
+        return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: dtypes,
+                                            columnCategoricals: categoricals), env: env))
     }
 
     /// `itertuples(index=True, name='Pandas')`: one namedtuple per row (a plain tuple when name is None);

@@ -168,8 +168,12 @@ final class DataFrameHost: NumericObject {
         case "size": return .int(rowCount * columnCount)
         case "empty": return .bool(rowCount == 0 || columnCount == 0)
         case "dtypes":
-            let names = frame.columnDTypeNames.map { PickleValue.string($0) }
-            let values = NDArray.objects(names, shape: [names.count])
+            // dtype objects, as pandas lists them (printed by name; `tolist()` gives the objects).
+            let dtypes = (0..<frame.columnValues.count).map { c in
+                pandasDTypeValue(c < frame.columnDTypeNames.count ? frame.columnDTypeNames[c] : "object",
+                                 values: frame.columnValues[c], categorical: frame.categorical(ofColumn: c))
+            }
+            let values = NDArray.objects(dtypes, shape: [dtypes.count])
             return env.wrap(SeriesHost(.make(values: .ndarray(values), index: frame.columns, name: .none, dtypeName: "object"), env: env))
         case "keys": return .newBuiltin(name) { [self] _, _ in env.wrap(PandasIndexHost(frame.columns, env: env)) }
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))

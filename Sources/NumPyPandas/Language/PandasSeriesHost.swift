@@ -104,6 +104,9 @@ final class SeriesHost: NumericObject {
         case "round", "cumsum", "astype", "abs":
             // Element-wise: the array method's result under the same index and name.
             return .newBuiltin(name) { [self] args, kwargs in
+                if name == "astype", let target = args.first ?? kwargs.first(where: { $0.0 == "dtype" })?.1, Self.namesStr(target) {
+                    return try astypeStr()
+                }
                 guard let a = valuesArray else { throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh") }
                 if name == "cumsum", a.dtype.kind == "f" { return try floatCumsum(a, args, kwargs) }
                 let host = NDArrayHost(a, env: env)
@@ -292,22 +295,39 @@ final class SeriesHost: NumericObject {
 
 /// `series.dtype`: a numpy dtype where pandas uses one, otherwise a pandas extension dtype.
 func pandasDType(_ name: String, values: PickleValue, categorical: PandasCategorical? = nil, env: NumericEnvironment) -> Value {
-    if let a = values.ndarray, a.dtype.name == name { return env.wrap(NDDTypeHost(a.dtype, env: env)) }
-    return env.wrap(PandasDTypeHost(name: name, reprText: categorical.map(categoricalDTypeRepr), env: env))
+    switch pandasDTypeValue(name, values: values, categorical: categorical) {
+    case .reconstructed(let d as NDDType): return env.wrap(NDDTypeHost(d, env: env))
+    case .reconstructed(let d as PandasExtensionDType): return env.wrap(PandasDTypeHost(d, env: env))
+    default: return .str(name)
+    }
+}
+
+/// The dtype of values pandas names `name`, as a value an object array can hold (`df.dtypes`).
+func pandasDTypeValue(_ name: String, values: PickleValue, categorical: PandasCategorical?) -> PickleValue {
+    if let a = values.ndarray, a.dtype.name == name { return .reconstructed(a.dtype) }
+    // pandas 3's default string dtype; its storage is 'python' where pyarrow is not installed.
+    let repr = categorical.map(categoricalDTypeRepr) ?? (name == "str" ? "<StringDtype(storage='python', na_value=nan)>" : name)
+    return .reconstructed(PandasExtensionDType(name: name, reprText: repr))
 }
 
 /// A pandas extension dtype (`str`, `category`, ...): prints as its name and equals it.
 final class PandasDTypeHost: NumericObject {
-    let name: String
-    /// `repr()` when it is not the name (a CategoricalDtype lists its categories).
-    let reprText: String?
+    let dtype: PandasExtensionDType
     let env: NumericEnvironment
-    init(name: String, reprText: String? = nil, env: NumericEnvironment) { self.name = name; self.reprText = reprText; self.env = env }
-    var typeName: String { name == "category" ? "CategoricalDtype" : name == "str" ? "StringDtype" : "dtype" }
+    init(_ dtype: PandasExtensionDType, env: NumericEnvironment) { self.dtype = dtype; self.env = env }
+    var name: String { dtype.name }
+    var typeName: String { dtype.pythonTypeName }
     var moduleName: String { "pandas" }
-    func repr() -> String { reprText ?? name }
+    func repr() -> String { dtype.reprText }
     func str() -> String { name }
-    func getAttribute(_ attribute: String) throws -> Value? { attribute == "name" ? .str(name) : nil }
+    var attributeNames: [String] { ["kind", "name"] }
+    func getAttribute(_ attribute: String) throws -> Value? {
+        switch attribute {
+        case "name": return .str(name)
+        case "kind": return .str("O")  // str and category values are Python objects to numpy
+        default: return nil
+        }
+    }
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         guard op == .eq || op == .ne else { return nil }
         var same = false

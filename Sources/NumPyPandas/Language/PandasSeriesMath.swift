@@ -279,3 +279,39 @@ extension SeriesHost {
         return result ?? (name == "sum" ? .str("") : .float(.nan))
     }
 }
+
+extension SeriesHost {
+    /// `str` or `"str"` as an astype target (pandas 3 makes its `str` dtype of it, not numpy's `<U`).
+    static func namesStr(_ target: Value) -> Bool {
+        switch target {
+        case .type(let c): return c.name == "str"
+        case .str(let s): return s == "str"
+        default: return false
+        }
+    }
+
+    /// `series.astype(str)`: pandas 3's `str` dtype, each value's `str()` and missing values kept
+    /// missing (NaN), as pandas' StringArray makes it.
+    func astypeStr() throws -> Value {
+        var texts: [PickleValue] = []
+        texts.reserveCapacity(count)
+        let array = valuesArray
+        for i in 0..<count {
+            if let a = array, "biuf".contains(a.dtype.kind) {
+                guard let scalar = a.scalar(atFlat: i) else { throw PyException.typeError("astype(str) could not read element \(i)") }
+                if case .float(let x) = scalar.value, x.isNaN { texts.append(.float(.nan)); continue }
+                texts.append(.string(scalar.strText))
+                continue
+            }
+            if let a = array, a.dtype.kind != "O" {
+                throw PyException.typeError("astype(str) of a \(series.dtypeName) Series is not supported by mfsh")
+            }
+            switch try env.pythonElement(series.values, i) {
+            case .none: texts.append(.float(.nan))
+            case .float(let x) where x.isNaN: texts.append(.float(.nan))
+            case let v: texts.append(.string(try env.converter.interpreter.str(v)))
+            }
+        }
+        return withValues(.ndarray(.objects(texts, shape: [texts.count])), dtypeName: "str")
+    }
+}

@@ -36,6 +36,8 @@ func plainText(_ v: PickleValue) -> String {
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
     case .reconstructed(let t as PandasTimestamp): return t.text
     case .reconstructed(let t as PandasTimedelta): return t.text
+    case .reconstructed(let d as NDDType): return d.strText
+    case .reconstructed(let d as PandasExtensionDType): return d.name
     case .reconstructed(let scalar as NDScalar):
         if case .float(let d) = scalar.value, d.isNaN { return "NaN" }
         return numpyScalarStr(scalar)
