@@ -57,7 +57,7 @@ struct CallArguments {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         default:
-            if let s = NumericHosts.object(v) as? NDScalarHost, case .int(let i) = s.scalar.value { return i }
+            if let s = NumericHosts.object(v) as? NDScalarHost, case .int(let i) = s.value { return i }
             throw PyException.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }
@@ -140,8 +140,8 @@ extension NumericEnvironment {
             case .float: sawFloat = true
             case .str(let s): sawStr = true; longest = max(longest, s.unicodeScalars.count)
             default:
-                if let s = NumericHosts.object(leaf) as? NDScalarHost, "biuf".contains(s.scalar.dtype.kind) {
-                    if s.scalar.dtype.kind == "f" { sawFloat = true } else if s.scalar.dtype.kind != "b" { sawInt = true }
+                if let s = NumericHosts.object(leaf) as? NDScalarHost, "biuf".contains(s.dtype.kind) {
+                    if s.dtype.kind == "f" { sawFloat = true } else if s.dtype.kind != "b" { sawInt = true }
                 } else {
                     sawOther = true
                 }

@@ -20,7 +20,7 @@ extension NumericEnvironment {
         case (.float(let a), .int(let b)): return a == Double(b)
         case (.bool(let a), .bool(let b)): return a == b
         default:
-            if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.scalar.value) == pythonRepr(label) }
+            if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.value) == pythonRepr(label) }
             return false
         }
     }

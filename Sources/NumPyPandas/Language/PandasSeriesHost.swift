@@ -132,7 +132,7 @@ final class SeriesHost: NumericObject {
         case "idxmax", "idxmin":
             return .newBuiltin(name) { [self] _, _ in
                 guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
-                      let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.scalar.value else {
+                      let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.value else {
                     throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
                 }
                 switch series.index.values {
