@@ -233,11 +233,14 @@ final class NDArrayHost: NumericObject {
         guard let n = array.shape.first else { throw PyException.typeError("iteration over a 0-d array") }
         var i = 0
         let isVector = array.shape.count == 1
-        if isVector, let read = NumberReader(array), let make = env.numberScalarMaker(array.dtype) {
+        if isVector, let read = NumberReader(array), let cls = env.numberScalarClass(array.dtype) {
+            let dtype = array.dtype, env = env
             return ClosureIterator("iterator") {
                 guard i < n else { return nil }
-                defer { i += 1 }
-                return make(read.value(i))
+                let instance = PyInstance(cls: cls)
+                instance.host = NDScalarHost(dtype: dtype, number: read.value(i), env: env)
+                i += 1
+                return .instance(instance)
             }
         }
         return ClosureIterator("iterator") { [self] in

@@ -325,10 +325,11 @@ enum NumPyModule {
     /// An array of `shape` holding `value` everywhere (dtype from the value when not given).
     static func filled(shape: [Int], value: Value, dtype: NDDType?, env: NumericEnvironment) throws -> NDArray {
         let n = try NumPyMath.resultCount(shape)
-        let one = try env.toArray(value)
+        // With a dtype, the fill value is converted as np.array(value, dtype) does (a Python int out
+        // of an integer dtype's range is an OverflowError, not wrapped).
+        let one = try env.toArray(value, dtype: dtype)
         guard one.count == 1 else { throw PyException.valueError("could not broadcast the fill value to shape \(shape)") }
-        let type = dtype ?? one.dtype
-        let typed = try env.cast(one, to: type)
+        let typed = one
         return typed.gathering(Array(repeating: 0, count: n), shape: shape)
     }
 

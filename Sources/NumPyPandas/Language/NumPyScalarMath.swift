@@ -134,7 +134,31 @@ extension NDScalarHost {
     /// The operators of a loop's arithmetic (`[x * 2 for x in a]`, `x > 0.5`) without the special
     /// methods' lookup and call: `binary`'s own answer when the numbers give it, else nil.
     func fastOperation(_ op: HostOperator, _ other: Value, reflected: Bool) throws -> Value? {
-        try scalarResult(Self.numericOps[op.rawValue], other, reflected: reflected)?.value(env: env)
+        let numericOp = Self.numericOps[op.rawValue]
+        if let r = float64Result(numericOp, other, reflected: reflected) { return r.value(env: env) }
+        return try scalarResult(numericOp, other, reflected: reflected)?.value(env: env)
+    }
+
+    /// The commonest step of a loop, a float64 scalar with a Python int or float or another float64
+    /// scalar: numpy's result is float64 (or a truth value), with no type to work out. nil otherwise.
+    private func float64Result(_ op: NumericOp, _ other: Value, reflected: Bool) -> ScalarResult? {
+        guard case .float(let a)? = number, dtype.kindCode == UInt8(ascii: "f"), dtype.itemSize == 8 else { return nil }
+        let b: Double
+        switch other {
+        case .float(let y): b = y
+        case .int(let i): b = Double(i)  // numpy converts a Python int to float64 the same way
+        default:
+            guard let o = NumericHosts.scalar(other), case .float(let y)? = o.number,
+                  o.dtype.kindCode == UInt8(ascii: "f"), o.dtype.itemSize == 8 else { return nil }
+            b = y
+        }
+        // As in scalarResult: a reflected call comes with the swapped comparison.
+        let (x, y, op) = reflected ? (b, a, op.swapped) : (a, b, op)
+        switch op {
+        case .add, .sub, .mul, .truediv: return .number(.float(NumPyMath.floatOp(op, x, y)), .float64)
+        case .lt, .le, .gt, .ge, .eq, .ne: return .truth(NumPyMath.compare(op, x, y))
+        default: return nil
+        }
     }
 
     /// `HostOperator`'s cases, in its order, as numpy's operators.

@@ -191,16 +191,11 @@ final class NumericEnvironment {
         return instance(of: c, host)
     }
 
-    /// Makes the number scalars of one dtype for a loop over an array: the class is found once, and
-    /// each element costs its instance and its host.
-    func numberScalarMaker(_ dtype: NDDType) -> ((PickleValue) -> Value)? {
+    /// The class of the number scalars of one dtype, for a loop over an array that makes them: found
+    /// once, each element then costs its instance and its host.
+    func numberScalarClass(_ dtype: NDDType) -> PyClass? {
         guard Self.numberClassSlot(dtype) != nil, case .instance(let first) = wrap(NDScalarHost(dtype: dtype, number: .int(0), env: self)) else { return nil }
-        let cls = first.cls
-        return { [unowned self] v in
-            let instance = PyInstance(cls: cls)
-            instance.host = NDScalarHost(dtype: dtype, number: v, env: self)
-            return .instance(instance)
-        }
+        return first.cls
     }
 
     /// The classes of number scalars by kind (b, i, u, f) and size (1, 2, 4, 8 bytes): an array, not a

@@ -131,6 +131,7 @@ extension NumericEnvironment {
 
     /// Leaves in C order as an array of their common type (or `dtype`).
     private func build(_ leaves: [Value], shape: [Int], dtype: NDDType?) throws -> NDArray {
+        if let dtype { try checkPythonIntsFit(leaves, dtype) }
         var sawInt = false, sawFloat = false, sawStr = false, sawOther = false
         var longest = 0
         for leaf in leaves {
@@ -181,6 +182,25 @@ extension NumericEnvironment {
             natural = .objects(try leaves.map(pickleValue), shape: shape)
         }
         return try cast(natural, to: dtype)
+    }
+
+    /// numpy 2 refuses a Python int that an integer dtype cannot hold (`np.array([300], dtype=np.int8)`,
+    /// `np.uint8(-1)`) instead of wrapping it; numpy scalars and arrays are cast, not checked.
+    private func checkPythonIntsFit(_ leaves: [Value], _ dtype: NDDType) throws {
+        let kind = dtype.kindCode
+        guard kind == UInt8(ascii: "i") || kind == UInt8(ascii: "u"), dtype.itemSize <= 8 else { return }
+        let bits = 8 * dtype.itemSize
+        for leaf in leaves {
+            switch leaf {
+            case .int(let i):
+                let fits = kind == UInt8(ascii: "i") ? (bits >= 64 || (i >= -(1 << (bits - 1)) && i < 1 << (bits - 1)))
+                    : i >= 0 && (bits >= 64 || i < 1 << bits)
+                if !fits { throw PyException.overflow("Python integer \(i) out of bounds for \(dtype.name)") }
+            case .bigint:
+                throw PyException.overflow("Python int too large to convert to C long")
+            default: continue
+            }
+        }
     }
 
     /// A language value as a decoded value, for object arrays: numbers, strings, None, numpy scalars.
