@@ -130,14 +130,12 @@ final class SeriesHost: NumericObject {
         case "unique", "nunique", "value_counts":
             return .newBuiltin(name) { [self] args, kwargs in try distinct(name, args, kwargs) }
         case "idxmax", "idxmin":
-            return .newBuiltin(name) { [self] _, _ in
-                guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
-                      let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.value else {
-                    throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
-                }
+            return .newBuiltin(name) { [self] args, kwargs in
+                let options = try CallArguments(name, args, kwargs, ["axis", "skipna"])
+                let p = try extremePosition(largest: name == "idxmax", skipna: try options.bool("skipna", default: true))
                 switch series.index.values {
                 case .values(let labels): return try env.numpyElement(labels, p)
-                case .range: return NumPyMath.result(.int64([try labelInt(p)], shape: []), env: env)
+                case .range: return .int(try labelInt(p))  // a RangeIndex label is a Python int
                 }
             }
         default: return try analysisAttribute(name)

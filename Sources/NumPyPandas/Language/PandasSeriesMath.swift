@@ -315,3 +315,31 @@ extension SeriesHost {
         return withValues(.ndarray(.objects(texts, shape: [texts.count])), dtypeName: "str")
     }
 }
+
+extension SeriesHost {
+    /// The position `idxmax`/`idxmin` label: the first largest (smallest) value, NaN skipped as pandas
+    /// skips it (numpy's argmax would pick the NaN); all NaN is pandas' ValueError.
+    func extremePosition(largest: Bool, skipna: Bool) throws -> Int {
+        let name = largest ? "argmax" : "argmin"
+        guard let a = valuesArray, "biuf".contains(a.dtype.kind), let o = NumericOperand(array: a) else {
+            throw PyException.typeError("idx\(largest ? "max" : "min")() is not supported for dtype \(series.dtypeName) in mfsh")
+        }
+        guard a.count > 0 else { throw PyException.valueError("attempt to get \(name) of an empty sequence") }
+        if let ints = o.ints {
+            var best = 0
+            for i in 1..<ints.count where largest ? ints[i] > ints[best] : ints[i] < ints[best] { best = i }
+            return best
+        }
+        var best: Int?
+        for (i, x) in o.doubles.enumerated() {
+            if x.isNaN {
+                if skipna { continue }
+                throw PyException.valueError("Encountered an NA value with skipna=False")
+            }
+            if let b = best, !(largest ? x > o.doubles[b] : x < o.doubles[b]) { continue }
+            best = i
+        }
+        guard let best else { throw PyException.valueError("Encountered all NA values") }
+        return best
+    }
+}
