@@ -248,6 +248,10 @@ final class SeriesHost: NumericObject {
             }
             operand = env.wrap(NDArrayHost(b, env: env))
         }
+        if let filled = integerDivisionByZero(op, a, operand, reflected: reflected) {
+            return env.wrap(SeriesHost(.make(values: .ndarray(filled), index: series.index, name: name, dtypeName: filled.dtype.name,
+                                             categorical: nil), env: env))
+        }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }
         return env.wrap(SeriesHost(.make(values: .ndarray(array), index: series.index, name: name, dtypeName: array.dtype.name,
