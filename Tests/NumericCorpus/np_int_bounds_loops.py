@@ -25,3 +25,6 @@ for f in [lambda: np.uint64(2**63), lambda: np.uint64(2**64), lambda: np.array([
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__, e)
+# ranges as data: np.array(range(...)), pd.Series(range(...)), a DataFrame column from a range.
+import pandas as pd
+print(np.array(range(3)), np.array(range(10, 0, -3)), pd.DataFrame({"a": range(3)}), pd.Series(range(100)).describe())

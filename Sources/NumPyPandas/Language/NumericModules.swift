@@ -95,6 +95,8 @@ extension NumericEnvironment {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
+        // np.array(range(n)), pd.Series(range(n)); one beyond 2**28 elements stays a leaf (and is refused).
+        case .range(let r) where r.count <= 1 << 28: return (0..<r.count).map { .int(r.at($0)) }
         default:
             if let h = NumericHosts.object(v) as? NDArrayHost, h.array.shape.count >= 1 {
                 return (0..<h.array.shape[0]).compactMap { try? h.getItem(.int($0)) }
