@@ -15,14 +15,20 @@ final class SeriesHost: NumericObject {
         ["dtype", "eq", "ge", "gt", "head", "idxmax", "idxmin", "index", "items", "keys", "le", "lt", "max", "mean", "min",
          "name", "ne", "nunique", "shape", "size", "sum", "tail", "to_dict", "tolist", "unique", "value_counts", "values",
          "abs", "astype", "count", "cumsum", "median", "round", "sort_index", "sort_values", "std", "var", "iloc", "loc"]
-            + Self.analysisMethodNames
+            + Self.analysisMethodNames + (datetimeValues != nil ? ["dt"] : [])
     }
     var methodNames: [String] {
         ["abs", "astype", "count", "cumsum", "eq", "ge", "gt", "head", "idxmax", "idxmin", "items", "keys", "le", "lt", "max",
          "mean", "median", "min", "ne", "nunique", "round", "sort_index", "sort_values", "std", "sum", "tail", "to_dict", "to_list",
          "to_numpy", "tolist", "unique", "value_counts", "var"] + Self.analysisMethodNames
     }
-    var lazyAttributeNames: [String] { ["values", "iloc", "loc"] }
+    var lazyAttributeNames: [String] { ["values", "iloc", "loc", "dt"] }
+
+    /// The values of a datetime64 Series (what `.dt` works on); nil for other dtypes.
+    var datetimeValues: NDArray? {
+        guard let a = valuesArray, a.dtype.kindCode == UInt8(ascii: "M"), a.dtype.itemSize == 8 else { return nil }
+        return a
+    }
 
     func repr() -> String { series.displayText }
     func str() -> String { series.displayText }
@@ -56,6 +62,9 @@ final class SeriesHost: NumericObject {
         case "ndim": return .int(1)
         case "empty": return .bool(count == 0)
         case "dtype": return pandasDType(series.dtypeName, values: series.values, categorical: series.categorical, env: env)
+        case "dt":
+            guard let values = datetimeValues else { throw PyException.attributeError("Can only use .dt accessor with datetimelike values") }
+            return env.wrap(DatetimePropertiesHost(self, values: values))
         case "values":
             if let a = valuesArray { return env.wrap(NDArrayHost(a, env: env)) }
             return try toList()

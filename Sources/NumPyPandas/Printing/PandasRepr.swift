@@ -34,6 +34,8 @@ func plainText(_ v: PickleValue) -> String {
         if dt.microsecond != 0 { s += "." + six(dt.microsecond) }
         return s
     case .date(let d): return "\(four(d.year))-\(two(d.month))-\(two(d.day))"
+    case .time(let t) where t.tzinfo == nil:
+        return "\(two(t.hour)):\(two(t.minute)):\(two(t.second))" + (t.microsecond != 0 ? "." + six(t.microsecond) : "")
     case .reconstructed(let t as PandasTimestamp): return t.text
     case .reconstructed(let t as PandasTimedelta): return t.text
     case .reconstructed(let d as NDDType): return d.strText

@@ -35,6 +35,9 @@ class AnalysisFlow(FlowSpec):
         self.y = rng.random(2000) < 0.4
         self.history = np.cumsum(rng.normal(0.01, 0.05, 60)).round(4)
         self.nan_series = pd.Series([1.5, np.nan, 3.0, np.nan, 7.25], name="gaps")
+        # Timestamps with a NaT, in milliseconds (Tests/Compat/analysis_dt.py: the .dt accessor).
+        self.events = pd.Series(np.array(["2024-03-01T13:45:10", "NaT", "2024-02-29T23:59:59.250", "2023-12-31T00:00:00"],
+                                         dtype="datetime64[ms]"), name="event")
         # More that pandas prints its own way (Tests/Compat/analysis_printing*.py): ordered categories
         # beyond display.max_categories, number categories, long category labels, a long named string
         # index, a DatetimeIndex with a frequency, a float index, inf and tiny/huge floats, and more
