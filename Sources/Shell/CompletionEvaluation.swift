@@ -5,7 +5,8 @@
 // followed by `.NAME` and `[literal]` trailers, where literals are plain strings and integers.
 // The chain is then applied one step at a time: a bound name is read without evaluation, a client
 // constructor (a read of the datastore) is called, and no step reaches into an instance of a user
-// class, whose properties or __getattr__ / __getitem__ could do anything.
+// class, whose properties or __getattr__ / __getitem__ could do anything (numpy and pandas values,
+// whose classes the host makes, are read like the client's objects).
 import MFSInterpreter
 
 struct CompletionChain {
@@ -115,7 +116,9 @@ struct CompletionChain {
         guard let getattr = try? interpreter.executeInteractive(source: "getattr"),
               let getItem = try? interpreter.executeInteractive(source: "lambda o, k: o[k]") else { return nil }
         for step in steps {
-            if case .instance = current { return nil }  // user code: properties, __getattr__, __getitem__
+            // User code: properties, __getattr__, __getitem__. An instance made by a host (a numpy
+            // or pandas value) runs only the host's own reads, as Metaflow objects do.
+            if case .instance(let i) = current, i.host == nil { return nil }
             let next: Value?
             switch step {
             case .attribute(let n): next = try? interpreter.call(getattr, [current, .str(n)])

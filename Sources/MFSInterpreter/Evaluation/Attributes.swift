@@ -318,6 +318,9 @@ extension Interpreter {
         switch v {
         case .instance(let i):
             names.formUnion(i.attrs.keys)
+            // A host's attributes computed on demand (not set on the instance) are listed too, as
+            // Python's dir() lists properties.
+            if let host = i.host { names.formUnion(host.attributeNames) }
             for c in i.cls.mro where c.module != "builtins" { names.formUnion(c.dict.keys) }
             if i.cls.isException { names.insert("args") }
         case .type(let c):
