@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "reset_index"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -24,6 +24,7 @@ extension SeriesHost {
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
+        case "reset_index": return .newBuiltin(name) { [self] args, kwargs in try resetIndex(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in

@@ -100,6 +100,7 @@ extension DataFrameHost {
     /// `to_csv(path_or_buf=None, sep=',', na_rep='', columns=None, header=True, index=True, index_label=None, lineterminator=None)`.
     func toCSV(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("to_csv", args, kwargs, CSVOptions.parameters)
+        try env.refuseMultiIndex(frame.index, "to_csv")
         let options = try CSVOptions(a, interpreter: env.converter.interpreter)
         var picked = Array(0..<columnCount)
         if let columns = a["columns"] {
@@ -130,6 +131,7 @@ extension SeriesHost {
     func toCSV(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("to_csv", args, kwargs, CSVOptions.parameters)
         if a["columns"] != nil { throw PyException.typeError("Series.to_csv(columns=...) is not supported by mfsh") }
+        try env.refuseMultiIndex(series.index, "to_csv")
         let options = try CSVOptions(a, interpreter: env.converter.interpreter)
         let cells = try env.csvCells(series.values, count: count, naRep: options.naRep)
         let indexCells = options.index ? try env.csvIndexCells(series.index, naRep: options.naRep) : []

@@ -1,5 +1,6 @@
-// `df.groupby(key)`: groups by one column (sorted by key, missing keys dropped, as pandas' sort=True,
-// dropna=True), then mean/sum/count/size/min/max/std/var/median/agg of the other columns or of a
+// `df.groupby(key)` and `df.groupby([key1, key2, ...])`: groups by one column or by the combination of
+// several (sorted by the keys, rows with a missing key dropped, as pandas' sort=True, dropna=True; several
+// keys give the result a MultiIndex), then mean/sum/count/size/min/max/std/var/median/agg of the other columns or of a
 // selected one. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
 // mean, Welford for var, so results are the same to the last bit.
 import Glibc
@@ -54,20 +55,47 @@ struct PandasGroups {
         self.count = order.count
         self.firstRows = order.map { firstRows[$0] }
     }
+
+    /// Groups of the combinations of several keys: each key's groups are in key order, so the
+    /// combinations of their codes sort as pandas sorts the keys (lexicographically); a row missing
+    /// any key is in no group.
+    init(keys columns: [NDArray]) throws {
+        let each = try columns.map { try PandasGroups(keys: $0) }
+        let rowCount = columns.first?.count ?? 0
+        var seen: [[Int]: Int] = [:]
+        var combinations: [[Int]] = [], firstRows: [Int] = []
+        var codes = [Int](repeating: -1, count: rowCount)
+        for r in 0..<rowCount {
+            let combination = each.map { $0.codes[r] }
+            guard !combination.contains(-1) else { continue }
+            if let g = seen[combination] { codes[r] = g; continue }
+            seen[combination] = combinations.count
+            codes[r] = combinations.count
+            combinations.append(combination)
+            firstRows.append(r)
+        }
+        let order = combinations.indices.sorted { combinations[$0].lexicographicallyPrecedes(combinations[$1]) }
+        var rank = [Int](repeating: 0, count: order.count)
+        for (position, g) in order.enumerated() { rank[g] = position }
+        self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
+        self.count = order.count
+        self.firstRows = order.map { firstRows[$0] }
+    }
 }
 
 /// `df.groupby(...)` and `df.groupby(...)[col]`.
 final class GroupByHost: NumericObject {
     let frame: DataFrame
-    let keyColumn: Int
+    /// The key columns: one gives the result a flat index, several a MultiIndex.
+    let keyColumns: [Int]
     /// The aggregated columns; `asSeries` when one column was selected by `[label]`.
     let selected: [Int]
     let asSeries: Bool
     let env: NumericEnvironment
     private var cachedGroups: PandasGroups?
 
-    init(frame: DataFrame, keyColumn: Int, selected: [Int], asSeries: Bool, env: NumericEnvironment) {
-        self.frame = frame; self.keyColumn = keyColumn; self.selected = selected; self.asSeries = asSeries; self.env = env
+    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, env: NumericEnvironment) {
+        self.frame = frame; self.keyColumns = keyColumns; self.selected = selected; self.asSeries = asSeries; self.env = env
     }
 
     static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
@@ -80,9 +108,12 @@ final class GroupByHost: NumericObject {
 
     func groups() throws -> PandasGroups {
         if let g = cachedGroups { return g }
-        guard let keys = frame.columnValues[keyColumn].ndarray else { throw PyException.typeError("groupby on this column is not supported by mfsh") }
-        if frame.columnDTypeNames[keyColumn] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
-        let g = try PandasGroups(keys: keys)
+        let keys = try keyColumns.map { c -> NDArray in
+            guard let keys = frame.columnValues[c].ndarray else { throw PyException.typeError("groupby on this column is not supported by mfsh") }
+            if frame.columnDTypeNames[c] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
+            return keys
+        }
+        let g = keys.count == 1 ? try PandasGroups(keys: keys[0]) : try PandasGroups(keys: keys)
         cachedGroups = g
         return g
     }
@@ -120,16 +151,20 @@ final class GroupByHost: NumericObject {
                 guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(.str("Columns not found: \(try env.converter.interpreter.repr(k))")) }
                 return c
             }
-            return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: picked, asSeries: false, env: env))
+            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, env: env))
         }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column not found: \(try env.converter.interpreter.str(key))")) }
-        return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: [c], asSeries: true, env: env))
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, env: env))
     }
 
-    /// The index of the result: one label per group, named after the key column.
+    /// The index of the result: one label per group, named after the key column (a MultiIndex of
+    /// one level per key column when there are several).
     private func resultIndex(_ g: PandasGroups) -> PandasIndex {
-        let labels = env.take(frame.columnValues[keyColumn], g.firstRows)
-        return .make(className: "Index", labels: labels, name: frame.columns.label(at: keyColumn), dtypeName: frame.columnDTypeNames[keyColumn])
+        let levels = keyColumns.map { c in
+            PandasIndex.make(className: "Index", labels: env.take(frame.columnValues[c], g.firstRows), name: frame.columns.label(at: c),
+                             dtypeName: frame.columnDTypeNames[c])
+        }
+        return levels.count == 1 ? levels[0] : .multi(levels: levels)
     }
 
     private func apply(_ name: String, numericOnly: Bool) throws -> Value {
@@ -172,7 +207,7 @@ final class GroupByHost: NumericObject {
         case .list(let l) where asSeries:
             let names = try l.items.map(functionName)
             let columns = try names.map { try aggregateColumn(selected[0], $0, g) }
-            let holder = GroupByHost(frame: frame, keyColumn: keyColumn, selected: selected, asSeries: false, env: env)
+            let holder = GroupByHost(frame: frame, keyColumns: keyColumns, selected: selected, asSeries: false, env: env)
             return holder.assemble(columns, labels: names.map { .string($0) }, index: resultIndex(g))
         case .dict(let d) where !asSeries:
             var columns: [PandasColumn] = [], labels: [PickleValue] = []
@@ -283,21 +318,26 @@ final class GroupByHost: NumericObject {
 }
 
 extension DataFrameHost {
-    /// `df.groupby(by, sort=True, dropna=True)` on one column.
+    /// `df.groupby(by, sort=True, dropna=True)` on one column or a list of columns.
     func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
         for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
         guard try a.bool("as_index", default: true), try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
             throw PyException.typeError("groupby(as_index=False, sort=False or dropna=False) is not supported by mfsh")
         }
-        guard var by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
-        if case .list(let l) = by {
-            guard l.items.count == 1 else { throw PyException.typeError("groupby on several columns (MultiIndex) is not supported by mfsh") }
-            by = l.items[0]
+        guard let by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
+        // A list of one column groups like the column itself (pandas 3 gives a flat index then too).
+        var names = [by]
+        if case .list(let l) = by { names = l.items }
+        if case .tuple = by { throw PyException.typeError("groupby by a tuple is not supported by mfsh (use a list of column names)") }
+        guard !names.isEmpty else { throw PyException.valueError("No group keys passed!") }
+        let keys = try names.map { name -> Int in
+            if NumericHosts.object(name) != nil { throw PyException.typeError("groupby by a Series or array is not supported by mfsh (use a column name)") }
+            guard let key = env.position(of: name, in: frame.columns) else { throw PyException.keyError(name) }
+            return key
         }
-        if NumericHosts.object(by) != nil { throw PyException.typeError("groupby by a Series or array is not supported by mfsh (use a column name)") }
-        guard let key = env.position(of: by, in: frame.columns) else { throw PyException.keyError(by) }
-        let others = (0..<columnCount).filter { $0 != key }
-        return env.wrap(GroupByHost(frame: frame, keyColumn: key, selected: others, asSeries: false, env: env))
+        guard Set(keys).count == keys.count else { throw PyException.typeError("groupby on the same column twice is not supported by mfsh") }
+        let others = (0..<columnCount).filter { !keys.contains($0) }
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, env: env))
     }
 }

@@ -211,7 +211,8 @@ final class SeriesHost: NumericObject {
             let rows = try sliceIndices(s, count: count)
             return withValues(env.take(series.values, rows), rows: rows)
         }
-        guard let i = env.position(of: key, in: series.index) else { throw PyException.keyError(key) }
+        try env.requireWholeLabel(key, of: series.index)
+        guard let i = env.position(of: key, in: series.index) else { throw env.missingLabel(key, in: series.index) }
         return try env.numpyElement(series.values, i)
     }
 
@@ -225,7 +226,7 @@ final class SeriesHost: NumericObject {
         }
     }
 
-    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: series.index) != nil }
+    func contains(_ v: Value) throws -> Bool { env.indexContains(v, series.index) }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         try binary(op, other, reflected: reflected, comparisonsAsArrays: true)
@@ -344,8 +345,8 @@ final class PandasIndexHost: NumericObject {
 
     var typeName: String { index.className }
     var moduleName: String { "pandas" }
-    var attributeNames: [String] { ["dtype", "name", "shape", "size", "to_list", "tolist", "values"] }
-    var methodNames: [String] { ["to_list", "tolist"] }
+    var attributeNames: [String] { ["dtype", "get_level_values", "name", "names", "nlevels", "shape", "size", "to_list", "tolist", "values"] }
+    var methodNames: [String] { ["get_level_values", "to_list", "tolist"] }
     var lazyAttributeNames: [String] { ["values"] }
     func repr() -> String { index.reprText }
     func length() throws -> Int { index.count }
@@ -371,6 +372,12 @@ final class PandasIndexHost: NumericObject {
             }
             return .newList(try labels())
         case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in .newList(try labels()) }
+        case "names": return .newList(try index.names.map { try env.python($0) })
+        case "nlevels": return .int(index.levels?.count ?? 1)
+        case "get_level_values": return .newBuiltin(name) { [self] args, kwargs in try levelValues(args, kwargs) }
+        case "levels", "codes", "levshape":
+            guard index.levels != nil else { return nil }
+            throw PyException.typeError("MultiIndex.\(name) is not supported by mfsh (use get_level_values)")
         default: return nil
         }
     }
@@ -386,9 +393,31 @@ final class PandasIndexHost: NumericObject {
         guard i >= 0, i < index.count else {
             throw PyException.indexError("index \(raw) is out of bounds for axis 0 with size \(index.count)")
         }
-        return try env.python(index.label(at: i))
+        // numpy scalars, as pandas gives them (a MultiIndex a tuple of them), but a RangeIndex's Python int.
+        func element(_ level: PandasIndex) throws -> Value {
+            if case .values(let v) = level.values { return try env.numpyElement(v, i) }
+            return try env.python(level.label(at: i))
+        }
+        if let levels = index.levels { return .tuple(try levels.map(element)) }
+        return try element(index)
     }
 
     func makeIterator() throws -> PyIterator { ArrayIterator(try labels()) }
-    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: index) != nil }
+    func contains(_ v: Value) throws -> Bool { env.indexContains(v, index) }
+
+    /// `get_level_values(level)`: a level (by position or name) with the label of every row.
+    private func levelValues(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("get_level_values", args, kwargs, ["level"], required: 1)
+        let key = a["level"] ?? .none
+        let levels = index.levels ?? [index]
+        let names = levels.map(\.name)
+        if let k = (0..<levels.count).first(where: { env.labelMatches(names[$0], key) }) { return env.wrap(PandasIndexHost(levels[k], env: env)) }
+        guard case .int(let raw) = key else { throw PyException.keyError(.str("Level \(try env.converter.interpreter.str(key)) not found")) }
+        let k = raw < 0 ? raw + levels.count : raw
+        guard k >= 0, k < levels.count else {
+            if raw < 0 { throw PyException.indexError("Too many levels: Index has only \(levels.count) levels, \(raw) is not a valid level number") }
+            throw PyException.indexError("Too many levels: Index has only \(levels.count) levels, not \(raw + 1)")
+        }
+        return env.wrap(PandasIndexHost(levels[k], env: env))
+    }
 }

@@ -71,6 +71,7 @@ enum PandasSort {
 
 extension SeriesHost {
     func sorted(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
+        if name == "sort_index" { try env.refuseMultiIndex(series.index, "sort_index") }
         let keys = name == "sort_index"
             ? PandasSort.keys(.ndarray(.objects((0..<count).map { series.index.label(at: $0) }, shape: [count])), count: count)
             : PandasSort.keys(series.values, count: count)

@@ -23,12 +23,20 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
         dotsColumnAfter = half
     }
     let (rows, cut) = shownRows(rowCount)
-    let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
+    let showIndexName = df.index.levels.map(hasLevelNames) ?? { if case .none = df.index.name { return false }; return true }()
     let headerRows = 1 + (showIndexName ? 1 : 0)
-    let indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
+    var indexCells: [String], indexNames: [String] = []
+    if let levels = df.index.levels {
+        // The levels (and their names line) are justified together; the line goes above the rows.
+        indexCells = multiIndexFrameLines(levels, rows, names: showIndexName)
+        if showIndexName { indexNames = [indexCells.removeFirst()] }
+    } else {
+        indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
+        if showIndexName { indexNames = [plainText(df.index.name)] }
+    }
     // A name of the columns shows where the index's header would be.
     let columnsName: String = { if case .none = df.columns.name { return "" }; return plainText(df.columns.name) }()
-    let indexHeader = [columnsName] + (showIndexName ? [plainText(df.index.name)] : [])
+    let indexHeader = [columnsName] + indexNames
     let indexWidth = (indexHeader + indexCells).map(\.count).max() ?? 0
     var columns = [(indexHeader + indexCells).map { leftJustify($0, indexWidth) }]
     let labels = columnLabelTexts(df.columns, shownColumns)
