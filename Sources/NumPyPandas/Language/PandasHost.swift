@@ -88,6 +88,14 @@ extension NumericEnvironment {
         return try pythonElement(values, i)
     }
 
+    /// The label at `i` as `index[i]` gives it: a numpy scalar (a MultiIndex a tuple of them), but a
+    /// RangeIndex's Python int.
+    func numpyLabel(_ index: PandasIndex, _ i: Int) throws -> Value {
+        if let levels = index.levels { return .tuple(try levels.map { try numpyLabel($0, i) }) }
+        if case .values(let v) = index.values { return try numpyElement(v, i) }
+        return try python(index.label(at: i))
+    }
+
     /// The rows `rows` of an index (a RangeIndex stays a range when the rows are evenly spaced).
     func take(_ index: PandasIndex, _ rows: [Int]) -> PandasIndex {
         if let levels = index.levels { return .multi(levels: levels.map { take($0, rows) }) }

@@ -135,6 +135,7 @@ final class SeriesHost: NumericObject {
                       let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.scalar.value else {
                     throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
                 }
+                if series.index.levels != nil { return try env.numpyLabel(series.index, p) }
                 switch series.index.values {
                 case .values(let labels): return try env.numpyElement(labels, p)
                 case .range: return NumPyMath.result(.int64([try labelInt(p)], shape: []), env: env)
@@ -393,13 +394,7 @@ final class PandasIndexHost: NumericObject {
         guard i >= 0, i < index.count else {
             throw PyException.indexError("index \(raw) is out of bounds for axis 0 with size \(index.count)")
         }
-        // numpy scalars, as pandas gives them (a MultiIndex a tuple of them), but a RangeIndex's Python int.
-        func element(_ level: PandasIndex) throws -> Value {
-            if case .values(let v) = level.values { return try env.numpyElement(v, i) }
-            return try env.python(level.label(at: i))
-        }
-        if let levels = index.levels { return .tuple(try levels.map(element)) }
-        return try element(index)
+        return try env.numpyLabel(index, i)
     }
 
     func makeIterator() throws -> PyIterator { ArrayIterator(try labels()) }
@@ -408,16 +403,7 @@ final class PandasIndexHost: NumericObject {
     /// `get_level_values(level)`: a level (by position or name) with the label of every row.
     private func levelValues(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("get_level_values", args, kwargs, ["level"], required: 1)
-        let key = a["level"] ?? .none
         let levels = index.levels ?? [index]
-        let names = levels.map(\.name)
-        if let k = (0..<levels.count).first(where: { env.labelMatches(names[$0], key) }) { return env.wrap(PandasIndexHost(levels[k], env: env)) }
-        guard case .int(let raw) = key else { throw PyException.keyError(.str("Level \(try env.converter.interpreter.str(key)) not found")) }
-        let k = raw < 0 ? raw + levels.count : raw
-        guard k >= 0, k < levels.count else {
-            if raw < 0 { throw PyException.indexError("Too many levels: Index has only \(levels.count) levels, \(raw) is not a valid level number") }
-            throw PyException.indexError("Too many levels: Index has only \(levels.count) levels, not \(raw + 1)")
-        }
-        return env.wrap(PandasIndexHost(levels[k], env: env))
+        return env.wrap(PandasIndexHost(levels[try env.levelNumber(a["level"] ?? .none, levels)], env: env))
     }
 }

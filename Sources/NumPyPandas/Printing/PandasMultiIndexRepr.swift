@@ -3,14 +3,25 @@
 // `repr(multi_index)` (one tuple a line, each part right-justified to its level's width).
 import Pickle
 
-/// pandas' `Index._format_flat(include_name=False)` of the `rows` of one index (or MultiIndex level):
-/// numbers formatted together like a column's cells and left-justified, then the leading space they
-/// all have trimmed (`trim_front`); strings and other objects as `str()` shows them.
+/// pandas' `Index._format_flat(include_name=False)` of the `rows` of an index (or MultiIndex level, or
+/// the column labels): numbers formatted together like a column's cells and left-justified (`[0, 97]`
+/// is `0 `, `97`), then the leading space they all have trimmed (`trim_front`); dates as a datetime
+/// column shows them; strings and other objects as `str()` shows them.
 func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
-    guard case .values(.reconstructed(let a as NDArray)) = index.values else { return rows.map { plainText(indexLabel(index, $0)) } }
-    if a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
-    guard "biuf".contains(a.dtype.kind) else { return rows.map { plainText(indexLabel(index, $0)) } }
-    var cells = formatCells(.ndarray(a), rows: rows).map { $0 == "NaN" ? " NaN" : $0 }
+    var cells: [String]
+    switch index.values {
+    case .range:
+        cells = rows.map { row in
+            guard case .int(let n) = indexLabel(index, row) else { return plainText(indexLabel(index, row)) }
+            return n < 0 ? String(n) : " " + String(n)
+        }
+    case .values(.reconstructed(let a as NDArray)) where a.dtype.kind == "M":
+        return pandasDateTimeCells(a, rows: rows)
+    case .values(.reconstructed(let a as NDArray)) where "biuf".contains(a.dtype.kind):
+        cells = formatCells(.ndarray(a), rows: rows).map { $0 == "NaN" ? " NaN" : $0 }
+    default:
+        return rows.map { plainText(indexLabel(index, $0)) }
+    }
     let width = cells.map(\.count).max() ?? 0
     cells = cells.map { leftJustify($0, width) }
     while !cells.isEmpty, cells.allSatisfy({ $0.hasPrefix(" ") }) { cells = cells.map { String($0.dropFirst()) } }

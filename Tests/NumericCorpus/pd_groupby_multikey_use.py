@@ -1,0 +1,79 @@
+# What is done with a multi-key groupby result (a MultiIndex): bool keys and a long key name, empty
+# results, arithmetic and comparisons between results, sorting, items/iterrows/itertuples, to_dict in
+# each orient, idxmax, describe, value_counts, column assignment, a frame built on the index, and
+# Series.unstack (by level number or name, int/float/str levels, three levels, fill_value, NaN for
+# empty cells) with its errors.
+import numpy as np
+import pandas as pd
+
+df = pd.DataFrame({"a_long_name": ["x", "yy", "x", "yy", "x", None, "x", "zz"],
+                   "b": [True, False, True, True, False, True, False, True],
+                   "c": [1.5, np.nan, 2.5, 1.5, 1.5, 2.0, 2.5, 1.5],
+                   "v": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, -7.5, 0.25],
+                   "w": [1, 2, 3, 4, 5, 6, 7, 8]})
+g = df.groupby(["a_long_name", "b"])
+print(g.sum())
+print(g.w.sum())
+print(g.w.sum().index)
+e = df[df["c"] > 100].groupby(["a_long_name", "b"])
+print(e.sum())
+print(e.v.sum())
+print(e.size())
+print(e.sum().index)
+s1, s2 = g.v.sum(), g.w.mean()
+print(s1 + s2, s1 / s2, s1 > 3, s1 * 2 - 1, sep="\n")
+print(g.size().sort_values(ascending=False).head(3))
+print(g.sum().sort_values("v"))
+print(len(g.sum()), g.sum().shape, g.sum().columns)
+for k, v in g.v.sum().items():
+    print(k, v)
+for row in g.sum().itertuples():
+    print(row)
+for k, row in g.sum().iterrows():
+    print(k, row.tolist())
+print(g[["v", "w"]].sum())
+print(g.agg({"v": "mean"}))
+print(g.sum().describe())
+print(g.sum().values)
+print(g.v.sum().values, g.v.sum().tolist())
+print(g.v.sum().to_dict())
+for orient in ("dict", "list", "index", "records", "split", "tight"):
+    print(g.sum().to_dict(orient=orient))
+print(g.sum().index.values)
+print(g.v.sum().idxmax(), g.v.sum().idxmin(), g.sum().index[2])
+print(g.v.sum().round(1))
+print(g.sum()["v"] * 2)
+print(g.sum().max(), g.sum().mean())
+print(g.v.sum().describe())
+print(g.w.max().value_counts())
+print(g.sum().fillna(0))
+print(g.sum().dropna())
+print(g.sum().astype(float))
+print(g.sum().copy(), g.sum().round(2))
+d = g.sum()
+d["z"] = d["v"] * 3
+print(d)
+print(d.set_index("w"))
+print(pd.DataFrame({"q": [10 * k for k in range(len(g.size()))]}, index=g.size().index))
+# unstack
+f = pd.DataFrame({"a": ["x", "y", "x", "y", "x", None, "z"], "b": [1, 2, 1, 1, 2, 3, 2], "c": [1.5, 2.0, np.nan, 1.5, 1.5, 2.0, 2.0],
+                  "v": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "w": [1, 2, 3, 4, 5, 6, 7]})
+s = f.groupby(["a", "b"]).w.sum()
+print(s.unstack())
+print(s.unstack().columns, s.unstack().index, s.unstack().dtypes, sep="\n")
+print(s.unstack(0), s.unstack("a"), s.unstack(-2), sep="\n")
+print(s.unstack(fill_value=0), f.groupby(["a", "b"]).v.sum().unstack(fill_value=0.5), sep="\n")
+print(s.unstack().reset_index())
+print(s.unstack().fillna(0))
+print(f.groupby(["b", "a"]).v.mean().unstack())
+print(f.groupby(["a", "b"]).c.max().unstack())
+print(f.groupby(["a", "b", "c"]).w.sum().unstack())
+print(f.groupby(["a", "b", "c"]).w.sum().unstack(0))
+print(f.groupby(["a", "b"]).size().unstack())
+print(f.groupby(["a", "c"]).v.sum().unstack("c")[1.5])
+print(df.groupby(["a_long_name", "b"]).w.sum().unstack())
+for bad in (lambda: s.unstack(5), lambda: s.unstack(-3), lambda: s.unstack("q"), lambda: f["w"].unstack()):
+    try:
+        print(bad())
+    except (KeyError, ValueError, IndexError) as err:
+        print(type(err).__name__ + ":", err)
