@@ -2,7 +2,8 @@
 # results, arithmetic and comparisons between results, sorting, items/iterrows/itertuples, to_dict in
 # each orient, idxmax, describe, value_counts, column assignment, a frame built on the index, and
 # Series.unstack (by level number or name, int/float/str levels, three levels, fill_value, NaN for
-# empty cells) with its errors.
+# empty cells) with its errors; loc/iloc by tuples, tuple slices, lists of tuples and masks; and
+# groupby(as_index=False) on one and several keys.
 import numpy as np
 import pandas as pd
 
@@ -77,3 +78,36 @@ for bad in (lambda: s.unstack(5), lambda: s.unstack(-3), lambda: s.unstack("q"),
         print(bad())
     except (KeyError, ValueError, IndexError) as err:
         print(type(err).__name__ + ":", err)
+# selection by whole tuples, tuple slices, lists of tuples, masks and positions
+r = f.groupby(["a", "b"]).mean()
+s = f.groupby(["a", "b"]).v.sum()
+print(r.loc[("x", 2):("y", 1)])
+print(r.loc[[("y", 2), ("x", 1)]])
+print(r.iloc[0])
+print(r.iloc[[0, 2]])
+print(s[("x", 2)], s.loc[("y", 1)], s.iloc[0])
+print(s.loc[("x", 2):("y", 2)])
+print(r.index[1:3])
+print(s.head(2), s.tail(1))
+print(s[s > 3])
+print(r.loc[r["v"] > 3, "v"])
+print(r.loc[("x", 1), "v"])
+print(r.loc[:, "v"])
+print(r[["v"]])
+print(s.sort_values())
+print(s.cumsum(), s.shift(1), s.isna(), r.isna(), s.astype(int), sep="\n")
+print(s.count(), s.sum(), s.mean())
+# as_index=False: the keys as columns
+ga = f.groupby(["a", "b"], as_index=False)
+for name in ("mean", "sum", "size", "count", "max"):
+    print(getattr(ga, name)())
+print(ga["v"].sum())
+print(ga["v"].size())
+print(ga["v"].agg(["mean", "max"]))
+print(ga.agg({"v": "max"}))
+print(ga[["v", "c"]].max())
+print(ga.v.mean().dtypes)
+print(f.groupby("a", as_index=False).mean())
+print(f.groupby("a", as_index=False).size())
+print(f.groupby("a", as_index=False)["v"].sum())
+print(f.groupby(["a"], as_index=False)["v"].sum())

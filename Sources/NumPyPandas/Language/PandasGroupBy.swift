@@ -91,11 +91,13 @@ final class GroupByHost: NumericObject {
     /// The aggregated columns; `asSeries` when one column was selected by `[label]`.
     let selected: [Int]
     let asSeries: Bool
+    /// `as_index=False`: the keys come back as columns in front (the result's reset_index()).
+    let asIndex: Bool
     let env: NumericEnvironment
     private var cachedGroups: PandasGroups?
 
-    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, env: NumericEnvironment) {
-        self.frame = frame; self.keyColumns = keyColumns; self.selected = selected; self.asSeries = asSeries; self.env = env
+    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, asIndex: Bool = true, env: NumericEnvironment) {
+        self.frame = frame; self.keyColumns = keyColumns; self.asIndex = asIndex; self.selected = selected; self.asSeries = asSeries; self.env = env
     }
 
     static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
@@ -124,7 +126,7 @@ final class GroupByHost: NumericObject {
         case "agg", "aggregate":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard kwargs.isEmpty, args.count == 1 else { throw PyException.typeError("\(name)() with these arguments is not supported by mfsh") }
-                return try aggregate(args[0])
+                return try keysAsColumns(try aggregate(args[0]), name)
             }
         case _ where Self.aggregations.contains(name):
             return .newBuiltin(name) { [self] args, kwargs in
@@ -136,7 +138,7 @@ final class GroupByHost: NumericObject {
                     numericOnly = b
                 }
                 guard args.isEmpty else { throw PyException.typeError("\(typeName).\(name)() positional arguments are not supported by mfsh") }
-                return try apply(name, numericOnly: numericOnly)
+                return try keysAsColumns(try apply(name, numericOnly: numericOnly), name)
             }
         default:
             // `g.col` selects a column like `g["col"]`.
@@ -151,10 +153,22 @@ final class GroupByHost: NumericObject {
                 guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(.str("Columns not found: \(try env.converter.interpreter.repr(k))")) }
                 return c
             }
-            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, env: env))
+            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, asIndex: asIndex, env: env))
         }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column not found: \(try env.converter.interpreter.str(key))")) }
-        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, env: env))
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, asIndex: asIndex, env: env))
+    }
+
+    /// The result as `as_index=False` gives it: the keys as columns in front of the values (`size` the
+    /// name of the sizes), under a RangeIndex.
+    private func keysAsColumns(_ result: Value, _ name: String) throws -> Value {
+        guard !asIndex else { return result }
+        guard selected.allSatisfy({ !keyColumns.contains($0) }) else {
+            throw PyException.typeError("groupby(as_index=False) with a key column selected is not supported by mfsh")
+        }
+        if let frame = NumericHosts.object(result) as? DataFrameHost { return try frame.resetIndex([], []) }
+        guard let series = NumericHosts.object(result) as? SeriesHost else { return result }
+        return try series.resetIndex([], name == "size" ? [("name", .str("size"))] : [])
     }
 
     /// The index of the result: one label per group, named after the key column (a MultiIndex of
@@ -322,8 +336,8 @@ extension DataFrameHost {
     func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
         for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
-        guard try a.bool("as_index", default: true), try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
-            throw PyException.typeError("groupby(as_index=False, sort=False or dropna=False) is not supported by mfsh")
+        guard try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
+            throw PyException.typeError("groupby(sort=False or dropna=False) is not supported by mfsh")
         }
         guard let by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
         // A list of one column groups like the column itself (pandas 3 gives a flat index then too).
@@ -338,6 +352,7 @@ extension DataFrameHost {
         }
         guard Set(keys).count == keys.count else { throw PyException.typeError("groupby on the same column twice is not supported by mfsh") }
         let others = (0..<columnCount).filter { !keys.contains($0) }
-        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, env: env))
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false,
+                                    asIndex: try a.bool("as_index", default: true), env: env))
     }
 }

@@ -367,7 +367,12 @@ final class FrameIndexerHost: NumericObject {
     func getItem(_ key: Value) throws -> Value {
         // A tuple of scalars no longer than a MultiIndex's levels is a row label, as pandas takes it.
         if byLabel, let levels = frame.index.levels, case .tuple(let parts) = key, parts.count <= levels.count,
-           !parts.contains(where: { switch $0 { case .slice, .tuple, .list: return true; default: return false } }) {
+           parts.allSatisfy({ part in
+               switch part {
+               case .str, .int, .float, .bool, .none: return true
+               default: return NumericHosts.object(part) is NDScalarHost
+               }
+           }) {
             return rowSeries(try row(key))
         }
         if case .tuple(let parts) = key, parts.count == 2, let picked = try columns(parts[1]) {
