@@ -2,7 +2,8 @@
 # with a missing key dropped, keys sorted lexicographically; mean/sum/count/size/min/max/std/var/median
 # and agg (list, dict) as frames and Series, printed sparsified (repeated outer labels blanked), cut to
 # 5 + 5 rows and to the terminal's width; the result's index (repr, tolist, names, get_level_values, `in`),
-# to_dict, loc by tuple, reset_index (Series and frames, MultiIndex and flat), groupby([one]) and errors.
+# to_dict, loc by tuple, reset_index (Series and frames, MultiIndex and flat), groupby([one]), odd labels
+# (long, with a tab, int column labels, -0.0, uint8/float32) and errors.
 import numpy as np
 import pandas as pd
 
@@ -102,6 +103,28 @@ print(df.groupby("label")["x"].sum().reset_index())
 print(df.groupby(["split"]).size().reset_index())
 print(pd.Series([1, 2], index=[-1, 22]))
 print(pd.DataFrame({"v": [1.5, 2]}, index=[-1, 22]))
+# labels longer than display.max_colwidth, a tab (shown escaped, in cells too), int column labels as
+# keys, -0.0 and 0.0 as one key, big ints, uint8 and float32 keys
+long = "a" * 60
+t = pd.DataFrame({"k": [long, "b", long, "tab\tx"], "j": [1, 2, 3, 4], "v": [1.5, 2.5, 3.5, 4.5]})
+print(t.groupby(["k", "j"]).sum())
+print(t.groupby(["k", "j"]).v.sum())
+print(t.groupby(["k", "j"]).v.sum().index)
+print(t.groupby(["j", "k"]).sum())
+print(pd.Series(["v\tw"], index=["tab\tx"]))
+d0 = pd.DataFrame({0: ["x", "y", "x"], 1: [1, 1, 2], 2: [0.5, 1.5, 2.5]})
+print(d0.groupby([0, 1]).sum())
+print(d0.groupby([0, 1])[2].sum())
+print(d0.groupby([0, 1]).sum().index)
+print(d0.groupby([0, 1]).sum().reset_index())
+d3 = pd.DataFrame({"a": [1.0, 2.0, 1.0, -0.0, 0.0], "b": [10**12, 1, 10**12, 5, 5], "v": [1, 2, 3, 4, 5]})
+print(d3.groupby(["a", "b"]).sum())
+print(d3.groupby(["b", "a"]).v.sum())
+print(d3.groupby(["a", "b"]).sum().index)
+d4 = pd.DataFrame({"a": np.array([1, 2, 1], dtype=np.uint8), "b": np.array([1.5, 2.5, 1.5], dtype=np.float32), "v": [1, 2, 3]})
+print(d4.groupby(["a", "b"]).sum())
+print(d4.groupby(["a", "b"]).sum().index)
+print(d4.groupby(["a", "b"]).sum().reset_index().dtypes)
 # errors pandas raises
 for bad in (lambda: df.groupby(["split", "nope"]), lambda: r.loc[("train", 9)], lambda: df.groupby([])):
     try:

@@ -20,7 +20,7 @@ func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
     case .values(.reconstructed(let a as NDArray)) where "biuf".contains(a.dtype.kind):
         cells = formatCells(.ndarray(a), rows: rows).map { $0 == "NaN" ? " NaN" : $0 }
     default:
-        return rows.map { plainText(indexLabel(index, $0)) }
+        return rows.map { escapedText(indexLabel(index, $0)) }
     }
     let width = cells.map(\.count).max() ?? 0
     cells = cells.map { leftJustify($0, width) }
@@ -46,7 +46,7 @@ private func sparsified(_ levels: [[String]], start: Int) -> [[String]] {
 /// (pandas' `MultiIndex._format_multi` with display.multi_sparse on).
 private func formattedLevels(_ levels: [PandasIndex], _ rows: [Int], names: Bool) -> [[String]] {
     let texts = levels.map { level -> [String] in
-        let header: [String] = names ? [{ if case .none = level.name { return "" }; return plainText(level.name) }()] : []
+        let header: [String] = names ? [{ if case .none = level.name { return "" }; return escapedText(level.name) }()] : []
         return header + indexLabelTexts(level, rows)
     }
     return sparsified(texts, start: names ? 1 : 0)

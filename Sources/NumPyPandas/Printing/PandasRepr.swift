@@ -47,6 +47,11 @@ func plainText(_ v: PickleValue) -> String {
     }
 }
 
+/// `pprint_thing(v, escape_chars=("\t", "\r", "\n"))`: how pandas shows a cell, label or name.
+func escapedText(_ v: PickleValue) -> String {
+    plainText(v).replacing("\t", with: "\\t").replacing("\r", with: "\\r").replacing("\n", with: "\\n")
+}
+
 private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
 private func four(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 4 - s.count)) + s }
 private func six(_ v: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, 6 - s.count)) + s }
@@ -62,7 +67,7 @@ func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
 func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
     guard let a = values.ndarray else {
         let items = sequenceItems(values) ?? []
-        return rows.map { " " + ($0 < items.count ? plainText(items[$0]) : "?") }
+        return rows.map { " " + ($0 < items.count ? escapedText(items[$0]) : "?") }
     }
     switch a.dtype.kind {
     case "f":
@@ -86,13 +91,13 @@ func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
             var x: Double?
             if case .float(let d) = v { x = d }
             if case .reconstructed(let s as NDScalar) = v, s.dtype.kind == "f", case .float(let d) = s.value { x = d }
-            guard let x, !x.isNaN else { return " " + plainText(v) }
+            guard let x, !x.isNaN else { return " " + escapedText(v) }
             var text = cFormat(x, "% .6f").replacingInf()
             while text.hasSuffix("0") { text.removeLast() }
             return text.hasSuffix(".") ? text + "0" : text
         }
     default:
-        return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
+        return rows.map { " " + escapedText(a.element(at: $0) ?? PickleValue.none) }
     }
 }
 
