@@ -3,7 +3,8 @@
 # each orient, idxmax, describe, value_counts, column assignment, a frame built on the index, and
 # Series.unstack (by level number or name, int/float/str levels, three levels, fill_value, NaN for
 # empty cells) with its errors; loc/iloc by tuples, tuple slices, lists of tuples and masks; and
-# groupby(as_index=False) on one and several keys.
+# groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
+# keys), len() and get_group() with its KeyError.
 import numpy as np
 import pandas as pd
 
@@ -111,3 +112,28 @@ print(f.groupby("a", as_index=False).mean())
 print(f.groupby("a", as_index=False).size())
 print(f.groupby("a", as_index=False)["v"].sum())
 print(f.groupby(["a"], as_index=False)["v"].sum())
+# the groups one by one
+h = pd.DataFrame({"a": ["x", "y", "x", None], "b": [1, 2, 1, 1], "c": [0.5, 1.5, 0.5, 2.5], "v": [1.0, 2.0, 3.0, 4.0]})
+for k, sub in h.groupby(["a", "b"]):
+    print(repr(k))
+    print(sub)
+print([repr(k) for k, sub in h.groupby(["a"])], [repr(k) for k, sub in h.groupby("a")], [repr(k) for k, sub in h.groupby("b")])
+print([repr(k) for k, sub in h.groupby(["c", "b"])])
+for k, sub in h.groupby(["a", "b"])["v"]:
+    print(repr(k))
+    print(sub)
+for k, sub in h.groupby(["a", "b"])[["v"]]:
+    print(repr(k))
+    print(sub)
+print(h.groupby(["a", "b"]).get_group(("x", 1)))
+print(h.groupby("a").get_group("x"))
+print(h.groupby("a")["v"].get_group("y"))
+print(len(h.groupby(["a", "b"])), len(h.groupby("c")))
+print(list(h.groupby(["a", "b"], as_index=False))[0][0])
+print({k: len(sub) for k, sub in h.groupby("b")})
+print([(k, sub["v"].sum()) for k, sub in h.groupby(["a", "c"])])
+for bad in (lambda: h.groupby(["a", "b"]).get_group(("x", 7)), lambda: h.groupby("a").get_group("q")):
+    try:
+        print(bad())
+    except KeyError as err:
+        print("KeyError:", err)

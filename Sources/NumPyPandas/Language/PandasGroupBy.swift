@@ -83,6 +83,16 @@ struct PandasGroups {
     }
 }
 
+/// How `groupby()` was called, beyond the keys.
+struct GroupByOptions {
+    /// `as_index=False`: the keys come back as columns in front (the result's reset_index()).
+    var asIndex = true
+    /// The keys were given as a list: a group's key is then a tuple, even of one.
+    var byList = false
+    /// Columns were selected (`g[cols]`): iterating gives only them, else the whole rows.
+    var selectionGiven = false
+}
+
 /// `df.groupby(...)` and `df.groupby(...)[col]`.
 final class GroupByHost: NumericObject {
     let frame: DataFrame
@@ -91,20 +101,20 @@ final class GroupByHost: NumericObject {
     /// The aggregated columns; `asSeries` when one column was selected by `[label]`.
     let selected: [Int]
     let asSeries: Bool
-    /// `as_index=False`: the keys come back as columns in front (the result's reset_index()).
-    let asIndex: Bool
+    let options: GroupByOptions
+    var asIndex: Bool { options.asIndex }
     let env: NumericEnvironment
     private var cachedGroups: PandasGroups?
 
-    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, asIndex: Bool = true, env: NumericEnvironment) {
-        self.frame = frame; self.keyColumns = keyColumns; self.asIndex = asIndex; self.selected = selected; self.asSeries = asSeries; self.env = env
+    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, options: GroupByOptions = GroupByOptions(), env: NumericEnvironment) {
+        self.frame = frame; self.keyColumns = keyColumns; self.options = options; self.selected = selected; self.asSeries = asSeries; self.env = env
     }
 
     static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
     var typeName: String { asSeries ? "SeriesGroupBy" : "DataFrameGroupBy" }
     var moduleName: String { "pandas.core.groupby.generic" }
-    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "ngroups"] }
-    var methodNames: [String] { Self.aggregations + ["agg", "aggregate"] }
+    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "ngroups"] }
+    var methodNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group"] }
     var lazyAttributeNames: [String] { ["ngroups"] }
     func repr() -> String { "<pandas.core.groupby.generic.\(typeName) object>" }
 
@@ -123,6 +133,7 @@ final class GroupByHost: NumericObject {
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "ngroups": return .int(try groups().count)
+        case "get_group": return .newBuiltin(name) { [self] args, kwargs in try group(args, kwargs) }
         case "agg", "aggregate":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard kwargs.isEmpty, args.count == 1 else { throw PyException.typeError("\(name)() with these arguments is not supported by mfsh") }
@@ -147,16 +158,22 @@ final class GroupByHost: NumericObject {
         }
     }
 
+    private var selecting: GroupByOptions {
+        var selected = options
+        selected.selectionGiven = true
+        return selected
+    }
+
     func getItem(_ key: Value) throws -> Value {
         if case .list(let l) = key {
             let picked = try l.items.map { k -> Int in
                 guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(.str("Columns not found: \(try env.converter.interpreter.repr(k))")) }
                 return c
             }
-            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, asIndex: asIndex, env: env))
+            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, options: selecting, env: env))
         }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column not found: \(try env.converter.interpreter.str(key))")) }
-        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, asIndex: asIndex, env: env))
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, options: selecting, env: env))
     }
 
     /// The result as `as_index=False` gives it: the keys as columns in front of the values (`size` the
@@ -352,7 +369,9 @@ extension DataFrameHost {
         }
         guard Set(keys).count == keys.count else { throw PyException.typeError("groupby on the same column twice is not supported by mfsh") }
         let others = (0..<columnCount).filter { !keys.contains($0) }
-        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false,
-                                    asIndex: try a.bool("as_index", default: true), env: env))
+        var options = GroupByOptions()
+        options.asIndex = try a.bool("as_index", default: true)
+        if case .list = by { options.byList = true }
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, options: options, env: env))
     }
 }
