@@ -4,7 +4,7 @@
 # Series.unstack (by level number or name, int/float/str levels, three levels, fill_value, NaN for
 # empty cells) with its errors; loc/iloc by tuples, tuple slices, lists of tuples and masks; and
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
-# keys), len() and get_group() with its KeyError.
+# keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors.
 import numpy as np
 import pandas as pd
 
@@ -137,3 +137,16 @@ for bad in (lambda: h.groupby(["a", "b"]).get_group(("x", 7)), lambda: h.groupby
         print(bad())
     except KeyError as err:
         print("KeyError:", err)
+# named aggregation
+na = pd.DataFrame({"a": ["x", "y", "x", None, "y"], "b": [1, 2, 1, 1, 2], "c": [0.5, np.nan, 0.5, 2.5, 1.0],
+                   "v": [1.0, 2.0, 3.0, 4.0, 5.0], "s": ["p", "q", "r", "s", "t"]})
+gn = na.groupby(["a", "b"])
+print(gn.agg(total=("v", "sum"), n=("c", "count"), size=("v", "size"), top=("s", "max")))
+print(gn["v"].agg(total="sum", avg="mean", n="size"))
+print(na.groupby("a").agg(lo=("c", "min"), hi=("v", "max")))
+print(na.groupby(["a", "b"], as_index=False).agg(total=("v", "sum")))
+for bad in (lambda: gn.agg(total="sum"), lambda: gn.agg(total=("nope", "sum")), lambda: gn.agg(total=("v", "nope"))):
+    try:
+        print(bad())
+    except (TypeError, KeyError, AttributeError) as err:
+        print(type(err).__name__ + ":", err)

@@ -136,6 +136,7 @@ final class GroupByHost: NumericObject {
         case "get_group": return .newBuiltin(name) { [self] args, kwargs in try group(args, kwargs) }
         case "agg", "aggregate":
             return .newBuiltin(name) { [self] args, kwargs in
+                if args.isEmpty, !kwargs.isEmpty { return try keysAsColumns(try namedAggregate(kwargs), name) }
                 guard kwargs.isEmpty, args.count == 1 else { throw PyException.typeError("\(name)() with these arguments is not supported by mfsh") }
                 return try keysAsColumns(try aggregate(args[0]), name)
             }
@@ -253,8 +254,38 @@ final class GroupByHost: NumericObject {
         }
     }
 
+    /// Named aggregation, `agg(total=("v", "sum"), n=("v", "size"))` (on a selected column
+    /// `agg(total="sum")`): a frame of one column per keyword.
+    private func namedAggregate(_ kwargs: [(String, Value)]) throws -> Value {
+        let g = try groups()
+        var columns: [PandasColumn] = []
+        for (_, spec) in kwargs {
+            var column = asSeries ? selected[0] : -1
+            var function = spec
+            if !asSeries {
+                guard case .tuple(let parts) = spec, parts.count == 2 else { throw PyException.typeError("Must provide 'func' or tuples of '(column, aggfunc).") }
+                guard let c = env.position(of: parts[0], in: frame.columns) else {
+                    throw PyException.keyError(.str("Label(s) [\(try env.converter.interpreter.repr(parts[0]))] do not exist"))
+                }
+                column = c
+                function = parts[1]
+            }
+            guard case .str(let name) = function else { throw PyException.typeError("agg() with a function is not supported by mfsh (use its name)") }
+            // pandas looks the name up on the column's SeriesGroupBy.
+            guard Self.aggregations.contains(name) else { throw PyException.attributeError("'SeriesGroupBy' object has no attribute '\(name)'") }
+            columns.append(try aggregateColumn(column, name, g))
+        }
+        let holder = GroupByHost(frame: frame, keyColumns: keyColumns, selected: selected, asSeries: false, env: env)
+        return holder.assemble(columns, labels: kwargs.map { .string($0.0) }, index: resultIndex(g))
+    }
+
     /// One column aggregated per group, with pandas' kernels.
     private func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
+        if name == "size" {
+            var sizes = [Int](repeating: 0, count: g.count)
+            for code in g.codes where code >= 0 { sizes[code] += 1 }
+            return PandasColumn(values: .ndarray(.int64(sizes, shape: [g.count])), dtypeName: "int64")
+        }
         guard let a = frame.columnValues[c].ndarray else { throw PyException.typeError("\(name) of this column is not supported by mfsh") }
         let dtypeName = frame.columnDTypeNames[c]
         if name == "count" {
