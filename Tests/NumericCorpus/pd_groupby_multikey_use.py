@@ -4,7 +4,8 @@
 # Series.unstack (by level number or name, int/float/str levels, three levels, fill_value, NaN for
 # empty cells) with its errors; loc/iloc by tuples, tuple slices, lists of tuples and masks; and
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
-# keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors.
+# keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors;
+# first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value).
 import numpy as np
 import pandas as pd
 
@@ -150,3 +151,14 @@ for bad in (lambda: gn.agg(total="sum"), lambda: gn.agg(total=("nope", "sum")), 
         print(bad())
     except (TypeError, KeyError, AttributeError) as err:
         print(type(err).__name__ + ":", err)
+# first, last, nunique
+fl = pd.DataFrame({"a": ["x", "y", "x", None, "y", "z"], "b": [1, 2, 1, 1, 2, 3], "c": [np.nan, np.nan, 0.5, 2.5, -0.0, np.nan],
+                   "v": [1.0, 2.0, 3.0, 4.0, 0.0, 1.0], "s": [None, "q", "r", "s", "q", None], "i": [5, 6, 7, 8, 9, 10],
+                   "ok": [True, False, True, True, True, False]})
+gf = fl.groupby(["a", "b"])
+print(gf.first(), gf.last(), gf.nunique(), gf.first().dtypes, sep="\n")
+print(gf["s"].first(), gf["c"].last(), gf["c"].nunique(), sep="\n")
+print(gf["v"].agg(["first", "nunique"]))
+print(fl.groupby("a").nunique(), fl.groupby("a").first(), sep="\n")
+print(fl.groupby(["a", "b"], as_index=False).first())
+print(gf.agg(f=("s", "first"), n=("c", "nunique")))

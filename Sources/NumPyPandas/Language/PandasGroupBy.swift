@@ -1,7 +1,8 @@
 // `df.groupby(key)` and `df.groupby([key1, key2, ...])`: groups by one column or by the combination of
 // several (sorted by the keys, rows with a missing key dropped, as pandas' sort=True, dropna=True; several
-// keys give the result a MultiIndex), then mean/sum/count/size/min/max/std/var/median/agg of the other columns or of a
-// selected one. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
+// keys give the result a MultiIndex), then mean/sum/count/size/min/max/std/var/median/first/last/nunique/agg
+// (with names, lists, dicts or named aggregation) of the other columns or of selected ones; iterating the
+// groups is in PandasGroupIteration.swift. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
 // mean, Welford for var, so results are the same to the last bit.
 import Glibc
 import MFSInterpreter
@@ -110,7 +111,7 @@ final class GroupByHost: NumericObject {
         self.frame = frame; self.keyColumns = keyColumns; self.options = options; self.selected = selected; self.asSeries = asSeries; self.env = env
     }
 
-    static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
+    static let aggregations = ["count", "first", "last", "max", "mean", "median", "min", "nunique", "size", "std", "sum", "var"]
     var typeName: String { asSeries ? "SeriesGroupBy" : "DataFrameGroupBy" }
     var moduleName: String { "pandas.core.groupby.generic" }
     var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "ngroups"] }
@@ -294,6 +295,7 @@ final class GroupByHost: NumericObject {
             for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] { counts[code] += 1 }
             return PandasColumn(values: .ndarray(.int64(counts, shape: [g.count])), dtypeName: "int64")
         }
+        if ["first", "last", "nunique"].contains(name) { return try pick(a, name, dtypeName: dtypeName, g) }
         guard "biuf".contains(a.dtype.kind), dtypeName != "category" else {
             if (name == "min" || name == "max") && dtypeName == "str" { return try textExtreme(a, name == "max", g) }
             if dtypeName == "str" && name != "sum" { throw PyException.typeError("dtype 'str' does not support operation '\(name)'") }
@@ -360,6 +362,37 @@ final class GroupByHost: NumericObject {
         let type: NDDType = a.dtype.kind == "f" && ["sum", "min", "max"].contains(name) ? a.dtype.nativeOrder : .float64
         let values = NDArray.make(dtype: type, doubles: out, shape: [g.count])
         return PandasColumn(values: .ndarray(values), dtypeName: values.dtype.name)
+    }
+
+    /// first/last (the first or last value that is not missing) and nunique (how many distinct values,
+    /// missing ones left out, -0.0 the same as 0.0) of any column per group.
+    private func pick(_ a: NDArray, _ name: String, dtypeName: String, _ g: PandasGroups) throws -> PandasColumn {
+        guard dtypeName != "category" else { throw PyException.typeError("groupby \(name) of a category column is not supported by mfsh") }
+        let missing = env.missingMask(.ndarray(a))
+        if name == "nunique" {
+            var seen = [Set<String>](repeating: [], count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] {
+                let element = a.element(at: r) ?? PickleValue.none
+                if case .float(let x) = element, x == 0 { seen[code].insert("0.0") } else { seen[code].insert(pythonRepr(element)) }
+            }
+            return PandasColumn(values: .ndarray(.int64(seen.map(\.count), shape: [g.count])), dtypeName: "int64")
+        }
+        var picked = [Int?](repeating: nil, count: g.count)
+        for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] && (name == "last" || picked[code] == nil) { picked[code] = r }
+        let rows = picked.compactMap { $0 }
+        if rows.count == g.count { return PandasColumn(values: .ndarray(a.gathering(rows, shape: [g.count])), dtypeName: dtypeName) }
+        // A group with nothing but missing values gets NaN.
+        switch a.dtype.kind {
+        case "f":
+            guard let x = a.doubleValues() else { break }
+            let values = NDArray.make(dtype: a.dtype.nativeOrder, doubles: picked.map { $0.map { x[$0] } ?? .nan }, shape: [g.count])
+            return PandasColumn(values: .ndarray(values), dtypeName: dtypeName)
+        case "O":
+            let values = picked.map { $0.flatMap { a.element(at: $0) } ?? .float(.nan) }
+            return PandasColumn(values: .ndarray(.objects(values, shape: [g.count])), dtypeName: dtypeName)
+        default: break
+        }
+        throw PyException.typeError("groupby \(name) of a \(dtypeName) column with an all-missing group is not supported by mfsh")
     }
 
     /// min/max of a string column per group (missing skipped).
