@@ -5,7 +5,8 @@
 # empty cells) with its errors; loc/iloc by tuples, tuple slices, lists of tuples and masks; and
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
 # keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors;
-# first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value).
+# first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value); to_csv of results
+# (one column per level, headed by the level names).
 import numpy as np
 import pandas as pd
 
@@ -162,3 +163,11 @@ print(gf["v"].agg(["first", "nunique"]))
 print(fl.groupby("a").nunique(), fl.groupby("a").first(), sep="\n")
 print(fl.groupby(["a", "b"], as_index=False).first())
 print(gf.agg(f=("s", "first"), n=("c", "nunique")))
+# to_csv
+gc = fl.groupby(["a", "b"])
+print(gc.mean(numeric_only=True).to_csv())
+print(gc.v.sum().to_csv(), gc.size().to_csv(), gc.mean(numeric_only=True).to_csv(index=False), sep="\n")
+print(gc.mean(numeric_only=True).to_csv(sep=";", header=False))
+print(fl.groupby(["c", "a"]).v.sum().to_csv(na_rep="-"))
+print(gc.mean(numeric_only=True).to_csv(columns=["v"]))
+print(gc.size().unstack().to_csv())
