@@ -6,7 +6,7 @@
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
 # keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors;
 # first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value); to_csv of results
-# (one column per level, headed by the level names).
+# (one column per level, headed by the level names); Series.sort_index by the levels.
 import numpy as np
 import pandas as pd
 
@@ -171,3 +171,6 @@ print(gc.mean(numeric_only=True).to_csv(sep=";", header=False))
 print(fl.groupby(["c", "a"]).v.sum().to_csv(na_rep="-"))
 print(gc.mean(numeric_only=True).to_csv(columns=["v"]))
 print(gc.size().unstack().to_csv())
+# sort_index of a MultiIndex Series
+st = fl.groupby(["a", "b"]).v.sum().sort_values()
+print(st, st.sort_index(), st.sort_index(ascending=False), st.sort_index(ascending=[True, False]), sep="\n")
