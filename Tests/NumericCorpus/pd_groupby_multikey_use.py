@@ -6,7 +6,7 @@
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
 # keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors;
 # first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value); to_csv of results
-# (one column per level, headed by the level names); Series.sort_index by the levels.
+# (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame.
 import numpy as np
 import pandas as pd
 
@@ -174,3 +174,9 @@ print(gc.size().unstack().to_csv())
 # sort_index of a MultiIndex Series
 st = fl.groupby(["a", "b"]).v.sum().sort_values()
 print(st, st.sort_index(), st.sort_index(ascending=False), st.sort_index(ascending=[True, False]), sep="\n")
+# to_frame
+sf = pd.Series([1, 2], index=["a", "b"])
+print(sf.to_frame(), sf.to_frame("q"), sf.to_frame(name=None), sf.to_frame().columns, sf.to_frame(name=None).columns, sep="\n")
+tf = fl.groupby(["a", "b"]).v.sum()
+print(tf.to_frame(), tf.to_frame().columns, tf.to_frame("total"), fl.groupby(["a", "b"]).size().to_frame(), sep="\n")
+print(tf.reset_index(name="w"))

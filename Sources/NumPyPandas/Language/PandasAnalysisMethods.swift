@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "reset_index", "unstack"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "reset_index", "unstack", "to_frame"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -26,6 +26,7 @@ extension SeriesHost {
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
         case "reset_index": return .newBuiltin(name) { [self] args, kwargs in try resetIndex(args, kwargs) }
         case "unstack": return .newBuiltin(name) { [self] args, kwargs in try unstack(args, kwargs) }
+        case "to_frame": return .newBuiltin(name) { [self] args, kwargs in try toFrame(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in

@@ -1,5 +1,6 @@
 // `DataFrame.reset_index()` and `Series.reset_index()`: the index (each level of a MultiIndex) becomes
-// ordinary columns in front and a RangeIndex replaces it, with pandas' column names for unnamed levels.
+// ordinary columns in front and a RangeIndex replaces it, with pandas' column names for unnamed levels;
+// and `Series.to_frame()`.
 import MFSInterpreter
 import Pickle
 
@@ -60,14 +61,23 @@ extension SeriesHost {
             return env.wrap(SeriesHost(.make(values: series.values, index: env.defaultIndex(count), name: series.name, dtypeName: series.dtypeName,
                                              categorical: series.categorical), env: env))
         }
-        var label = try env.python(series.name)
-        if case .none = label { label = .int(0) }
-        if let given = a["name"] { label = given }
-        let column = try env.pandasIndex(labels: [label])
-        let frame = DataFrame.make(columns: column, index: series.index, columnValues: [series.values], columnDTypeNames: [series.dtypeName],
-                                   columnCategoricals: [series.categorical])
+        if a.given("name")?.isNone == true { throw PyException.typeError("Series.reset_index(name=None) is not supported by mfsh") }
         var forwarded: [(String, Value)] = []
         if let allow = a["allow_duplicates"] { forwarded.append(("allow_duplicates", allow)) }
-        return try DataFrameHost(frame, env: env).resetIndex([], forwarded)
+        return try DataFrameHost(try frame(named: a.given("name")), env: env).resetIndex([], forwarded)
+    }
+
+    /// `to_frame(name=<no default>)`: the Series as the one column of a frame, labelled `name` when
+    /// given (None too), else the Series' name, else 0.
+    func toFrame(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("to_frame", args, kwargs, ["name"])
+        return env.wrap(DataFrameHost(try frame(named: a.given("name")), env: env))
+    }
+
+    private func frame(named name: Value?) throws -> DataFrame {
+        let label = try name ?? env.python(series.name)
+        let columns = name == nil && label.isNone ? PandasIndex.range(start: 0, stop: 1, step: 1, name: .none) : try env.pandasIndex(labels: [label])
+        return DataFrame.make(columns: columns, index: series.index, columnValues: [series.values], columnDTypeNames: [series.dtypeName],
+                              columnCategoricals: [series.categorical])
     }
 }
