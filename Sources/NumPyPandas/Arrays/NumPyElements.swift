@@ -294,3 +294,43 @@ func civilDate(daysSinceEpoch: Int) -> PickleDate {
     let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     return PickleDate(year: year, month: month, day: day)
 }
+
+/// Reads the elements of a 1-D bool, integer (up to 8 bytes, uint64 only to Int.max) or float32/64
+/// array in native byte order straight from its bytes, as `item()` gives them: what a loop over an
+/// array reads once per element, without `decodeElement`'s general dispatch.
+struct NumberReader {
+    private let bytes: ArraySlice<UInt8>
+    private let kind: UInt8
+    private let size: Int
+
+    init?(_ array: NDArray) {
+        guard array.shape.count == 1, case .raw(let raw) = array.storage, array.dtype.isLittleEndian || array.dtype.itemSize == 1,
+              raw.count >= array.count * array.dtype.itemSize else { return nil }
+        switch (array.dtype.kindCode, array.dtype.itemSize) {
+        case (UInt8(ascii: "b"), 1), (UInt8(ascii: "i"), 1), (UInt8(ascii: "i"), 2), (UInt8(ascii: "i"), 4), (UInt8(ascii: "i"), 8),
+             (UInt8(ascii: "u"), 1), (UInt8(ascii: "u"), 2), (UInt8(ascii: "u"), 4), (UInt8(ascii: "f"), 4), (UInt8(ascii: "f"), 8):
+            break
+        default: return nil
+        }
+        bytes = raw.storage; kind = array.dtype.kindCode; size = array.dtype.itemSize
+    }
+
+    /// Element `i` (the caller keeps `i` below the array's count).
+    func value(_ i: Int) -> PickleValue {
+        bytes.withUnsafeBytes { p in
+            let offset = i * size
+            switch (kind, size) {
+            case (UInt8(ascii: "f"), 8): return .float(p.loadUnaligned(fromByteOffset: offset, as: Double.self))
+            case (UInt8(ascii: "f"), _): return .float(Double(p.loadUnaligned(fromByteOffset: offset, as: Float.self)))
+            case (UInt8(ascii: "i"), 8): return .int(Int(p.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+            case (UInt8(ascii: "i"), 4): return .int(Int(p.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+            case (UInt8(ascii: "i"), 2): return .int(Int(p.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
+            case (UInt8(ascii: "i"), _): return .int(Int(p.load(fromByteOffset: offset, as: Int8.self)))
+            case (UInt8(ascii: "u"), 4): return .int(Int(p.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            case (UInt8(ascii: "u"), 2): return .int(Int(p.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+            case (UInt8(ascii: "u"), _): return .int(Int(p[offset]))
+            default: return .bool(p[offset] != 0)
+            }
+        }
+    }
+}

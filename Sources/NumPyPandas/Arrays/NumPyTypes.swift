@@ -115,7 +115,7 @@ extension NDDType {
 }
 
 extension PickleValue {
-    fileprivate var isPlainNumber: Bool {
+    var isPlainNumber: Bool {
         switch self {
         case .bool, .int, .float: return true
         default: return false

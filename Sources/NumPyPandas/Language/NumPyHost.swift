@@ -32,7 +32,12 @@ final class NDArrayHost: NumericObject {
 
     /// The element at a C-order flat index as numpy returns it: a numpy scalar, or the object itself.
     func item(_ flat: Int) throws -> Value {
-        if array.dtype.kind == "O" { return try env.python(array.element(at: flat) ?? PickleValue.none) }
+        // Numbers straight from the bytes (loops over arrays come here once per element).
+        if array.dtype.holdsNumbers, case .raw(let bytes) = array.storage, flat >= 0, flat < array.count,
+           let v = decodeElement(array.dtype, bytes, array.memoryIndex(ofFlat: flat)), v.isPlainNumber {
+            return env.wrap(NDScalarHost(dtype: array.dtype, number: v, env: env))
+        }
+        if array.dtype.kindCode == UInt8(ascii: "O") { return try env.python(array.element(at: flat) ?? PickleValue.none) }
         guard let s = array.scalar(atFlat: flat) else { throw PyException.indexError("index \(flat) is out of bounds") }
         return env.wrap(NDScalarHost(s, env: env))
     }
@@ -228,6 +233,16 @@ final class NDArrayHost: NumericObject {
         guard let n = array.shape.first else { throw PyException.typeError("iteration over a 0-d array") }
         var i = 0
         let isVector = array.shape.count == 1
+        if isVector, let read = NumberReader(array), let cls = env.numberScalarClass(array.dtype) {
+            let dtype = array.dtype, env = env
+            return ClosureIterator("iterator") {
+                guard i < n else { return nil }
+                let instance = PyInstance(cls: cls)
+                instance.host = NDScalarHost(dtype: dtype, number: read.value(i), env: env)
+                i += 1
+                return .instance(instance)
+            }
+        }
         return ClosureIterator("iterator") { [self] in
             guard i < n else { return nil }
             defer { i += 1 }
@@ -246,7 +261,7 @@ final class NDArrayHost: NumericObject {
             switch (x, v) {
             case (.str(let a), .str(let b)) where a == b: return true
             default:
-                if let s = NumericHosts.object(x) as? NDScalarHost, case .string(let a) = s.scalar.value, case .str(let b) = v, a == b { return true }
+                if let s = NumericHosts.object(x) as? NDScalarHost, case .string(let a) = s.value, case .str(let b) = v, a == b { return true }
             }
         }
         return false
@@ -282,7 +297,7 @@ final class NDArrayHost: NumericObject {
             for p in picked { for j in 0..<inner { flat.append(p * inner + j) } }
             return env.wrap(NDArrayHost(array.gathering(flat, shape: [picked.count] + array.shape[k...]), env: env))
         }
-        if let flag = NumericHosts.object(key) as? NDScalarHost, case .bool(let picked) = flag.scalar.value {
+        if let flag = NumericHosts.object(key) as? NDScalarHost, case .bool(let picked) = flag.value {
             // `x[True]` / `x[False]`: a new leading axis holding the array once, or not at all.
             return env.wrap(NDArrayHost(array.gathering(picked ? Array(0..<array.count) : [], shape: [picked ? 1 : 0] + array.shape), env: env))
         }
@@ -328,7 +343,7 @@ final class NDArrayHost: NumericObject {
                 ranges.append((0, 1, picked.count))
                 newShape.append(picked.count)
             default:
-                if let s = NumericHosts.object(part) as? NDScalarHost, case .int(let raw) = s.scalar.value {
+                if let s = NumericHosts.object(part) as? NDScalarHost, case .int(let raw) = s.value {
                     return try getItem(.tuple(parts.prefix(axis) + [.int(raw)] + parts.dropFirst(axis + 1)))
                 }
                 throw PyException.indexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")

@@ -16,7 +16,7 @@ extension NDArrayHost {
         } else {
             if Self.isPlainIndex(key) { return nil }
             // `x[True]` / `x[np.True_]`: getItem's own path (a new axis holding x once, or not at all).
-            if let s = NumericHosts.object(key) as? NDScalarHost, case .bool = s.scalar.value { return nil }
+            if let s = NumericHosts.object(key) as? NDScalarHost, case .bool = s.value { return nil }
             if let a = Self.indexArray(key), a.dtype.kind == "b" || (a.shape.count == 1 && "iu".contains(a.dtype.kind)) { return nil }
             if case .list(let l) = key, l.items.allSatisfy({ if case .int = $0 { return true }; return false }) { return nil }
             parts = [key]
@@ -28,7 +28,7 @@ extension NDArrayHost {
         switch v {
         case .int, .slice: return true
         default:
-            if let s = NumericHosts.object(v) as? NDScalarHost, case .int = s.scalar.value { return true }
+            if let s = NumericHosts.object(v) as? NDScalarHost, case .int = s.value { return true }
             return false
         }
     }
@@ -59,7 +59,7 @@ extension NDArrayHost {
         default:
             if PyEllipsis.isEllipsis(v) { return .ellipsis }
             if let s = NumericHosts.object(v) as? NDScalarHost {
-                if case .int(let i) = s.scalar.value { return .integer(i) }
+                if case .int(let i) = s.value { return .integer(i) }
                 throw invalid
             }
             guard Self.indexArray(v) != nil else { throw invalid }

@@ -35,7 +35,7 @@ struct NDLanes {
         case .int(let i): raw = i
         case .tuple: throw PyException.typeError("a tuple of axes is not supported by mfsh")
         default:
-            if let s = NumericHosts.object(axis) as? NDScalarHost, case .int(let i) = s.scalar.value { raw = i; break }
+            if let s = NumericHosts.object(axis) as? NDScalarHost, case .int(let i) = s.value { raw = i; break }
             throw PyException.typeError("'\(axis.typeName)' object cannot be interpreted as an integer")
         }
         let a = raw < 0 ? raw + ndim : raw

@@ -107,11 +107,12 @@ enum NumPyMath {
         case (nil, let y?): t = weak(y, a.kind)
         case (nil, nil): t = a.kind == .float || b.kind == .float ? .float64 : .int64
         }
-        if op == .truediv && t.kind != "f" { return .float64 }
-        if [.bitand, .bitor, .bitxor].contains(op) && t.kind == "f" {
+        let isFloat = t.kindCode == UInt8(ascii: "f")
+        if op == .truediv && !isFloat { return .float64 }
+        if isFloat && (op == .bitand || op == .bitor || op == .bitxor) {
             throw PyException.typeError("ufunc 'bitwise_\(op == .bitand ? "and" : op == .bitor ? "or" : "xor")' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
         }
-        if t.kind == "b" {
+        if t.kindCode == UInt8(ascii: "b") {
             switch op {
             case .add, .mul, .bitand, .bitor, .bitxor: return t
             case .sub: throw PyException.typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
@@ -124,13 +125,13 @@ enum NumPyMath {
     private static func weak(_ d: NDDType, _ python: NumericOperand.Kind) -> NDDType {
         switch python {
         case .bool: return d
-        case .int: return d.kind == "b" ? .int64 : d
-        case .float: return d.kind == "f" ? d : .float64
+        case .int: return d.kindCode == UInt8(ascii: "b") ? .int64 : d
+        case .float: return d.kindCode == UInt8(ascii: "f") ? d : .float64
         }
     }
 
     static func promote(_ x: NDDType, _ y: NDDType) -> NDDType {
-        if x.kind == y.kind && x.itemSize == y.itemSize { return x.nativeOrder }
+        if x.kindCode == y.kindCode && x.itemSize == y.itemSize { return x.nativeOrder }
         if x.kind == "b" { return y.nativeOrder }
         if y.kind == "b" { return x.nativeOrder }
         if x.kind == "f" || y.kind == "f" {

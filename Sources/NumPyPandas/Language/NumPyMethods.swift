@@ -4,7 +4,7 @@ import MFSInterpreter
 import Pickle
 
 extension NDArrayHost {
-    static let extraMethodNames = ["astype", "cumsum", "prod", "reshape", "round"]
+    static let extraMethodNames = ["astype", "cumsum", "dot", "prod", "reshape", "round"]
 
     func extraMethod(_ name: String) -> Value? {
         guard Self.extraMethodNames.contains(name) else { return nil }
@@ -13,6 +13,10 @@ extension NDArrayHost {
             case "reshape": return try reshape(args, kwargs)
             case "astype": return try astype(args.first ?? kwargs.first { $0.0 == "dtype" }?.1 ?? .none)
             case "round": return try round(args.first ?? kwargs.first { $0.0 == "decimals" }?.1 ?? .int(0))
+            case "dot":
+                let a = try CallArguments("dot", args, kwargs, ["b", "out"], required: 1)
+                try NumPyStats.refuse(a, ["out"])
+                return try NumPyLinalg.product(array, try env.toArray(a["b"] ?? .none), matmul: false, env: env)
             default: return try productOrCumsum(name, args, kwargs)
             }
         }

@@ -231,9 +231,12 @@ enum NumPyModule {
 
         // Sorting and unique values (1-D, or the flattened array for unique).
         def("sort") { args, kwargs in
-            let a = try CallArguments("sort", args, kwargs, ["a"], required: 1)
+            let a = try CallArguments("sort", args, kwargs, ["a", "axis", "kind", "order"], required: 1)
+            try NumPyStats.refuse(a, ["order"])
             let x = try env.toArray(a["a"] ?? .none)
-            return wrapArray(x.gathering(try sortedPositions(x), shape: x.shape))
+            // kind= changes only which of equal values goes first: the same values either way.
+            let axisGiven = kwargs.contains { $0.0 == "axis" } || args.count > 1
+            return wrapArray(try sortedAlongAxis(x, axis: axisGiven ? try a.int("axis") : -1, env: env))
         }
         def("argsort") { args, kwargs in
             let a = try CallArguments("argsort", args, kwargs, ["a"], required: 1)
@@ -277,7 +280,7 @@ enum NumPyModule {
             guard let d = try env.dtype(a["dtype"]) else { throw PyException.typeError("dtype() needs a type") }
             return env.dtypeValue(d)
         }
-        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env) + NumPyDifferences.members(env)
+        return m + NumPyStats.members(env) + NumPyLinalg.members(env) + NumPyHistogram.members(env) + NumPyDifferences.members(env) + NumPyComparisons.members(env)
     }
 
     /// numpy's ufuncs on a pandas Series give a Series (same index and name): `result` as one when
@@ -325,10 +328,11 @@ enum NumPyModule {
     /// An array of `shape` holding `value` everywhere (dtype from the value when not given).
     static func filled(shape: [Int], value: Value, dtype: NDDType?, env: NumericEnvironment) throws -> NDArray {
         let n = try NumPyMath.resultCount(shape)
-        let one = try env.toArray(value)
+        // With a dtype, the fill value is converted as np.array(value, dtype) does (a Python int out
+        // of an integer dtype's range is an OverflowError, not wrapped).
+        let one = try env.toArray(value, dtype: dtype)
         guard one.count == 1 else { throw PyException.valueError("could not broadcast the fill value to shape \(shape)") }
-        let type = dtype ?? one.dtype
-        let typed = try env.cast(one, to: type)
+        let typed = one
         return typed.gathering(Array(repeating: 0, count: n), shape: shape)
     }
 
@@ -396,6 +400,31 @@ enum NumPyModule {
     }
 
     /// Positions of a 1-D array in ascending order, stable, NaN last (numpy's order).
+    /// `np.sort(x, axis)`: each lane along `axis` sorted (numpy's default is the last axis); with
+    /// axis=None the flattened array.
+    static func sortedAlongAxis(_ x: NDArray, axis: Int?, env: NumericEnvironment) throws -> NDArray {
+        guard let raw = axis else {
+            let flat = x.gathering(Array(0..<x.count), shape: [x.count])
+            return flat.gathering(try sortedPositions(flat), shape: [x.count])
+        }
+        let ndim = x.shape.count
+        guard ndim > 0 else { throw PyException(env.axisError, "axis \(raw) is out of bounds for array of dimension 0") }
+        let a = raw < 0 ? raw + ndim : raw
+        guard a >= 0, a < ndim else { throw PyException(env.axisError, "axis \(raw) is out of bounds for array of dimension \(ndim)") }
+        if ndim == 1 { return x.gathering(try sortedPositions(x), shape: x.shape) }
+        let length = x.shape[a]
+        let inner = try NumPyMath.count(x.shape[(a + 1)...])
+        let lanes = length == 0 ? 0 : x.count / length
+        var source = Array(0..<x.count)
+        for k in 0..<lanes {
+            let o = k / max(inner, 1), i = k % max(inner, 1)
+            let positions = (0..<length).map { (o * length + $0) * inner + i }
+            let order = try sortedPositions(x.gathering(positions, shape: [length]))
+            for (j, p) in positions.enumerated() { source[p] = positions[order[j]] }
+        }
+        return x.gathering(source, shape: x.shape)
+    }
+
     static func sortedPositions(_ x: NDArray) throws -> [Int] {
         let positions = Array(0..<x.count)
         if let o = NumericOperand(array: x) {

@@ -4,18 +4,34 @@ import MFSInterpreter
 import Pickle
 
 final class NDScalarHost: NumericObject {
-    let scalar: NDScalar
+    let dtype: NDDType
+    /// The value of a bool, integer or float scalar (`NDScalar.number`); nil for the other kinds.
+    let number: PickleValue?
     let env: NumericEnvironment
-    init(_ scalar: NDScalar, env: NumericEnvironment) { self.scalar = scalar; self.env = env }
+    /// The scalar as decoded, when it came as one; a number scalar made by a loop over an array or
+    /// by arithmetic has none until something asks (one object less per element).
+    private let decoded: NDScalar?
+
+    init(_ scalar: NDScalar, env: NumericEnvironment) {
+        dtype = scalar.dtype; number = scalar.number; decoded = scalar; self.env = env
+    }
+    /// A bool, integer or float scalar from its value, already in the dtype's range and precision.
+    init(dtype: NDDType, number: PickleValue, env: NumericEnvironment) {
+        self.dtype = dtype; self.number = number; decoded = nil; self.env = env
+    }
+
+    var scalar: NDScalar { decoded ?? NDScalar(dtype: dtype, number: number ?? .none) }
+    /// What `item()` gives.
+    var value: PickleValue { number ?? scalar.value }
 
     var typeName: String {
-        switch scalar.dtype.kind {
+        switch dtype.kind {
         case "U": return "str_"
         case "S": return "bytes_"
         case "O": return "object_"
         case "M": return "datetime64"
         case "m": return "timedelta64"
-        default: return scalar.dtype.name
+        default: return dtype.name
         }
     }
     var moduleName: String { "numpy" }
@@ -28,17 +44,17 @@ final class NDScalarHost: NumericObject {
     func str() -> String { scalar.strText }
 
     /// The scalar as a 0-d array of its dtype (for arithmetic).
-    var asArray: NDArray { NDArray.stacking([scalar], shape: []) ?? .objects([scalar.value], shape: []) }
+    var asArray: NDArray { NDArray.stacking([scalar], shape: []) ?? .objects([value], shape: []) }
 
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
-        case "dtype": return env.wrap(NDDTypeHost(scalar.dtype, env: env))
+        case "dtype": return env.wrap(NDDTypeHost(dtype, env: env))
         case "shape": return .tuple([])
         case "ndim": return .int(0)
         case "size": return .int(1)
-        case "itemsize": return .int(scalar.dtype.itemSize)
-        case "item", "tolist": return .newBuiltin(name) { [self] _, _ in try env.python(scalar.value) }
-        case "real" where "biuf".contains(scalar.dtype.kind): return env.wrap(self)
+        case "itemsize": return .int(dtype.itemSize)
+        case "item", "tolist": return .newBuiltin(name) { [self] _, _ in try env.python(value) }
+        case "real" where "biuf".contains(dtype.kind): return env.wrap(self)
         default:
             // numpy scalars have the array methods (`np.True_.sum()`, `np.float64(2).round(1)`).
             guard NDArrayHost.scalarArrayMethods.contains(name) else { return nil }
@@ -47,7 +63,7 @@ final class NDScalarHost: NumericObject {
     }
 
     var isTruthy: Bool {
-        switch scalar.value {
+        switch value {
         case .bool(let b): return b
         case .int(let i): return i != 0
         case .float(let x): return x != 0
@@ -57,7 +73,7 @@ final class NDScalarHost: NumericObject {
     }
 
     func toDouble() throws -> Double? {
-        switch scalar.value {
+        switch value {
         case .bool(let b): return b ? 1 : 0
         case .int(let i): return Double(i)
         case .float(let x): return x
@@ -70,10 +86,10 @@ final class NDScalarHost: NumericObject {
     }
 
     func toInteger() throws -> Value? {
-        switch scalar.value {
+        switch value {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int(let i): return .int(i)
-        case .bigInt: return try env.python(scalar.value)
+        case .bigInt: return try env.python(value)
         case .string(let text):
             guard let i = Int(text.trimmingSpaces) else { throw PyException.valueError("invalid literal for int() with base 10: \(pythonStringRepr(text))") }
             return .int(i)
@@ -87,7 +103,7 @@ final class NDScalarHost: NumericObject {
 
     /// `round(x)` gives a Python int; `round(x, n)` a numpy scalar of the same type.
     func round(_ digits: Value) throws -> Value {
-        let kind = scalar.dtype.kind
+        let kind = dtype.kind
         guard "iuf".contains(kind) else { throw PyException.typeError("type \(typeName) doesn't define __round__ method") }
         guard case .int(let n) = digits else {
             guard digits.isNone else { throw PyException.typeError("'\(digits.typeName)' object cannot be interpreted as an integer") }
@@ -100,23 +116,23 @@ final class NDScalarHost: NumericObject {
         for _ in 0..<Int(min(n.magnitude, 400)) { scale *= 10 }
         if kind == "f", let x = try toDouble() {
             let y = n >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
-            return NumPyMath.result(.make(dtype: scalar.dtype, doubles: [y], shape: []), env: env)
+            return NumPyMath.result(.make(dtype: dtype, doubles: [y], shape: []), env: env)
         }
-        guard case .int(let i) = scalar.value, n < 0 else { return env.wrap(self) }
+        guard case .int(let i) = value, n < 0 else { return env.wrap(self) }
         let y = (Double(i) / scale).rounded(.toNearestOrEven) * scale
-        return NumPyMath.result(.make(dtype: scalar.dtype, ints: [Int(exactly: y) ?? 0], shape: []), env: env)
+        return NumPyMath.result(.make(dtype: dtype, ints: [Int(exactly: y) ?? 0], shape: []), env: env)
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
-        if let big = try NumericHosts.bigIntSubstitute(other, op, dtype: scalar.dtype) { return try binary(op, big, reflected: reflected) }
+        if let big = try NumericHosts.bigIntSubstitute(other, op, dtype: dtype) { return try binary(op, big, reflected: reflected) }
         if let r = try scalarResult(op, other, reflected: reflected) { return r.value(env: env) }
         guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {
-            if "Mm".contains(scalar.dtype.kind), let r = try NDArrayHost(asArray, env: env).timeArithmetic(op, other, reflected: reflected) {
+            if "Mm".contains(dtype.kind), let r = try NDArrayHost(asArray, env: env).timeArithmetic(op, other, reflected: reflected) {
                 return r
             }
             if op == .eq || op == .ne {
                 // Strings, dates and other non-numbers compare as the Python value numpy's item() gives.
-                let same = pyValueEquals(try env.python(scalar.value), other)
+                let same = pyValueEquals(try env.python(value), other)
                 return .bool(op == .eq ? same : !same)
             }
             return nil
@@ -136,7 +152,7 @@ final class NDScalarHost: NumericObject {
         case (.str(let x), .str(let y)): return x == y
         case (.bytes(let x), .bytes(let y)): return x == y
         default:
-            if let o = NumericHosts.object(b) as? NDScalarHost { return pythonRepr(o.scalar.value) == pythonRepr(scalar.value) }
+            if let o = NumericHosts.object(b) as? NDScalarHost { return pythonRepr(o.value) == pythonRepr(value) }
             return false
         }
     }

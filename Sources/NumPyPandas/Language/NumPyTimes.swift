@@ -108,7 +108,7 @@ extension NDArrayHost {
         switch other {
         case .int(let k): factor = Int64(k)
         default:
-            guard let s = NumericHosts.object(other) as? NDScalarHost, case .int(let k) = s.scalar.value else { return nil }
+            guard let s = NumericHosts.object(other) as? NDScalarHost, case .int(let k) = s.value else { return nil }
             factor = Int64(k)
         }
         let out = try mine.counts.map { c -> Int in

@@ -182,16 +182,43 @@ final class NumericEnvironment {
     // np.True_/np.False_ are not shared instances: held by the environment, they would hold it (their
     // host needs it) and never be freed; ordering (sorted, max) makes no bools at all (`compare`).
     private func wrap(scalar host: NDScalarHost) -> Value {
-        let dtype = host.scalar.dtype
+        let dtype = host.dtype
         guard dtype.holdsNumbers else { return instance(of: cls(for: host), host) }
-        let key = Int(dtype.kindCode) << 8 | dtype.itemSize
-        if let c = numberScalarClasses[key] { return instance(of: c, host) }
+        guard let slot = Self.numberClassSlot(dtype) else { return instance(of: cls(for: host), host) }
+        if let c = numberScalarClasses[slot] { return instance(of: c, host) }
         let c = cls(for: host)
-        numberScalarClasses[key] = c
+        numberScalarClasses[slot] = c
         return instance(of: c, host)
     }
 
-    private var numberScalarClasses: [Int: PyClass] = [:]
+    /// The class of the number scalars of one dtype, for a loop over an array that makes them: found
+    /// once, each element then costs its instance and its host.
+    func numberScalarClass(_ dtype: NDDType) -> PyClass? {
+        guard Self.numberClassSlot(dtype) != nil, case .instance(let first) = wrap(NDScalarHost(dtype: dtype, number: .int(0), env: self)) else { return nil }
+        return first.cls
+    }
+
+    /// The classes of number scalars by kind (b, i, u, f) and size (1, 2, 4, 8 bytes): an array, not a
+    /// dictionary, as it is read once per element of a loop.
+    private var numberScalarClasses = [PyClass?](repeating: nil, count: 16)
+
+    private static func numberClassSlot(_ dtype: NDDType) -> Int? {
+        let kind: Int
+        switch dtype.kindCode {
+        case UInt8(ascii: "b"): kind = 0
+        case UInt8(ascii: "i"): kind = 1
+        case UInt8(ascii: "u"): kind = 2
+        case UInt8(ascii: "f"): kind = 3
+        default: return nil
+        }
+        switch dtype.itemSize {
+        case 1: return kind * 4
+        case 2: return kind * 4 + 1
+        case 4: return kind * 4 + 2
+        case 8: return kind * 4 + 3
+        default: return nil
+        }
+    }
 
     private func instance(of cls: PyClass, _ object: any NumericObject) -> Value {
         let instance = PyInstance(cls: cls)
@@ -207,7 +234,7 @@ final class NumericEnvironment {
         if let c = classes[name] { return c }
         var methods = Self.specialMethods()
         // Only numpy's integer scalars have __index__ (a float64 is not a list index).
-        if let scalar = object as? NDScalarHost, "biu".contains(scalar.scalar.dtype.kind) {} else { methods["__index__"] = nil }
+        if let scalar = object as? NDScalarHost, "biu".contains(scalar.dtype.kind) {} else { methods["__index__"] = nil }
         for method in object.methodNames {
             methods[method] = .newBuiltin(method) { args, kwargs in
                 let o = try Self.target(args, method)
@@ -293,14 +320,14 @@ final class NumericEnvironment {
             guard case .str(let spec) = try argument(args, "__format__") else {
                 throw PyException.typeError("format() argument 2 must be str")
             }
-            if let scalar = o as? NDScalarHost, "biuf".contains(scalar.scalar.dtype.kind), let env = scalar.envIfAny {
-                return .str(try env.converter.interpreter.format(try env.python(scalar.scalar.value), spec: spec))
+            if let scalar = o as? NDScalarHost, "biuf".contains(scalar.dtype.kind), let env = scalar.envIfAny {
+                return .str(try env.converter.interpreter.format(try env.python(scalar.value), spec: spec))
             }
             if spec.isEmpty { return .str(o.str()) }
             throw PyException.typeError("unsupported format string passed to \(o.moduleName).\(o.typeName).__format__")
         }
         def("__index__") { o, _ in
-            if let scalar = o as? NDScalarHost, "biu".contains(scalar.scalar.dtype.kind), let v = try scalar.toInteger() { return v }
+            if let scalar = o as? NDScalarHost, "biu".contains(scalar.dtype.kind), let v = try scalar.toInteger() { return v }
             throw PyException.typeError("'\(o.moduleName).\(o.typeName)' object cannot be interpreted as an integer")
         }
         def("__round__") { o, args in

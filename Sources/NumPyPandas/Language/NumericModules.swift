@@ -60,7 +60,7 @@ struct CallArguments {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         default:
-            if let s = NumericHosts.object(v) as? NDScalarHost, case .int(let i) = s.scalar.value { return i }
+            if let s = NumericHosts.object(v) as? NDScalarHost, case .int(let i) = s.value { return i }
             throw PyException.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }
@@ -134,6 +134,7 @@ extension NumericEnvironment {
 
     /// Leaves in C order as an array of their common type (or `dtype`).
     private func build(_ leaves: [Value], shape: [Int], dtype: NDDType?) throws -> NDArray {
+        if let dtype { try checkPythonIntsFit(leaves, dtype) }
         var sawInt = false, sawFloat = false, sawStr = false, sawOther = false
         var longest = 0
         for leaf in leaves {
@@ -143,8 +144,8 @@ extension NumericEnvironment {
             case .float: sawFloat = true
             case .str(let s): sawStr = true; longest = max(longest, s.unicodeScalars.count)
             default:
-                if let s = NumericHosts.object(leaf) as? NDScalarHost, "biuf".contains(s.scalar.dtype.kind) {
-                    if s.scalar.dtype.kind == "f" { sawFloat = true } else if s.scalar.dtype.kind != "b" { sawInt = true }
+                if let s = NumericHosts.object(leaf) as? NDScalarHost, "biuf".contains(s.dtype.kind) {
+                    if s.dtype.kind == "f" { sawFloat = true } else if s.dtype.kind != "b" { sawInt = true }
                 } else {
                     sawOther = true
                 }
@@ -184,6 +185,25 @@ extension NumericEnvironment {
             natural = .objects(try leaves.map(pickleValue), shape: shape)
         }
         return try cast(natural, to: dtype)
+    }
+
+    /// numpy 2 refuses a Python int that an integer dtype cannot hold (`np.array([300], dtype=np.int8)`,
+    /// `np.uint8(-1)`) instead of wrapping it; numpy scalars and arrays are cast, not checked.
+    private func checkPythonIntsFit(_ leaves: [Value], _ dtype: NDDType) throws {
+        let kind = dtype.kindCode
+        guard kind == UInt8(ascii: "i") || kind == UInt8(ascii: "u"), dtype.itemSize <= 8 else { return }
+        let bits = 8 * dtype.itemSize
+        for leaf in leaves {
+            switch leaf {
+            case .int(let i):
+                let fits = kind == UInt8(ascii: "i") ? (bits >= 64 || (i >= -(1 << (bits - 1)) && i < 1 << (bits - 1)))
+                    : i >= 0 && (bits >= 64 || i < 1 << bits)
+                if !fits { throw PyException.overflow("Python integer \(i) out of bounds for \(dtype.name)") }
+            case .bigint:
+                throw PyException.overflow("Python int too large to convert to C long")
+            default: continue
+            }
+        }
     }
 
     /// A language value as a decoded value, for object arrays: numbers, strings, None, numpy scalars.

@@ -26,8 +26,8 @@ extension NumericEnvironment {
             case .float(let d): if d.isNaN { nans += 1 } else { floats += 1 }
             case .str: strs += 1
             default:
-                if let s = NumericHosts.object(v) as? NDScalarHost, "biuf".contains(s.scalar.dtype.kind) {
-                    switch s.scalar.dtype.kind {
+                if let s = NumericHosts.object(v) as? NDScalarHost, "biuf".contains(s.dtype.kind) {
+                    switch s.dtype.kind {
                     case "b": bools += 1
                     case "f": floats += 1
                     default: ints += 1
@@ -173,7 +173,7 @@ extension NumericEnvironment {
         case .none: return true
         case .float(let d): return d.isNaN
         default:
-            if let s = NumericHosts.object(v) as? NDScalarHost, s.scalar.dtype.kind == "f", let x = NumericOperand(v)?.doubles.first { return x.isNaN }
+            if let s = NumericHosts.object(v) as? NDScalarHost, s.dtype.kind == "f", let x = NumericOperand(v)?.doubles.first { return x.isNaN }
             if let t = NumericHosts.object(v) as? TimestampHost { return t.stamp.count == nil }
             if let t = NumericHosts.object(v) as? TimedeltaHost { return t.delta.count == nil }
             return false

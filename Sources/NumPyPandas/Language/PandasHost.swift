@@ -55,7 +55,7 @@ extension NumericEnvironment {
         case (.tuple(let a), .tuple(let b)):  // a MultiIndex row
             return a.count == b.count && zip(a.items, b).allSatisfy { labelMatches($0, $1) }
         default:
-            if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.scalar.value) == pythonRepr(label) }
+            if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.value) == pythonRepr(label) }
             return false
         }
     }

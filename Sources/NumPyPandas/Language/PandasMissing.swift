@@ -208,7 +208,7 @@ final class SeriesIndexerHost: NumericObject {
         switch key {
         case .int(let i): raw = i
         default:
-            if let s = NumericHosts.object(key) as? NDScalarHost, case .int(let i) = s.scalar.value { raw = i; break }
+            if let s = NumericHosts.object(key) as? NDScalarHost, case .int(let i) = s.value { raw = i; break }
             throw PyException.typeError("Cannot index by location index with a non-integer key")
         }
         let p = raw < 0 ? raw + count : raw

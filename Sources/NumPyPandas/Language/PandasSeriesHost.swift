@@ -130,16 +130,10 @@ final class SeriesHost: NumericObject {
         case "unique", "nunique", "value_counts":
             return .newBuiltin(name) { [self] args, kwargs in try distinct(name, args, kwargs) }
         case "idxmax", "idxmin":
-            return .newBuiltin(name) { [self] _, _ in
-                guard let a = valuesArray, case .builtin(let arg)? = try NDArrayHost(a, env: env).getAttribute(name == "idxmax" ? "argmax" : "argmin"),
-                      let position = NumericHosts.object(try arg.body([], [])) as? NDScalarHost, case .int(let p) = position.scalar.value else {
-                    throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh")
-                }
-                if series.index.levels != nil { return try env.numpyLabel(series.index, p) }
-                switch series.index.values {
-                case .values(let labels): return try env.numpyElement(labels, p)
-                case .range: return NumPyMath.result(.int64([try labelInt(p)], shape: []), env: env)
-                }
+            return .newBuiltin(name) { [self] args, kwargs in
+                let options = try CallArguments(name, args, kwargs, ["axis", "skipna"])
+                let p = try extremePosition(largest: name == "idxmax", skipna: try options.bool("skipna", default: true))
+                return try env.numpyLabel(series.index, p)  // a RangeIndex label is a Python int, a MultiIndex's a tuple
             }
         default: return try analysisAttribute(name)
         }
@@ -201,11 +195,6 @@ final class SeriesHost: NumericObject {
         }
     }
 
-    private func labelInt(_ p: Int) throws -> Int {
-        if case .int(let i) = series.index.label(at: p) { return i }
-        return p
-    }
-
     func getItem(_ key: Value) throws -> Value {
         if let rows = try env.maskRows(key, count: count) { return withValues(env.take(series.values, rows), rows: rows) }
         if case .slice(let s) = key {
@@ -251,6 +240,10 @@ final class SeriesHost: NumericObject {
                 return try left.binary(op, env.wrap(right), reflected: reflected, comparisonsAsArrays: comparisonsAsArrays)
             }
             operand = env.wrap(NDArrayHost(b, env: env))
+        }
+        if let filled = integerDivisionByZero(op, a, operand, reflected: reflected) {
+            return env.wrap(SeriesHost(.make(values: .ndarray(filled), index: series.index, name: name, dtypeName: filled.dtype.name,
+                                             categorical: nil), env: env))
         }
         guard let result = try NDArrayHost(a, env: env, comparisonsAsArrays: comparisonsAsArrays).binary(op, operand, reflected: reflected),
               let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return nil }

@@ -315,3 +315,54 @@ extension SeriesHost {
         return withValues(.ndarray(.objects(texts, shape: [texts.count])), dtypeName: "str")
     }
 }
+
+extension SeriesHost {
+    /// The position `idxmax`/`idxmin` label: the first largest (smallest) value, NaN skipped as pandas
+    /// skips it (numpy's argmax would pick the NaN); all NaN is pandas' ValueError.
+    func extremePosition(largest: Bool, skipna: Bool) throws -> Int {
+        let name = largest ? "argmax" : "argmin"
+        guard let a = valuesArray, "biuf".contains(a.dtype.kind), let o = NumericOperand(array: a) else {
+            throw PyException.typeError("idx\(largest ? "max" : "min")() is not supported for dtype \(series.dtypeName) in mfsh")
+        }
+        guard a.count > 0 else { throw PyException.valueError("attempt to get \(name) of an empty sequence") }
+        if let ints = o.ints {
+            var best = 0
+            for i in 1..<ints.count where largest ? ints[i] > ints[best] : ints[i] < ints[best] { best = i }
+            return best
+        }
+        var best: Int?
+        for (i, x) in o.doubles.enumerated() {
+            if x.isNaN {
+                if skipna { continue }
+                throw PyException.valueError("Encountered an NA value with skipna=False")
+            }
+            if let b = best, !(largest ? x > o.doubles[b] : x < o.doubles[b]) { continue }
+            best = i
+        }
+        guard let best else { throw PyException.valueError("Encountered all NA values") }
+        return best
+    }
+}
+
+extension SeriesHost {
+    /// pandas' integer `//` and `%` when a divisor is 0: the result is float64, `x // 0` is ±inf by
+    /// the sign of x (NaN for 0) and `x % 0` is NaN (numpy gives 0 with a warning; pandas fills, as
+    /// its `dispatch_fill_zeros`). nil when the operands are not integers or no divisor is 0.
+    func integerDivisionByZero(_ op: NumericOp, _ a: NDArray, _ operand: Value, reflected: Bool) -> NDArray? {
+        guard op == .floordiv || op == .mod, a.dtype.kindCode == UInt8(ascii: "i") || a.dtype.kindCode == UInt8(ascii: "u"),
+              let mine = NumericOperand(array: a)?.ints, let other = NumericOperand(operand), other.kind == .int,
+              let theirs = other.ints, mine.count > 0, theirs.count == mine.count || theirs.count == 1 else { return nil }
+        let (dividends, divisors) = reflected ? (theirs, mine) : (mine, theirs)
+        guard divisors.contains(0) else { return nil }
+        let n = max(dividends.count, divisors.count)
+        let values = (0..<n).map { i -> Double in
+            let x = dividends[dividends.count == 1 ? 0 : i], y = divisors[divisors.count == 1 ? 0 : i]
+            if y == 0 { return op == .mod || x == 0 ? .nan : (x > 0 ? .infinity : -.infinity) }
+            // Int.min // -1 overflows: numpy wraps it, pandas (through numpy) the same.
+            if x == Int.min && y == -1 { return op == .mod ? 0 : Double(Int.min) }
+            let (q, r) = floorDivMod(x, y)
+            return Double(op == .mod ? r : q)
+        }
+        return .float64(values, shape: [n])
+    }
+}

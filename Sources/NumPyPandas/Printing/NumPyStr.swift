@@ -48,9 +48,11 @@ extension NDDType {
         default: return byteOrder == ">" ? str : name
         }
     }
-    public static var float64: NDDType { NDDType(kind: "f", itemSize: 8, byteOrder: "<") }
-    public static var int64: NDDType { NDDType(kind: "i", itemSize: 8, byteOrder: "<") }
-    public static var bool: NDDType { NDDType(kind: "b", itemSize: 1, byteOrder: "|") }
+    // Shared: every arithmetic step of a loop names one of these. An NDDType is immutable (all
+    // `let`s, no fields for these), so sharing it across threads is safe.
+    nonisolated(unsafe) public static let float64 = NDDType(kind: "f", itemSize: 8, byteOrder: "<")
+    nonisolated(unsafe) public static let int64 = NDDType(kind: "i", itemSize: 8, byteOrder: "<")
+    nonisolated(unsafe) public static let bool = NDDType(kind: "b", itemSize: 1, byteOrder: "|")
 }
 
 extension String {
@@ -181,7 +183,9 @@ private func appendFloat(_ x: Double, size: Int, to out: inout [UInt8]) {
 extension NDDType {
     /// The same type in native (little-endian) order, as numpy's results are.
     public var nativeOrder: NDDType {
-        NDDType(kind: kind, itemSize: itemSize, byteOrder: itemSize == 1 ? "|" : "<", unit: unit, unitCount: unitCount)
+        // Already native (the usual case, once per arithmetic step of a loop): itself, not a copy.
+        if byteOrder == (itemSize == 1 ? "|" : "<"), fieldNames == nil, fields == nil { return self }
+        return NDDType(kind: kind, itemSize: itemSize, byteOrder: itemSize == 1 ? "|" : "<", unit: unit, unitCount: unitCount)
     }
 }
 
