@@ -6,7 +6,9 @@
 # groupby(as_index=False) on one and several keys; iterating the groups (keys as tuples for a list of
 # keys), len() and get_group() with its KeyError; named aggregation (agg(total=("v", "sum"))) and its errors;
 # first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value); to_csv of results
-# (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame.
+# (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame;
+# arithmetic between results of different groups (aligned on the union of their labels) and a result
+# assigned as a column.
 import numpy as np
 import pandas as pd
 
@@ -180,3 +182,15 @@ print(sf.to_frame(), sf.to_frame("q"), sf.to_frame(name=None), sf.to_frame().col
 tf = fl.groupby(["a", "b"]).v.sum()
 print(tf.to_frame(), tf.to_frame().columns, tf.to_frame("total"), fl.groupby(["a", "b"]).size().to_frame(), sep="\n")
 print(tf.reset_index(name="w"))
+# alignment on MultiIndex labels
+al = pd.DataFrame({"a": ["x", "y", "x", "y", "z", "x"], "b": [1, 2, 2, 1, 1, 1], "v": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+                   "ok": [True, False, True, True, False, False]})
+ra = al.groupby(["a", "b"]).sum()
+sa1 = al.groupby(["a", "b"]).v.sum()
+sa2 = al[al.v > 2].groupby(["a", "b"]).v.sum()
+print(sa1 + sa2, sa2 - sa1, sa2 * 2 / sa1, sep="\n")
+print(al[al.ok].groupby(["a", "b"]).size() / al.groupby(["a", "b"]).size())
+print(al[~al.ok].groupby(["a", "b"]).size() / al[al.ok].groupby(["a", "b"]).size())
+ra["w"] = sa2
+print(ra)
+print(ra.assign(share=sa2 / sa1))
