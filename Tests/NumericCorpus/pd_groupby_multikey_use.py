@@ -8,7 +8,8 @@
 # first/last/nunique of every dtype (all-missing groups NaN, -0.0 and 0.0 one value); to_csv of results
 # (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame;
 # arithmetic between results of different groups (aligned on the union of their labels) and a result
-# assigned as a column.
+# assigned as a column; sort=False (groups in order of first appearance); transform (NaN on rows
+# missing a key).
 import numpy as np
 import pandas as pd
 
@@ -194,3 +195,15 @@ print(al[~al.ok].groupby(["a", "b"]).size() / al[al.ok].groupby(["a", "b"]).size
 ra["w"] = sa2
 print(ra)
 print(ra.assign(share=sa2 / sa1))
+# sort=False and transform
+tr = pd.DataFrame({"a": ["y", "x", "y", None, "x", "z"], "b": [2, 1, 2, 1, 1, 3], "c": [1.5, np.nan, 0.5, 2.5, 1.0, np.nan],
+                   "v": [1, 2, 3, 4, 5, 6]})
+print(tr.groupby(["a", "b"], sort=False).sum(), tr.groupby(["b", "a"], sort=False).v.mean(), sep="\n")
+print(tr.groupby("a", sort=False).sum(), tr.groupby(["a", "b"], sort=False).size(), sep="\n")
+for name in ("sum", "mean", "size", "count", "first", "nunique"):
+    print(tr.groupby(["a", "b"])["v"].transform(name))
+print(tr.groupby(["a", "b"])["c"].transform("max"), tr.groupby(["a", "b"]).transform("sum"), sep="\n")
+print(tr.groupby("b")["a"].transform("first"))
+print(tr.dropna(subset=["a"]).groupby(["a", "b"])["v"].transform("sum"))
+tr["share"] = tr["v"] / tr.groupby("a")["v"].transform("sum")
+print(tr)

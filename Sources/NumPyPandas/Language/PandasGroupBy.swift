@@ -15,7 +15,8 @@ struct PandasGroups {
     /// The first row of each group (its key label).
     let firstRows: [Int]
 
-    init(keys a: NDArray) throws {
+    /// `sorted` false keeps the groups in order of first appearance (pandas' sort=False).
+    init(keys a: NDArray, sorted: Bool = true) throws {
         var codes = [Int](repeating: -1, count: a.count)
         var firstRows: [Int] = []
         // Dense codes in order of first appearance, then renumbered in key order.
@@ -49,7 +50,7 @@ struct PandasGroups {
             throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh")
         }
         let keys = PandasSort.keys(.ndarray(a.gathering(firstRows, shape: [firstRows.count])), count: firstRows.count)
-        let order = Array(0..<firstRows.count).sorted { PandasSort.compare(keys[$0], keys[$1]) < 0 }
+        let order = sorted ? Array(0..<firstRows.count).sorted { PandasSort.compare(keys[$0], keys[$1]) < 0 } : Array(0..<firstRows.count)
         var rank = [Int](repeating: 0, count: order.count)
         for (position, g) in order.enumerated() { rank[g] = position }
         self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
@@ -60,7 +61,7 @@ struct PandasGroups {
     /// Groups of the combinations of several keys: each key's groups are in key order, so the
     /// combinations of their codes sort as pandas sorts the keys (lexicographically); a row missing
     /// any key is in no group.
-    init(keys columns: [NDArray]) throws {
+    init(keys columns: [NDArray], sorted: Bool = true) throws {
         let each = try columns.map { try PandasGroups(keys: $0) }
         let rowCount = columns.first?.count ?? 0
         var seen: [[Int]: Int] = [:]
@@ -75,7 +76,7 @@ struct PandasGroups {
             combinations.append(combination)
             firstRows.append(r)
         }
-        let order = combinations.indices.sorted { combinations[$0].lexicographicallyPrecedes(combinations[$1]) }
+        let order = sorted ? combinations.indices.sorted { combinations[$0].lexicographicallyPrecedes(combinations[$1]) } : Array(combinations.indices)
         var rank = [Int](repeating: 0, count: order.count)
         for (position, g) in order.enumerated() { rank[g] = position }
         self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
@@ -92,6 +93,8 @@ struct GroupByOptions {
     var byList = false
     /// Columns were selected (`g[cols]`): iterating gives only them, else the whole rows.
     var selectionGiven = false
+    /// sort=False: groups in order of first appearance.
+    var sort = true
 }
 
 /// `df.groupby(...)` and `df.groupby(...)[col]`.
@@ -114,8 +117,8 @@ final class GroupByHost: NumericObject {
     static let aggregations = ["count", "first", "last", "max", "mean", "median", "min", "nunique", "size", "std", "sum", "var"]
     var typeName: String { asSeries ? "SeriesGroupBy" : "DataFrameGroupBy" }
     var moduleName: String { "pandas.core.groupby.generic" }
-    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "ngroups"] }
-    var methodNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group"] }
+    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "ngroups", "transform"] }
+    var methodNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "transform"] }
     var lazyAttributeNames: [String] { ["ngroups"] }
     func repr() -> String { "<pandas.core.groupby.generic.\(typeName) object>" }
 
@@ -126,7 +129,7 @@ final class GroupByHost: NumericObject {
             if frame.columnDTypeNames[c] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
             return keys
         }
-        let g = keys.count == 1 ? try PandasGroups(keys: keys[0]) : try PandasGroups(keys: keys)
+        let g = keys.count == 1 ? try PandasGroups(keys: keys[0], sorted: options.sort) : try PandasGroups(keys: keys, sorted: options.sort)
         cachedGroups = g
         return g
     }
@@ -135,6 +138,7 @@ final class GroupByHost: NumericObject {
         switch name {
         case "ngroups": return .int(try groups().count)
         case "get_group": return .newBuiltin(name) { [self] args, kwargs in try group(args, kwargs) }
+        case "transform": return .newBuiltin(name) { [self] args, kwargs in try transform(args, kwargs) }
         case "agg", "aggregate":
             return .newBuiltin(name) { [self] args, kwargs in
                 if args.isEmpty, !kwargs.isEmpty { return try keysAsColumns(try namedAggregate(kwargs), name) }
@@ -281,7 +285,7 @@ final class GroupByHost: NumericObject {
     }
 
     /// One column aggregated per group, with pandas' kernels.
-    private func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
+    func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
         if name == "size" {
             var sizes = [Int](repeating: 0, count: g.count)
             for code in g.codes where code >= 0 { sizes[code] += 1 }
@@ -417,9 +421,7 @@ extension DataFrameHost {
     func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
         for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
-        guard try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
-            throw PyException.typeError("groupby(sort=False or dropna=False) is not supported by mfsh")
-        }
+        guard try a.bool("dropna", default: true) else { throw PyException.typeError("groupby(dropna=False) is not supported by mfsh") }
         guard let by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
         // A list of one column groups like the column itself (pandas 3 gives a flat index then too).
         var names = [by]
@@ -435,6 +437,7 @@ extension DataFrameHost {
         let others = (0..<columnCount).filter { !keys.contains($0) }
         var options = GroupByOptions()
         options.asIndex = try a.bool("as_index", default: true)
+        options.sort = try a.bool("sort", default: true)
         if case .list = by { options.byList = true }
         return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, options: options, env: env))
     }
