@@ -1,9 +1,11 @@
 // `df.groupby(key)` and `df.groupby([key1, key2, ...])`: groups by one column or by the combination of
-// several (sorted by the keys, rows with a missing key dropped, as pandas' sort=True, dropna=True; several
-// keys give the result a MultiIndex), then mean/sum/count/size/min/max/std/var/median/first/last/nunique/agg
-// (with names, lists, dicts or named aggregation) of the other columns or of selected ones; iterating the
-// groups is in PandasGroupIteration.swift. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
-// mean, Welford for var, so results are the same to the last bit.
+// several (sorted by the keys, or in order of first appearance with sort=False; rows with a missing key
+// dropped, as pandas' dropna=True; several keys give the result a MultiIndex), then
+// mean/sum/count/size/min/max/std/var/median/first/last/nunique/agg (names, lists, dicts or named
+// aggregation) of the other columns or of selected ones. Iterating the groups is in
+// PandasGroupIteration.swift, transform in PandasGroupTransform.swift. The float kernels are pandas' own
+// (groupby.pyx): Kahan-compensated sums for sum and mean, Welford for var, so results are the same to
+// the last bit.
 import Glibc
 import MFSInterpreter
 import Pickle
