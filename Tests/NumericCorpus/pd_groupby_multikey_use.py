@@ -9,7 +9,7 @@
 # (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame;
 # arithmetic between results of different groups (aligned on the union of their labels) and a result
 # assigned as a column; sort=False (groups in order of first appearance); transform (NaN on rows
-# missing a key).
+# missing a key); dropna=False (missing keys a group of their own, sorted last, shown NaN/nan).
 import numpy as np
 import pandas as pd
 
@@ -207,3 +207,20 @@ print(tr.groupby("b")["a"].transform("first"))
 print(tr.dropna(subset=["a"]).groupby(["a", "b"])["v"].transform("sum"))
 tr["share"] = tr["v"] / tr.groupby("a")["v"].transform("sum")
 print(tr)
+# dropna=False
+dn = pd.DataFrame({"a": ["y", "x", "y", None, "x", "z", None], "b": [2, 1, 2, 1, 1, np.nan, 1],
+                   "c": [1.5, np.nan, 0.5, 2.5, 1.0, np.nan, 3.0], "v": [1, 2, 3, 4, 5, 6, 7]})
+gd = dn.groupby(["a", "b"], dropna=False)
+print(gd.sum(), gd.v.sum(), gd.v.sum().index, gd.size().reset_index(), gd.v.sum().to_dict(), sep="\n")
+print(dn.groupby("a", dropna=False).sum(), dn.groupby("a", dropna=False).v.sum().index, sep="\n")
+print(dn.groupby("b", dropna=False).v.sum(), dn.groupby("b", dropna=False).v.sum().index, sep="\n")
+print(dn.groupby(["b", "a"], dropna=False).size())
+d5 = pd.DataFrame({"a": ["y", "x", None], "b": [-2.5, 1.0, np.nan], "v": [1, 2, 3]})
+print(d5.groupby(["a", "b"], dropna=False).sum(), d5.groupby(["b", "a"], dropna=False).sum(), sep="\n")
+print(d5.groupby("b", dropna=False).v.sum())
+print(gd.v.sum().unstack())
+print(dn.groupby("a", dropna=False).v.transform("sum"))
+print(dn.groupby(["a", "b"], dropna=False, sort=False).v.sum())
+for k, sub in gd:
+    print(k, len(sub))
+print(pd.Index([1.0, np.nan]), pd.Index(["x", None]))

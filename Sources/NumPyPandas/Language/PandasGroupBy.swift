@@ -1,6 +1,7 @@
 // `df.groupby(key)` and `df.groupby([key1, key2, ...])`: groups by one column or by the combination of
 // several (sorted by the keys, or in order of first appearance with sort=False; rows with a missing key
-// dropped, as pandas' dropna=True; several keys give the result a MultiIndex), then
+// dropped, as pandas' dropna=True, or a group sorted last with dropna=False; several keys give the
+// result a MultiIndex), then
 // mean/sum/count/size/min/max/std/var/median/first/last/nunique/agg (names, lists, dicts or named
 // aggregation) of the other columns or of selected ones. Iterating the groups is in
 // PandasGroupIteration.swift, transform in PandasGroupTransform.swift. The float kernels are pandas' own
@@ -17,15 +18,17 @@ struct PandasGroups {
     /// The first row of each group (its key label).
     let firstRows: [Int]
 
-    /// `sorted` false keeps the groups in order of first appearance (pandas' sort=False).
-    init(keys a: NDArray, sorted: Bool = true) throws {
+    /// `sorted` false keeps the groups in order of first appearance (pandas' sort=False); `dropna`
+    /// false makes the rows missing the key a group too (sorted last).
+    init(keys a: NDArray, sorted: Bool = true, dropna: Bool = true) throws {
         var codes = [Int](repeating: -1, count: a.count)
         var firstRows: [Int] = []
         // Dense codes in order of first appearance, then renumbered in key order.
         func assign<K: Hashable>(_ key: (Int) -> K?) {
-            var seen: [K: Int] = [:]
+            var seen: [K?: Int] = [:]
             for r in 0..<a.count {
-                guard let k = key(r) else { continue }
+                let k = key(r)
+                if k == nil && dropna { continue }
                 if let g = seen[k] { codes[r] = g } else { seen[k] = firstRows.count; codes[r] = firstRows.count; firstRows.append(r) }
             }
         }
@@ -52,7 +55,14 @@ struct PandasGroups {
             throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh")
         }
         let keys = PandasSort.keys(.ndarray(a.gathering(firstRows, shape: [firstRows.count])), count: firstRows.count)
-        let order = sorted ? Array(0..<firstRows.count).sorted { PandasSort.compare(keys[$0], keys[$1]) < 0 } : Array(0..<firstRows.count)
+        func precedes(_ x: Int, _ y: Int) -> Bool {
+            switch (keys[x], keys[y]) {
+            case (.missing, _): return false
+            case (_, .missing): return true
+            default: return PandasSort.compare(keys[x], keys[y]) < 0
+            }
+        }
+        let order = sorted ? Array(0..<firstRows.count).sorted(by: precedes) : Array(0..<firstRows.count)
         var rank = [Int](repeating: 0, count: order.count)
         for (position, g) in order.enumerated() { rank[g] = position }
         self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
@@ -63,8 +73,8 @@ struct PandasGroups {
     /// Groups of the combinations of several keys: each key's groups are in key order, so the
     /// combinations of their codes sort as pandas sorts the keys (lexicographically); a row missing
     /// any key is in no group.
-    init(keys columns: [NDArray], sorted: Bool = true) throws {
-        let each = try columns.map { try PandasGroups(keys: $0) }
+    init(keys columns: [NDArray], sorted: Bool = true, dropna: Bool = true) throws {
+        let each = try columns.map { try PandasGroups(keys: $0, dropna: dropna) }
         let rowCount = columns.first?.count ?? 0
         var seen: [[Int]: Int] = [:]
         var combinations: [[Int]] = [], firstRows: [Int] = []
@@ -97,6 +107,8 @@ struct GroupByOptions {
     var selectionGiven = false
     /// sort=False: groups in order of first appearance.
     var sort = true
+    /// dropna=False: rows missing a key make groups too.
+    var dropna = true
 }
 
 /// `df.groupby(...)` and `df.groupby(...)[col]`.
@@ -131,7 +143,11 @@ final class GroupByHost: NumericObject {
             if frame.columnDTypeNames[c] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
             return keys
         }
-        let g = keys.count == 1 ? try PandasGroups(keys: keys[0], sorted: options.sort) : try PandasGroups(keys: keys, sorted: options.sort)
+        if !options.dropna, keyColumns.contains(where: { frame.columnDTypeNames[$0] == "object" }) {
+            throw PyException.typeError("groupby(dropna=False) on an object column is not supported by mfsh")
+        }
+        let g = keys.count == 1 ? try PandasGroups(keys: keys[0], sorted: options.sort, dropna: options.dropna)
+                                : try PandasGroups(keys: keys, sorted: options.sort, dropna: options.dropna)
         cachedGroups = g
         return g
     }
@@ -423,7 +439,6 @@ extension DataFrameHost {
     func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
         for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
-        guard try a.bool("dropna", default: true) else { throw PyException.typeError("groupby(dropna=False) is not supported by mfsh") }
         guard let by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
         // A list of one column groups like the column itself (pandas 3 gives a flat index then too).
         var names = [by]
@@ -440,6 +455,7 @@ extension DataFrameHost {
         var options = GroupByOptions()
         options.asIndex = try a.bool("as_index", default: true)
         options.sort = try a.bool("sort", default: true)
+        options.dropna = try a.bool("dropna", default: true)
         if case .list = by { options.byList = true }
         return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, options: options, env: env))
     }

@@ -36,12 +36,10 @@ extension SeriesHost {
         }
         guard let values = valuesArray else { throw PyException.typeError("unstack of a \(series.dtypeName) Series is not supported by mfsh") }
         let rest = arrays.indices.filter { $0 != k }
-        let columnGroups = try PandasGroups(keys: arrays[k])
-        let rowGroups = rest.count == 1 ? try PandasGroups(keys: arrays[rest[0]]) : try PandasGroups(keys: rest.map { arrays[$0] })
-        // A missing label (groupby never makes one) would lose its row: refused rather than guessed.
-        guard !columnGroups.codes.contains(-1), !rowGroups.codes.contains(-1) else {
-            throw PyException.typeError("unstack of an index with missing labels is not supported by mfsh")
-        }
+        // A missing label (groupby(dropna=False) makes them) is a row or column of its own, sorted last.
+        let columnGroups = try PandasGroups(keys: arrays[k], dropna: false)
+        let rowGroups = rest.count == 1 ? try PandasGroups(keys: arrays[rest[0]], dropna: false)
+                                        : try PandasGroups(keys: rest.map { arrays[$0] }, dropna: false)
         let (cellCount, overflow) = rowGroups.count.multipliedReportingOverflow(by: columnGroups.count)
         guard !overflow, cellCount <= Self.unstackCellLimit else {
             throw PyException.valueError("unstack to more than \(Self.unstackCellLimit) cells is not supported by mfsh")

@@ -62,6 +62,7 @@ func labelSummary(_ i: PandasIndex, name: String) -> String {
 
 /// `pprint_thing(label, quote_strings=True)` with tab, CR and LF escaped, as pandas shows labels.
 func quotedLabel(_ v: PickleValue) -> String {
+    if case .float(let x) = v, x.isNaN { return "nan" }  // str(float('nan'))
     if case .string(let s) = v {
         return "'" + s.replacing("\t", with: "\\t").replacing("\r", with: "\\r").replacing("\n", with: "\\n") + "'"
     }
