@@ -9,7 +9,8 @@
 # (one column per level, headed by the level names); Series.sort_index by the levels; Series.to_frame;
 # arithmetic between results of different groups (aligned on the union of their labels) and a result
 # assigned as a column; sort=False (groups in order of first appearance); transform (NaN on rows
-# missing a key); dropna=False (missing keys a group of their own, sorted last, shown NaN/nan).
+# missing a key); dropna=False (missing keys a group of their own, sorted last, shown NaN/nan; a NaN
+# label found in a flat index, never in a MultiIndex, as pandas 3.1 does).
 import numpy as np
 import pandas as pd
 
@@ -224,3 +225,7 @@ print(dn.groupby(["a", "b"], dropna=False, sort=False).v.sum())
 for k, sub in gd:
     print(k, len(sub))
 print(pd.Index([1.0, np.nan]), pd.Index(["x", None]))
+sn = gd.v.sum()
+fn = dn.groupby("b", dropna=False).v.sum()
+print(("z", np.nan) in sn.index, (np.nan, 1.0) in sn.index, sn.loc[("x", 1.0)])
+print(fn[np.nan], fn.loc[np.nan], np.nan in fn.index, pd.Series([1, 2], index=[1.0, np.nan])[np.nan])

@@ -9,8 +9,16 @@ extension NumericEnvironment {
     /// partial key; mfsh does not).
     func requireWholeLabel(_ key: Value, of index: PandasIndex) throws {
         guard let levels = index.levels else { return }
-        if case .tuple(let parts) = key, parts.count == levels.count { return }
-        throw PyException.typeError("selecting by part of a MultiIndex label is not supported by mfsh (give a tuple of all \(levels.count) levels)")
+        guard case .tuple(let parts) = key, parts.count == levels.count else {
+            throw PyException.typeError("selecting by part of a MultiIndex label is not supported by mfsh (give a tuple of all \(levels.count) levels)")
+        }
+        // pandas 3.1 finds no MultiIndex label with a NaN part, each way failing its own way.
+        if parts.contains(where: isNaN) { throw PyException.typeError("selecting a MultiIndex label with NaN in it is not supported by mfsh") }
+    }
+
+    private func isNaN(_ v: Value) -> Bool {
+        if case .float(let x) = v { return x.isNaN }
+        return false
     }
 
     /// pandas' KeyError for a label not in `index`: for a MultiIndex, the first part no row has at its
@@ -34,7 +42,8 @@ extension NumericEnvironment {
         guard let levels = index.levels else { return position(of: key, in: index) != nil }
         let parts: [Value]
         if case .tuple(let t) = key { parts = t } else { parts = [key] }
-        guard !parts.isEmpty, parts.count <= levels.count else { return false }
+        // pandas 3.1 never finds a NaN part in a MultiIndex.
+        guard !parts.isEmpty, parts.count <= levels.count, !parts.contains(where: isNaN) else { return false }
         return (0..<index.count).contains { row in zip(levels, parts).allSatisfy { labelMatches($0.label(at: row), $1) } }
     }
 
@@ -49,7 +58,7 @@ extension NumericEnvironment {
         case (.string(let a), .str(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.int(let a), .float(let b)): return Double(a) == b
-        case (.float(let a), .float(let b)): return a == b
+        case (.float(let a), .float(let b)): return a == b || (a.isNaN && b.isNaN)  // pandas finds a NaN label by NaN
         case (.float(let a), .int(let b)): return a == Double(b)
         case (.bool(let a), .bool(let b)): return a == b
         case (.tuple(let a), .tuple(let b)):  // a MultiIndex row
