@@ -2,6 +2,7 @@
 // (registering them costs nothing at start-up), over the same values decoded artifacts are. Their
 // members live in NumPyModule*.swift and PandasModule*.swift; what they share is here: the call
 // arguments of a module function and the conversion of Python values into arrays.
+import BigInt
 import MFSInterpreter
 import Pickle
 
@@ -97,6 +98,8 @@ extension NumericEnvironment {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
+        // np.array(range(n)), pd.Series(range(n)); one beyond 2**28 elements stays a leaf (and is refused).
+        case .range(let r) where r.count <= 1 << 28: return (0..<r.count).map { .int(r.at($0)) }
         default:
             if let h = NumericHosts.object(v) as? NDArrayHost, h.array.shape.count >= 1 {
                 return (0..<h.array.shape[0]).compactMap { try? h.getItem(.int($0)) }
@@ -135,6 +138,7 @@ extension NumericEnvironment {
     /// Leaves in C order as an array of their common type (or `dtype`).
     private func build(_ leaves: [Value], shape: [Int], dtype: NDDType?) throws -> NDArray {
         if let dtype { try checkPythonIntsFit(leaves, dtype) }
+        if let unsigned = try unsigned64(leaves, dtype: dtype, shape: shape) { return unsigned }
         var sawInt = false, sawFloat = false, sawStr = false, sawOther = false
         var longest = 0
         for leaf in leaves {
@@ -187,6 +191,30 @@ extension NumericEnvironment {
         return try cast(natural, to: dtype)
     }
 
+    /// Python ints of which some are beyond int64 but all within uint64 (`np.array([2**63])`,
+    /// `np.uint64(2**63)`): numpy makes a uint64 array of them (with no dtype, or dtype uint64).
+    /// nil for anything else.
+    private func unsigned64(_ leaves: [Value], dtype: NDDType?, shape: [Int]) throws -> NDArray? {
+        let uint64 = NumPyMath.dtype("u", 8)
+        if let dtype, dtype.kindCode != UInt8(ascii: "u") || dtype.itemSize != 8 { return nil }
+        var sawBig = false
+        var bits: [Int] = []
+        bits.reserveCapacity(leaves.count)
+        for leaf in leaves {
+            switch leaf {
+            case .int(let i) where i >= 0: bits.append(i)
+            case .bigint(let big):
+                guard let u = UInt64(exactly: big.value) else { return nil }
+                sawBig = true
+                bits.append(Int(bitPattern: UInt(u)))
+            case .bool(let b): bits.append(b ? 1 : 0)
+            default: return nil
+            }
+        }
+        guard sawBig else { return nil }
+        return .make(dtype: uint64, ints: bits, shape: shape)
+    }
+
     /// numpy 2 refuses a Python int that an integer dtype cannot hold (`np.array([300], dtype=np.int8)`,
     /// `np.uint8(-1)`) instead of wrapping it; numpy scalars and arrays are cast, not checked.
     private func checkPythonIntsFit(_ leaves: [Value], _ dtype: NDDType) throws {
@@ -199,7 +227,9 @@ extension NumericEnvironment {
                 let fits = kind == UInt8(ascii: "i") ? (bits >= 64 || (i >= -(1 << (bits - 1)) && i < 1 << (bits - 1)))
                     : i >= 0 && (bits >= 64 || i < 1 << bits)
                 if !fits { throw PyException.overflow("Python integer \(i) out of bounds for \(dtype.name)") }
-            case .bigint:
+            case .bigint(let big):
+                // uint64 holds what int64 cannot (np.uint64(2**63)); anything else beyond int64 is C's long overflow.
+                if kind == UInt8(ascii: "u"), dtype.itemSize == 8, UInt64(exactly: big.value) != nil { continue }
                 throw PyException.overflow("Python int too large to convert to C long")
             default: continue
             }

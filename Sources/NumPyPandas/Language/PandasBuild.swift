@@ -110,6 +110,7 @@ extension NumericEnvironment {
         switch v {
         case .list(let l): return try pandasColumn(items: l.items)
         case .tuple(let t): return try pandasColumn(items: t)
+        case .range(let r) where r.count <= 1 << 28: return try pandasColumn(items: (0..<r.count).map { .int(r.at($0)) })
         case .dict, .set, .frozenset: throw PyException.typeError("a \(v.typeName) as column values is not supported by mfsh")
         default: break
         }

@@ -121,6 +121,14 @@ struct FloatFormat {
                 while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }
             }
             lead = String(digits.prefix(1)); fracPart = String(digits.dropFirst())
+            // Digits past the unique ones are the exact value's (Dragon4's min_digits), not zeros:
+            // a float32 1e-05 among 8-digit mantissas is 9.9999997e-06.
+            if fracPart.count < minDigits {
+                let (mantissa, exp) = splitOnce(cFormat(abs(x), "%.\(minDigits)e"), "e")
+                exponent = Int(exp) ?? exponent
+                let (first, rest) = splitOnce(mantissa, ".")
+                lead = first; fracPart = rest
+            }
         }
         if fracPart.count < minDigits { fracPart += String(repeating: "0", count: minDigits - fracPart.count) }
         _ = trimKeepZeros
