@@ -29,6 +29,17 @@ extension PandasIndex {
         let code = frequency.dropFirst(digits.count)
         return multiple == 1 ? String(code) : "\(multiple)\(code)"
     }
+    /// A `MultiIndex` over `levels` (at least two, all as long as each other): its labels are the rows' tuples.
+    public static func multi(levels: [PandasIndex]) -> PandasIndex {
+        let count = levels.first?.count ?? 0
+        let tuples = (0..<count).map { row in PickleValue.tuple(PickleTuple(levels.map { $0.label(at: row) })) }
+        return PandasIndex(className: "MultiIndex", values: .values(.ndarray(.objects(tuples, shape: [count]))), name: .none,
+                           dtypeName: "object", levels: levels)
+    }
+
+    /// The level names of a MultiIndex (`[name]` for a flat index).
+    public var names: [PickleValue] { levels.map { $0.map(\.name) } ?? [name] }
+
     /// A `RangeIndex`.
     public static func range(start: Int, stop: Int, step: Int, name: PickleValue) -> PandasIndex {
         PandasIndex(className: "RangeIndex", values: .range(start: start, stop: stop, step: step), name: name, dtypeName: "int64")

@@ -17,10 +17,15 @@ public final class PandasIndex {
     public let dtypeName: String
     /// A DatetimeIndex's `freqstr` (`D`, `2h`, ...), nil when it has no frequency.
     public let frequency: String?
+    /// A MultiIndex's levels, each a full-length index (the level's label of every row, its name and
+    /// dtype); nil for a flat index. `values` then holds the rows' tuples, so code that only reads
+    /// labels sees pandas' tuple labels.
+    public let levels: [PandasIndex]?
 
-    init(className: String, values: Values, name: PickleValue, dtypeName: String, frequency: String? = nil) {
+    init(className: String, values: Values, name: PickleValue, dtypeName: String, frequency: String? = nil,
+         levels: [PandasIndex]? = nil) {
         self.className = className; self.values = values; self.name = name; self.dtypeName = dtypeName
-        self.frequency = frequency
+        self.frequency = frequency; self.levels = levels
     }
 }
 

@@ -52,6 +52,9 @@ struct CallArguments {
         return v
     }
 
+    /// The argument as given (None too), nil only when not given: for parameters whose default is not None.
+    func given(_ name: String) -> Value? { bound[name] }
+
     func int(_ name: String) throws -> Int? {
         guard let v = self[name] else { return nil }
         switch v {

@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "reset_index", "unstack", "to_frame"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -24,6 +24,9 @@ extension SeriesHost {
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
+        case "reset_index": return .newBuiltin(name) { [self] args, kwargs in try resetIndex(args, kwargs) }
+        case "unstack": return .newBuiltin(name) { [self] args, kwargs in try unstack(args, kwargs) }
+        case "to_frame": return .newBuiltin(name) { [self] args, kwargs in try toFrame(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
@@ -37,7 +40,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json"]
+                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "unstack"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -56,6 +59,8 @@ extension DataFrameHost {
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
         case "T": return try transposed()
+        case "unstack":
+            return .newBuiltin(name) { _, _ in throw PyException.typeError("DataFrame.unstack() (MultiIndex columns) is not supported by mfsh: unstack a column, df[col].unstack()") }
         case "transpose":
             return .newBuiltin(name) { [self] args, kwargs in
                 // copy= changes nothing in pandas 3 (copy-on-write); other arguments are numpy-compat ones pandas refuses.

@@ -78,6 +78,7 @@ extension NumericEnvironment {
 
     /// The labels of indexes one after the other; consecutive RangeIndexes stay a RangeIndex, as pandas'.
     func concatIndexes(_ indexes: [PandasIndex]) throws -> PandasIndex {
+        for index in indexes { try refuseMultiIndex(index, "concat") }
         var ranges: [(Int, Int, Int)] = []
         for index in indexes { if case .range(let start, let stop, let step) = index.values { ranges.append((start, stop, step)) } }
         if ranges.count == indexes.count, let first = ranges.first {

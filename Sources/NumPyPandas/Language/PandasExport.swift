@@ -109,15 +109,15 @@ extension DataFrameHost {
             }
         }
         let cells = try picked.map { try env.csvCells(frame.columnValues[$0], count: rowCount, naRep: options.naRep) }
-        let indexCells = options.index ? try env.csvIndexCells(frame.index, naRep: options.naRep) : []
+        let (indexHeader, indexCells) = try env.csvIndexColumns(frame.index, options)
         var text = ""
         if options.header {
-            var fields = options.index ? [options.indexLabel ?? (frame.index.name.isNone ? "" : plainText(frame.index.name))] : []
+            var fields = indexHeader
             fields += picked.map { plainText(frame.columns.label(at: $0)) }
             text += options.line(fields)
         }
         for r in 0..<rowCount {
-            var fields = options.index ? [indexCells[r]] : []
+            var fields = indexCells.map { $0[r] }
             for column in cells { fields.append(r < column.count ? column[r] : options.naRep) }
             text += options.line(fields)
         }
@@ -132,15 +132,24 @@ extension SeriesHost {
         if a["columns"] != nil { throw PyException.typeError("Series.to_csv(columns=...) is not supported by mfsh") }
         let options = try CSVOptions(a, interpreter: env.converter.interpreter)
         let cells = try env.csvCells(series.values, count: count, naRep: options.naRep)
-        let indexCells = options.index ? try env.csvIndexCells(series.index, naRep: options.naRep) : []
+        let (indexHeader, indexCells) = try env.csvIndexColumns(series.index, options)
         var text = ""
-        if options.header {
-            var fields = options.index ? [options.indexLabel ?? (series.index.name.isNone ? "" : plainText(series.index.name))] : []
-            fields.append(series.name.isNone ? "0" : plainText(series.name))
-            text += options.line(fields)
-        }
-        for r in 0..<count { text += options.line((options.index ? [indexCells[r]] : []) + [cells[r]]) }
+        if options.header { text += options.line(indexHeader + [series.name.isNone ? "0" : plainText(series.name)]) }
+        for r in 0..<count { text += options.line(indexCells.map { $0[r] } + [cells[r]]) }
         return try env.deliverCSV(text, to: options.path)
+    }
+}
+
+extension NumericEnvironment {
+    /// The index's header fields and columns of cells as to_csv writes them (none with index=False): one
+    /// per level of a MultiIndex, headed by the level names.
+    fileprivate func csvIndexColumns(_ index: PandasIndex, _ options: CSVOptions) throws -> (header: [String], cells: [[String]]) {
+        guard options.index else { return ([], []) }
+        guard let levels = index.levels else {
+            return ([options.indexLabel ?? (index.name.isNone ? "" : plainText(index.name))], [try csvIndexCells(index, naRep: options.naRep)])
+        }
+        if options.indexLabel != nil { throw PyException.typeError("to_csv(index_label=...) of a MultiIndex is not supported by mfsh") }
+        return (levels.map { $0.name.isNone ? "" : plainText($0.name) }, try levels.map { try csvIndexCells($0, naRep: options.naRep) })
     }
 }
 

@@ -115,7 +115,7 @@ extension DataFrameHost {
             pairs.append((.str("columns"), .newList(labels)))
             pairs.append((.str("data"), .newList(try (0..<rowCount).map { .newList(try row($0)) })))
             if orient == "tight" {
-                if withIndex { pairs.append((.str("index_names"), .newList([try env.python(frame.index.name)]))) }
+                if withIndex { pairs.append((.str("index_names"), .newList(try frame.index.names.map { try env.python($0) }))) }
                 pairs.append((.str("column_names"), .newList([try env.python(frame.columns.name)])))
             }
             return try .newDict(pairs)

@@ -1,7 +1,12 @@
-// `df.groupby(key)`: groups by one column (sorted by key, missing keys dropped, as pandas' sort=True,
-// dropna=True), then mean/sum/count/size/min/max/std/var/median/agg of the other columns or of a
-// selected one. The float kernels are pandas' own (groupby.pyx): Kahan-compensated sums for sum and
-// mean, Welford for var, so results are the same to the last bit.
+// `df.groupby(key)` and `df.groupby([key1, key2, ...])`: groups by one column or by the combination of
+// several (sorted by the keys, or in order of first appearance with sort=False; rows with a missing key
+// dropped, as pandas' dropna=True, or a group sorted last with dropna=False; several keys give the
+// result a MultiIndex), then
+// mean/sum/count/size/min/max/std/var/median/first/last/nunique/agg (names, lists, dicts or named
+// aggregation) of the other columns or of selected ones. Iterating the groups is in
+// PandasGroupIteration.swift, transform in PandasGroupTransform.swift. The float kernels are pandas' own
+// (groupby.pyx): Kahan-compensated sums for sum and mean, Welford for var, so results are the same to
+// the last bit.
 import Glibc
 import MFSInterpreter
 import Pickle
@@ -13,14 +18,17 @@ struct PandasGroups {
     /// The first row of each group (its key label).
     let firstRows: [Int]
 
-    init(keys a: NDArray) throws {
+    /// `sorted` false keeps the groups in order of first appearance (pandas' sort=False); `dropna`
+    /// false makes the rows missing the key a group too (sorted last).
+    init(keys a: NDArray, sorted: Bool = true, dropna: Bool = true) throws {
         var codes = [Int](repeating: -1, count: a.count)
         var firstRows: [Int] = []
         // Dense codes in order of first appearance, then renumbered in key order.
         func assign<K: Hashable>(_ key: (Int) -> K?) {
-            var seen: [K: Int] = [:]
+            var seen: [K?: Int] = [:]
             for r in 0..<a.count {
-                guard let k = key(r) else { continue }
+                let k = key(r)
+                if k == nil && dropna { continue }
                 if let g = seen[k] { codes[r] = g } else { seen[k] = firstRows.count; codes[r] = firstRows.count; firstRows.append(r) }
             }
         }
@@ -47,7 +55,40 @@ struct PandasGroups {
             throw PyException.typeError("groupby on \(a.dtype.name) keys is not supported by mfsh")
         }
         let keys = PandasSort.keys(.ndarray(a.gathering(firstRows, shape: [firstRows.count])), count: firstRows.count)
-        let order = Array(0..<firstRows.count).sorted { PandasSort.compare(keys[$0], keys[$1]) < 0 }
+        func precedes(_ x: Int, _ y: Int) -> Bool {
+            switch (keys[x], keys[y]) {
+            case (.missing, _): return false
+            case (_, .missing): return true
+            default: return PandasSort.compare(keys[x], keys[y]) < 0
+            }
+        }
+        let order = sorted ? Array(0..<firstRows.count).sorted(by: precedes) : Array(0..<firstRows.count)
+        var rank = [Int](repeating: 0, count: order.count)
+        for (position, g) in order.enumerated() { rank[g] = position }
+        self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
+        self.count = order.count
+        self.firstRows = order.map { firstRows[$0] }
+    }
+
+    /// Groups of the combinations of several keys: each key's groups are in key order, so the
+    /// combinations of their codes sort as pandas sorts the keys (lexicographically); a row missing
+    /// any key is in no group.
+    init(keys columns: [NDArray], sorted: Bool = true, dropna: Bool = true) throws {
+        let each = try columns.map { try PandasGroups(keys: $0, dropna: dropna) }
+        let rowCount = columns.first?.count ?? 0
+        var seen: [[Int]: Int] = [:]
+        var combinations: [[Int]] = [], firstRows: [Int] = []
+        var codes = [Int](repeating: -1, count: rowCount)
+        for r in 0..<rowCount {
+            let combination = each.map { $0.codes[r] }
+            guard !combination.contains(-1) else { continue }
+            if let g = seen[combination] { codes[r] = g; continue }
+            seen[combination] = combinations.count
+            codes[r] = combinations.count
+            combinations.append(combination)
+            firstRows.append(r)
+        }
+        let order = sorted ? combinations.indices.sorted { combinations[$0].lexicographicallyPrecedes(combinations[$1]) } : Array(combinations.indices)
         var rank = [Int](repeating: 0, count: order.count)
         for (position, g) in order.enumerated() { rank[g] = position }
         self.codes = codes.map { $0 < 0 ? -1 : rank[$0] }
@@ -56,33 +97,57 @@ struct PandasGroups {
     }
 }
 
+/// How `groupby()` was called, beyond the keys.
+struct GroupByOptions {
+    /// `as_index=False`: the keys come back as columns in front (the result's reset_index()).
+    var asIndex = true
+    /// The keys were given as a list: a group's key is then a tuple, even of one.
+    var byList = false
+    /// Columns were selected (`g[cols]`): iterating gives only them, else the whole rows.
+    var selectionGiven = false
+    /// sort=False: groups in order of first appearance.
+    var sort = true
+    /// dropna=False: rows missing a key make groups too.
+    var dropna = true
+}
+
 /// `df.groupby(...)` and `df.groupby(...)[col]`.
 final class GroupByHost: NumericObject {
     let frame: DataFrame
-    let keyColumn: Int
+    /// The key columns: one gives the result a flat index, several a MultiIndex.
+    let keyColumns: [Int]
     /// The aggregated columns; `asSeries` when one column was selected by `[label]`.
     let selected: [Int]
     let asSeries: Bool
+    let options: GroupByOptions
+    var asIndex: Bool { options.asIndex }
     let env: NumericEnvironment
     private var cachedGroups: PandasGroups?
 
-    init(frame: DataFrame, keyColumn: Int, selected: [Int], asSeries: Bool, env: NumericEnvironment) {
-        self.frame = frame; self.keyColumn = keyColumn; self.selected = selected; self.asSeries = asSeries; self.env = env
+    init(frame: DataFrame, keyColumns: [Int], selected: [Int], asSeries: Bool, options: GroupByOptions = GroupByOptions(), env: NumericEnvironment) {
+        self.frame = frame; self.keyColumns = keyColumns; self.options = options; self.selected = selected; self.asSeries = asSeries; self.env = env
     }
 
-    static let aggregations = ["count", "max", "mean", "median", "min", "size", "std", "sum", "var"]
+    static let aggregations = ["count", "first", "last", "max", "mean", "median", "min", "nunique", "size", "std", "sum", "var"]
     var typeName: String { asSeries ? "SeriesGroupBy" : "DataFrameGroupBy" }
     var moduleName: String { "pandas.core.groupby.generic" }
-    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "ngroups"] }
-    var methodNames: [String] { Self.aggregations + ["agg", "aggregate"] }
+    var attributeNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "ngroups", "transform"] }
+    var methodNames: [String] { Self.aggregations + ["agg", "aggregate", "get_group", "transform"] }
     var lazyAttributeNames: [String] { ["ngroups"] }
     func repr() -> String { "<pandas.core.groupby.generic.\(typeName) object>" }
 
     func groups() throws -> PandasGroups {
         if let g = cachedGroups { return g }
-        guard let keys = frame.columnValues[keyColumn].ndarray else { throw PyException.typeError("groupby on this column is not supported by mfsh") }
-        if frame.columnDTypeNames[keyColumn] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
-        let g = try PandasGroups(keys: keys)
+        let keys = try keyColumns.map { c -> NDArray in
+            guard let keys = frame.columnValues[c].ndarray else { throw PyException.typeError("groupby on this column is not supported by mfsh") }
+            if frame.columnDTypeNames[c] == "category" { throw PyException.typeError("groupby on a categorical column is not supported by mfsh") }
+            return keys
+        }
+        if !options.dropna, keyColumns.contains(where: { frame.columnDTypeNames[$0] == "object" }) {
+            throw PyException.typeError("groupby(dropna=False) on an object column is not supported by mfsh")
+        }
+        let g = keys.count == 1 ? try PandasGroups(keys: keys[0], sorted: options.sort, dropna: options.dropna)
+                                : try PandasGroups(keys: keys, sorted: options.sort, dropna: options.dropna)
         cachedGroups = g
         return g
     }
@@ -90,10 +155,13 @@ final class GroupByHost: NumericObject {
     func getAttribute(_ name: String) throws -> Value? {
         switch name {
         case "ngroups": return .int(try groups().count)
+        case "get_group": return .newBuiltin(name) { [self] args, kwargs in try group(args, kwargs) }
+        case "transform": return .newBuiltin(name) { [self] args, kwargs in try transform(args, kwargs) }
         case "agg", "aggregate":
             return .newBuiltin(name) { [self] args, kwargs in
+                if args.isEmpty, !kwargs.isEmpty { return try keysAsColumns(try namedAggregate(kwargs), name) }
                 guard kwargs.isEmpty, args.count == 1 else { throw PyException.typeError("\(name)() with these arguments is not supported by mfsh") }
-                return try aggregate(args[0])
+                return try keysAsColumns(try aggregate(args[0]), name)
             }
         case _ where Self.aggregations.contains(name):
             return .newBuiltin(name) { [self] args, kwargs in
@@ -105,7 +173,7 @@ final class GroupByHost: NumericObject {
                     numericOnly = b
                 }
                 guard args.isEmpty else { throw PyException.typeError("\(typeName).\(name)() positional arguments are not supported by mfsh") }
-                return try apply(name, numericOnly: numericOnly)
+                return try keysAsColumns(try apply(name, numericOnly: numericOnly), name)
             }
         default:
             // `g.col` selects a column like `g["col"]`.
@@ -114,22 +182,44 @@ final class GroupByHost: NumericObject {
         }
     }
 
+    private var selecting: GroupByOptions {
+        var selected = options
+        selected.selectionGiven = true
+        return selected
+    }
+
     func getItem(_ key: Value) throws -> Value {
         if case .list(let l) = key {
             let picked = try l.items.map { k -> Int in
                 guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(.str("Columns not found: \(try env.converter.interpreter.repr(k))")) }
                 return c
             }
-            return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: picked, asSeries: false, env: env))
+            return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: picked, asSeries: false, options: selecting, env: env))
         }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("Column not found: \(try env.converter.interpreter.str(key))")) }
-        return env.wrap(GroupByHost(frame: frame, keyColumn: keyColumn, selected: [c], asSeries: true, env: env))
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keyColumns, selected: [c], asSeries: true, options: selecting, env: env))
     }
 
-    /// The index of the result: one label per group, named after the key column.
+    /// The result as `as_index=False` gives it: the keys as columns in front of the values (`size` the
+    /// name of the sizes), under a RangeIndex.
+    private func keysAsColumns(_ result: Value, _ name: String) throws -> Value {
+        guard !asIndex else { return result }
+        guard selected.allSatisfy({ !keyColumns.contains($0) }) else {
+            throw PyException.typeError("groupby(as_index=False) with a key column selected is not supported by mfsh")
+        }
+        if let frame = NumericHosts.object(result) as? DataFrameHost { return try frame.resetIndex([], []) }
+        guard let series = NumericHosts.object(result) as? SeriesHost else { return result }
+        return try series.resetIndex([], name == "size" ? [("name", .str("size"))] : [])
+    }
+
+    /// The index of the result: one label per group, named after the key column (a MultiIndex of
+    /// one level per key column when there are several).
     private func resultIndex(_ g: PandasGroups) -> PandasIndex {
-        let labels = env.take(frame.columnValues[keyColumn], g.firstRows)
-        return .make(className: "Index", labels: labels, name: frame.columns.label(at: keyColumn), dtypeName: frame.columnDTypeNames[keyColumn])
+        let levels = keyColumns.map { c in
+            PandasIndex.make(className: "Index", labels: env.take(frame.columnValues[c], g.firstRows), name: frame.columns.label(at: c),
+                             dtypeName: frame.columnDTypeNames[c])
+        }
+        return levels.count == 1 ? levels[0] : .multi(levels: levels)
     }
 
     private func apply(_ name: String, numericOnly: Bool) throws -> Value {
@@ -172,7 +262,7 @@ final class GroupByHost: NumericObject {
         case .list(let l) where asSeries:
             let names = try l.items.map(functionName)
             let columns = try names.map { try aggregateColumn(selected[0], $0, g) }
-            let holder = GroupByHost(frame: frame, keyColumn: keyColumn, selected: selected, asSeries: false, env: env)
+            let holder = GroupByHost(frame: frame, keyColumns: keyColumns, selected: selected, asSeries: false, env: env)
             return holder.assemble(columns, labels: names.map { .string($0) }, index: resultIndex(g))
         case .dict(let d) where !asSeries:
             var columns: [PandasColumn] = [], labels: [PickleValue] = []
@@ -187,8 +277,38 @@ final class GroupByHost: NumericObject {
         }
     }
 
+    /// Named aggregation, `agg(total=("v", "sum"), n=("v", "size"))` (on a selected column
+    /// `agg(total="sum")`): a frame of one column per keyword.
+    private func namedAggregate(_ kwargs: [(String, Value)]) throws -> Value {
+        let g = try groups()
+        var columns: [PandasColumn] = []
+        for (_, spec) in kwargs {
+            var column = asSeries ? selected[0] : -1
+            var function = spec
+            if !asSeries {
+                guard case .tuple(let parts) = spec, parts.count == 2 else { throw PyException.typeError("Must provide 'func' or tuples of '(column, aggfunc).") }
+                guard let c = env.position(of: parts[0], in: frame.columns) else {
+                    throw PyException.keyError(.str("Label(s) [\(try env.converter.interpreter.repr(parts[0]))] do not exist"))
+                }
+                column = c
+                function = parts[1]
+            }
+            guard case .str(let name) = function else { throw PyException.typeError("agg() with a function is not supported by mfsh (use its name)") }
+            // pandas looks the name up on the column's SeriesGroupBy.
+            guard Self.aggregations.contains(name) else { throw PyException.attributeError("'SeriesGroupBy' object has no attribute '\(name)'") }
+            columns.append(try aggregateColumn(column, name, g))
+        }
+        let holder = GroupByHost(frame: frame, keyColumns: keyColumns, selected: selected, asSeries: false, env: env)
+        return holder.assemble(columns, labels: kwargs.map { .string($0.0) }, index: resultIndex(g))
+    }
+
     /// One column aggregated per group, with pandas' kernels.
-    private func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
+    func aggregateColumn(_ c: Int, _ name: String, _ g: PandasGroups) throws -> PandasColumn {
+        if name == "size" {
+            var sizes = [Int](repeating: 0, count: g.count)
+            for code in g.codes where code >= 0 { sizes[code] += 1 }
+            return PandasColumn(values: .ndarray(.int64(sizes, shape: [g.count])), dtypeName: "int64")
+        }
         guard let a = frame.columnValues[c].ndarray else { throw PyException.typeError("\(name) of this column is not supported by mfsh") }
         let dtypeName = frame.columnDTypeNames[c]
         if name == "count" {
@@ -197,6 +317,7 @@ final class GroupByHost: NumericObject {
             for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] { counts[code] += 1 }
             return PandasColumn(values: .ndarray(.int64(counts, shape: [g.count])), dtypeName: "int64")
         }
+        if ["first", "last", "nunique"].contains(name) { return try pick(a, name, dtypeName: dtypeName, g) }
         guard "biuf".contains(a.dtype.kind), dtypeName != "category" else {
             if (name == "min" || name == "max") && dtypeName == "str" { return try textExtreme(a, name == "max", g) }
             if dtypeName == "str" && name != "sum" { throw PyException.typeError("dtype 'str' does not support operation '\(name)'") }
@@ -265,6 +386,37 @@ final class GroupByHost: NumericObject {
         return PandasColumn(values: .ndarray(values), dtypeName: values.dtype.name)
     }
 
+    /// first/last (the first or last value that is not missing) and nunique (how many distinct values,
+    /// missing ones left out, -0.0 the same as 0.0) of any column per group.
+    private func pick(_ a: NDArray, _ name: String, dtypeName: String, _ g: PandasGroups) throws -> PandasColumn {
+        guard dtypeName != "category" else { throw PyException.typeError("groupby \(name) of a category column is not supported by mfsh") }
+        let missing = env.missingMask(.ndarray(a))
+        if name == "nunique" {
+            var seen = [Set<String>](repeating: [], count: g.count)
+            for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] {
+                let element = a.element(at: r) ?? PickleValue.none
+                if case .float(let x) = element, x == 0 { seen[code].insert("0.0") } else { seen[code].insert(pythonRepr(element)) }
+            }
+            return PandasColumn(values: .ndarray(.int64(seen.map(\.count), shape: [g.count])), dtypeName: "int64")
+        }
+        var picked = [Int?](repeating: nil, count: g.count)
+        for (r, code) in g.codes.enumerated() where code >= 0 && !missing[r] && (name == "last" || picked[code] == nil) { picked[code] = r }
+        let rows = picked.compactMap { $0 }
+        if rows.count == g.count { return PandasColumn(values: .ndarray(a.gathering(rows, shape: [g.count])), dtypeName: dtypeName) }
+        // A group with nothing but missing values gets NaN.
+        switch a.dtype.kind {
+        case "f":
+            guard let x = a.doubleValues() else { break }
+            let values = NDArray.make(dtype: a.dtype.nativeOrder, doubles: picked.map { $0.map { x[$0] } ?? .nan }, shape: [g.count])
+            return PandasColumn(values: .ndarray(values), dtypeName: dtypeName)
+        case "O":
+            let values = picked.map { $0.flatMap { a.element(at: $0) } ?? .float(.nan) }
+            return PandasColumn(values: .ndarray(.objects(values, shape: [g.count])), dtypeName: dtypeName)
+        default: break
+        }
+        throw PyException.typeError("groupby \(name) of a \(dtypeName) column with an all-missing group is not supported by mfsh")
+    }
+
     /// min/max of a string column per group (missing skipped).
     private func textExtreme(_ a: NDArray, _ isMax: Bool, _ g: PandasGroups) throws -> PandasColumn {
         var best = [String?](repeating: nil, count: g.count)
@@ -283,21 +435,28 @@ final class GroupByHost: NumericObject {
 }
 
 extension DataFrameHost {
-    /// `df.groupby(by, sort=True, dropna=True)` on one column.
+    /// `df.groupby(by, sort=True, dropna=True)` on one column or a list of columns.
     func groupBy(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         let a = try CallArguments("groupby", args, kwargs, ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"])
         for unsupported in ["axis", "level"] where a[unsupported] != nil { throw PyException.typeError("groupby(\(unsupported)=...) is not supported by mfsh") }
-        guard try a.bool("as_index", default: true), try a.bool("sort", default: true), try a.bool("dropna", default: true) else {
-            throw PyException.typeError("groupby(as_index=False, sort=False or dropna=False) is not supported by mfsh")
+        guard let by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
+        // A list of one column groups like the column itself (pandas 3 gives a flat index then too).
+        var names = [by]
+        if case .list(let l) = by { names = l.items }
+        if case .tuple = by { throw PyException.typeError("groupby by a tuple is not supported by mfsh (use a list of column names)") }
+        guard !names.isEmpty else { throw PyException.valueError("No group keys passed!") }
+        let keys = try names.map { name -> Int in
+            if NumericHosts.object(name) != nil { throw PyException.typeError("groupby by a Series or array is not supported by mfsh (use a column name)") }
+            guard let key = env.position(of: name, in: frame.columns) else { throw PyException.keyError(name) }
+            return key
         }
-        guard var by = a["by"] else { throw PyException.typeError("You have to supply one of 'by' and 'level'") }
-        if case .list(let l) = by {
-            guard l.items.count == 1 else { throw PyException.typeError("groupby on several columns (MultiIndex) is not supported by mfsh") }
-            by = l.items[0]
-        }
-        if NumericHosts.object(by) != nil { throw PyException.typeError("groupby by a Series or array is not supported by mfsh (use a column name)") }
-        guard let key = env.position(of: by, in: frame.columns) else { throw PyException.keyError(by) }
-        let others = (0..<columnCount).filter { $0 != key }
-        return env.wrap(GroupByHost(frame: frame, keyColumn: key, selected: others, asSeries: false, env: env))
+        guard Set(keys).count == keys.count else { throw PyException.typeError("groupby on the same column twice is not supported by mfsh") }
+        let others = (0..<columnCount).filter { !keys.contains($0) }
+        var options = GroupByOptions()
+        options.asIndex = try a.bool("as_index", default: true)
+        options.sort = try a.bool("sort", default: true)
+        options.dropna = try a.bool("dropna", default: true)
+        if case .list = by { options.byList = true }
+        return env.wrap(GroupByHost(frame: frame, keyColumns: keys, selected: others, asSeries: false, options: options, env: env))
     }
 }

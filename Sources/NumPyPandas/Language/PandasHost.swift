@@ -5,6 +5,48 @@ import Pickle
 
 /// Helpers shared by the pandas hosts.
 extension NumericEnvironment {
+    /// Refuses a row key that is not a whole MultiIndex label (pandas selects a block of rows by a
+    /// partial key; mfsh does not).
+    func requireWholeLabel(_ key: Value, of index: PandasIndex) throws {
+        guard let levels = index.levels else { return }
+        guard case .tuple(let parts) = key, parts.count == levels.count else {
+            throw PyException.typeError("selecting by part of a MultiIndex label is not supported by mfsh (give a tuple of all \(levels.count) levels)")
+        }
+        // pandas 3.1 finds no MultiIndex label with a NaN part, each way failing its own way.
+        if parts.contains(where: isNaN) { throw PyException.typeError("selecting a MultiIndex label with NaN in it is not supported by mfsh") }
+    }
+
+    private func isNaN(_ v: Value) -> Bool {
+        if case .float(let x) = v { return x.isNaN }
+        return false
+    }
+
+    /// pandas' KeyError for a label not in `index`: for a MultiIndex, the first part no row has at its
+    /// level, else the whole tuple.
+    func missingLabel(_ key: Value, in index: PandasIndex) -> PyException {
+        if let levels = index.levels, case .tuple(let parts) = key {
+            for (level, part) in zip(levels, parts) where !(0..<level.count).contains(where: { labelMatches(level.label(at: $0), part) }) {
+                return PyException.keyError(part)
+            }
+        }
+        return PyException.keyError(key)
+    }
+
+    /// Refuses what mfsh cannot do with a MultiIndex (`what` names it for the message).
+    func refuseMultiIndex(_ index: PandasIndex, _ what: String) throws {
+        if index.levels != nil { throw PyException.typeError("\(what) of a MultiIndex is not supported by mfsh") }
+    }
+
+    /// `key in index`: a label, or for a MultiIndex a tuple of its first levels (or one first-level label).
+    func indexContains(_ key: Value, _ index: PandasIndex) -> Bool {
+        guard let levels = index.levels else { return position(of: key, in: index) != nil }
+        let parts: [Value]
+        if case .tuple(let t) = key { parts = t } else { parts = [key] }
+        // pandas 3.1 never finds a NaN part in a MultiIndex.
+        guard !parts.isEmpty, parts.count <= levels.count, !parts.contains(where: isNaN) else { return false }
+        return (0..<index.count).contains { row in zip(levels, parts).allSatisfy { labelMatches($0.label(at: row), $1) } }
+    }
+
     /// Position of `key` among the labels of `index`, comparing as Python `==` would for scalars.
     func position(of key: Value, in index: PandasIndex) -> Int? {
         for i in 0..<index.count where labelMatches(index.label(at: i), key) { return i }
@@ -16,9 +58,11 @@ extension NumericEnvironment {
         case (.string(let a), .str(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.int(let a), .float(let b)): return Double(a) == b
-        case (.float(let a), .float(let b)): return a == b
+        case (.float(let a), .float(let b)): return a == b || (a.isNaN && b.isNaN)  // pandas finds a NaN label by NaN
         case (.float(let a), .int(let b)): return a == Double(b)
         case (.bool(let a), .bool(let b)): return a == b
+        case (.tuple(let a), .tuple(let b)):  // a MultiIndex row
+            return a.count == b.count && zip(a.items, b).allSatisfy { labelMatches($0, $1) }
         default:
             if let s = NumericHosts.object(key) as? NDScalarHost { return pythonRepr(s.value) == pythonRepr(label) }
             return false
@@ -53,8 +97,17 @@ extension NumericEnvironment {
         return try pythonElement(values, i)
     }
 
+    /// The label at `i` as `index[i]` gives it: a numpy scalar (a MultiIndex a tuple of them), but a
+    /// RangeIndex's Python int.
+    func numpyLabel(_ index: PandasIndex, _ i: Int) throws -> Value {
+        if let levels = index.levels { return .tuple(try levels.map { try numpyLabel($0, i) }) }
+        if case .values(let v) = index.values { return try numpyElement(v, i) }
+        return try python(index.label(at: i))
+    }
+
     /// The rows `rows` of an index (a RangeIndex stays a range when the rows are evenly spaced).
     func take(_ index: PandasIndex, _ rows: [Int]) -> PandasIndex {
+        if let levels = index.levels { return .multi(levels: levels.map { take($0, rows) }) }
         if case .range(let start, _, let step) = index.values {
             if rows.count <= 1 || zip(rows, rows.dropFirst()).allSatisfy({ $1 - $0 == 1 }) {
                 let first = rows.first ?? 0
@@ -245,7 +298,8 @@ final class FrameIndexerHost: NumericObject {
 
     private func row(_ key: Value) throws -> Int {
         if byLabel {
-            guard let r = env.position(of: key, in: frame.index) else { throw PyException.keyError(key) }
+            try env.requireWholeLabel(key, of: frame.index)
+            guard let r = env.position(of: key, in: frame.index) else { throw env.missingLabel(key, in: frame.index) }
             return r
         }
         guard case .int(let raw) = key else { throw PyException.typeError("Cannot index by location index with a non-integer key") }
@@ -320,6 +374,16 @@ final class FrameIndexerHost: NumericObject {
     }
 
     func getItem(_ key: Value) throws -> Value {
+        // A tuple of scalars no longer than a MultiIndex's levels is a row label, as pandas takes it.
+        if byLabel, let levels = frame.index.levels, case .tuple(let parts) = key, parts.count <= levels.count,
+           parts.allSatisfy({ part in
+               switch part {
+               case .str, .int, .float, .bool, .none: return true
+               default: return NumericHosts.object(part) is NDScalarHost
+               }
+           }) {
+            return rowSeries(try row(key))
+        }
         if case .tuple(let parts) = key, parts.count == 2, let picked = try columns(parts[1]) {
             return try FrameIndexerHost(owner.selectColumns(picked), byLabel: byLabel).getItem(parts[0])
         }

@@ -261,6 +261,7 @@ extension DataFrameHost {
     func toJSON(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         guard args.count <= 1 else { throw PyException.typeError("to_json() takes from 1 to 2 positional arguments but \(args.count + 1) were given") }
         let options = try JSONOptions(try CallArguments("to_json", args, kwargs, JSONOptions.parameters), defaultOrient: "columns", kind: "DataFrame")
+        try env.refuseMultiIndex(frame.index, "to_json")
         let o = options.orient
         if ["columns", "index"].contains(o), !env.labelsAreUnique(frame.index) {
             throw PyException.valueError("DataFrame index must be unique for orient='\(o)'.")
@@ -296,6 +297,7 @@ extension SeriesHost {
     func toJSON(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         guard args.count <= 1 else { throw PyException.typeError("to_json() takes from 1 to 2 positional arguments but \(args.count + 1) were given") }
         let options = try JSONOptions(try CallArguments("to_json", args, kwargs, JSONOptions.parameters), defaultOrient: "index", kind: "Series")
+        try env.refuseMultiIndex(series.index, "to_json")
         let cells = try env.jsonCells(series.values, count: count, options)
         let node: JSONNode
         switch options.orient {

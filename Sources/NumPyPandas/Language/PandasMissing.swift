@@ -200,7 +200,8 @@ final class SeriesIndexerHost: NumericObject {
     private func position(_ key: Value) throws -> Int {
         let count = owner.count
         if byLabel {
-            guard let p = env.position(of: key, in: owner.series.index) else { throw PyException.keyError(key) }
+            try env.requireWholeLabel(key, of: owner.series.index)
+            guard let p = env.position(of: key, in: owner.series.index) else { throw env.missingLabel(key, in: owner.series.index) }
             return p
         }
         let raw: Int

@@ -34,6 +34,7 @@ enum PandasModule {
             let a = try CallArguments("Index", args, kwargs, ["data", "dtype", "copy", "name"], required: 1)
             if a["dtype"] != nil { throw PyException.typeError("Index(dtype=...) is not supported by mfsh") }
             let index = try env.pandasIndex(a["data"] ?? .none)
+            try env.refuseMultiIndex(index, "pd.Index")
             let name = try env.pandasLabel(a["name"] ?? .none)
             return env.wrap(PandasIndexHost(.make(className: "Index", labels: indexLabels(index, env: env), name: name, dtypeName: index.dtypeName), env: env))
         }

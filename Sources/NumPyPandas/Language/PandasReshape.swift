@@ -1,4 +1,5 @@
-// Frames made from frames: copy, drop, rename, select_dtypes, assign, set_index and reset_index, with
+// Frames made from frames: copy, drop, rename, select_dtypes, assign, set_index and reset_index
+// (PandasResetIndex.swift), with
 // pandas' arguments and errors. Each returns a new frame; the one it came from never changes.
 import MFSInterpreter
 import Pickle
@@ -57,6 +58,7 @@ extension DataFrameHost {
             guard let v else { return [] }
             var found: Set<Int> = [], missing: [Value] = []
             for label in env.listItems(v) ?? [v] {
+                try env.requireWholeLabel(label, of: index)
                 let matches = (0..<index.count).filter { env.labelMatches(index.label(at: $0), label) }
                 if matches.isEmpty { missing.append(label) }
                 found.formUnion(matches)
@@ -89,6 +91,7 @@ extension DataFrameHost {
         let raise: Bool = { if case .str("raise")? = a["errors"] { return true }; return false }()
         func renamed(_ index: PandasIndex, _ map: Value?) throws -> PandasIndex {
             guard let map else { return index }
+            try env.refuseMultiIndex(index, "rename")
             let interpreter = env.converter.interpreter
             var labels = try (0..<index.count).map { try env.python(index.label(at: $0)) }
             if case .dict(let d) = map {
@@ -128,36 +131,6 @@ extension DataFrameHost {
         let f = selectColumns(kept).frame
         return env.wrap(DataFrameHost(.make(columns: f.columns, index: index, columnValues: f.columnValues, columnDTypeNames: f.columnDTypeNames,
                                             columnCategoricals: f.columnCategoricals), env: env))
-    }
-
-    /// `reset_index(drop=False)`: the index becomes the first column (`index`, or its name) and a RangeIndex replaces it.
-    private func resetIndex(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
-        let a = try CallArguments("reset_index", args, kwargs, ["level", "drop", "inplace", "col_level", "col_fill", "allow_duplicates", "names"])
-        if case .bool(true)? = a["inplace"] { throw PyException.typeError("DataFrame.reset_index(inplace=True) is not supported by mfsh: use the returned DataFrame") }
-        for refused in ["level", "names"] where a[refused] != nil { throw PyException.typeError("reset_index(\(refused)=...) is not supported by mfsh") }
-        let range = env.defaultIndex(rowCount)
-        if try a.bool("drop", default: false) {
-            return env.wrap(DataFrameHost(.make(columns: frame.columns, index: range, columnValues: frame.columnValues,
-                                                columnDTypeNames: frame.columnDTypeNames, columnCategoricals: frame.columnCategoricals), env: env))
-        }
-        // An unnamed index becomes `index`, or `level_0` when `index` is already a column (pandas' rule).
-        var name = frame.index.name
-        if case .none = name {
-            name = env.position(of: .str("index"), in: frame.columns) == nil ? .string("index") : .string("level_0")
-        }
-        if env.position(of: try env.python(name), in: frame.columns) != nil {
-            throw PyException.valueError("cannot insert \(plainText(name)), already exists")
-        }
-        let indexValues: PickleValue
-        switch frame.index.values {
-        case .range(let start, _, let step): indexValues = .ndarray(.int64((0..<rowCount).map { start &+ $0 &* step }, shape: [rowCount]))
-        case .values(let v): indexValues = v
-        }
-        let labels = [try env.python(name)] + (try (0..<columnCount).map { try env.python(frame.columns.label(at: $0)) })
-        return env.wrap(DataFrameHost(.make(columns: try env.pandasIndex(labels: labels, name: frame.columns.name), index: range,
-                                            columnValues: [indexValues] + frame.columnValues.prefix(columnCount),
-                                            columnDTypeNames: [frame.index.dtypeName] + frame.columnDTypeNames.prefix(columnCount),
-                                            columnCategoricals: [nil] + (0..<columnCount).map { frame.categorical(ofColumn: $0) }), env: env))
     }
 }
 

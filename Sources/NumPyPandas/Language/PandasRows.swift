@@ -51,6 +51,7 @@ extension NumericEnvironment {
 extension DataFrameHost {
     /// `df.T` / `df.transpose()`.
     func transposed() throws -> Value {
+        try env.refuseMultiIndex(frame.index, "transpose")
         for c in 0..<columnCount {
             let kind = frame.columnValues[c].ndarray?.dtype.kind
             if kind == nil || kind == "M" || kind == "m" || frame.categorical(ofColumn: c) != nil {

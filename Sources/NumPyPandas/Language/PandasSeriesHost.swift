@@ -142,10 +142,7 @@ final class SeriesHost: NumericObject {
             return .newBuiltin(name) { [self] args, kwargs in
                 let options = try CallArguments(name, args, kwargs, ["axis", "skipna"])
                 let p = try extremePosition(largest: name == "idxmax", skipna: try options.bool("skipna", default: true))
-                switch series.index.values {
-                case .values(let labels): return try env.numpyElement(labels, p)
-                case .range: return .int(try labelInt(p))  // a RangeIndex label is a Python int
-                }
+                return try env.numpyLabel(series.index, p)  // a RangeIndex label is a Python int, a MultiIndex's a tuple
             }
         default: return try analysisAttribute(name)
         }
@@ -207,18 +204,14 @@ final class SeriesHost: NumericObject {
         }
     }
 
-    private func labelInt(_ p: Int) throws -> Int {
-        if case .int(let i) = series.index.label(at: p) { return i }
-        return p
-    }
-
     func getItem(_ key: Value) throws -> Value {
         if let rows = try env.maskRows(key, count: count) { return withValues(env.take(series.values, rows), rows: rows) }
         if case .slice(let s) = key {
             let rows = try sliceIndices(s, count: count)
             return withValues(env.take(series.values, rows), rows: rows)
         }
-        guard let i = env.position(of: key, in: series.index) else { throw PyException.keyError(key) }
+        try env.requireWholeLabel(key, of: series.index)
+        guard let i = env.position(of: key, in: series.index) else { throw env.missingLabel(key, in: series.index) }
         return try env.numpyElement(series.values, i)
     }
 
@@ -232,7 +225,7 @@ final class SeriesHost: NumericObject {
         }
     }
 
-    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: series.index) != nil }
+    func contains(_ v: Value) throws -> Bool { env.indexContains(v, series.index) }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
         try binary(op, other, reflected: reflected, comparisonsAsArrays: true)
@@ -355,8 +348,8 @@ final class PandasIndexHost: NumericObject {
 
     var typeName: String { index.className }
     var moduleName: String { "pandas" }
-    var attributeNames: [String] { ["dtype", "name", "shape", "size", "to_list", "tolist", "values"] }
-    var methodNames: [String] { ["to_list", "tolist"] }
+    var attributeNames: [String] { ["dtype", "get_level_values", "name", "names", "nlevels", "shape", "size", "to_list", "tolist", "values"] }
+    var methodNames: [String] { ["get_level_values", "to_list", "tolist"] }
     var lazyAttributeNames: [String] { ["values"] }
     func repr() -> String { index.reprText }
     func length() throws -> Int { index.count }
@@ -382,6 +375,12 @@ final class PandasIndexHost: NumericObject {
             }
             return .newList(try labels())
         case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in .newList(try labels()) }
+        case "names": return .newList(try index.names.map { try env.python($0) })
+        case "nlevels": return .int(index.levels?.count ?? 1)
+        case "get_level_values": return .newBuiltin(name) { [self] args, kwargs in try levelValues(args, kwargs) }
+        case "levels", "codes", "levshape":
+            guard index.levels != nil else { return nil }
+            throw PyException.typeError("MultiIndex.\(name) is not supported by mfsh (use get_level_values)")
         default: return nil
         }
     }
@@ -397,9 +396,16 @@ final class PandasIndexHost: NumericObject {
         guard i >= 0, i < index.count else {
             throw PyException.indexError("index \(raw) is out of bounds for axis 0 with size \(index.count)")
         }
-        return try env.python(index.label(at: i))
+        return try env.numpyLabel(index, i)
     }
 
     func makeIterator() throws -> PyIterator { ArrayIterator(try labels()) }
-    func contains(_ v: Value) throws -> Bool { env.position(of: v, in: index) != nil }
+    func contains(_ v: Value) throws -> Bool { env.indexContains(v, index) }
+
+    /// `get_level_values(level)`: a level (by position or name) with the label of every row.
+    private func levelValues(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("get_level_values", args, kwargs, ["level"], required: 1)
+        let levels = index.levels ?? [index]
+        return env.wrap(PandasIndexHost(levels[try env.levelNumber(a["level"] ?? .none, levels)], env: env))
+    }
 }

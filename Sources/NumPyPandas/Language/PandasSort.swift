@@ -71,6 +71,12 @@ enum PandasSort {
 
 extension SeriesHost {
     func sorted(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
+        if name == "sort_index", let levels = series.index.levels {
+            // A MultiIndex sorts by its levels in turn.
+            let keys = levels.map { level in PandasSort.keys(.ndarray(.objects((0..<count).map { level.label(at: $0) }, shape: [count])), count: count) }
+            let rows = PandasSort.order(keys, ascending: try PandasSort.ascending(kwargs, keys: levels.count), count: count)
+            return withValues(env.take(series.values, rows), rows: rows)
+        }
         let keys = name == "sort_index"
             ? PandasSort.keys(.ndarray(.objects((0..<count).map { series.index.label(at: $0) }, shape: [count])), count: count)
             : PandasSort.keys(series.values, count: count)

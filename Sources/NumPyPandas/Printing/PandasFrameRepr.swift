@@ -23,15 +23,23 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
         dotsColumnAfter = half
     }
     let (rows, cut) = shownRows(rowCount)
-    let showIndexName: Bool = { if case .none = df.index.name { return false }; return true }()
+    let showIndexName = df.index.levels.map(hasLevelNames) ?? { if case .none = df.index.name { return false }; return true }()
     let headerRows = 1 + (showIndexName ? 1 : 0)
-    let indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
+    var indexCells: [String], indexNames: [String] = []
+    if let levels = df.index.levels {
+        // The levels (and their names line) are justified together; the line goes above the rows.
+        indexCells = multiIndexFrameLines(levels, rows, names: showIndexName)
+        if showIndexName { indexNames = [indexCells.removeFirst()] }
+    } else {
+        indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
+        if showIndexName { indexNames = [plainText(df.index.name)] }
+    }
     // A name of the columns shows where the index's header would be.
     let columnsName: String = { if case .none = df.columns.name { return "" }; return plainText(df.columns.name) }()
-    let indexHeader = [columnsName] + (showIndexName ? [plainText(df.index.name)] : [])
+    let indexHeader = [columnsName] + indexNames
     let indexWidth = (indexHeader + indexCells).map(\.count).max() ?? 0
     var columns = [(indexHeader + indexCells).map { leftJustify($0, indexWidth) }]
-    let labels = columnLabelTexts(df.columns, shownColumns)
+    let labels = indexLabelTexts(df.columns, shownColumns)
     for (c, labelText) in zip(shownColumns, labels) {
         let values = df.columnValues[c]
         // pandas gives the headers of numeric columns (bool included) a leading space, like their cells.
@@ -57,26 +65,6 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
     var text = adjoin(1, fitted)
     if cut != nil || cutHorizontally { text += "\n\n[\(rowCount) rows x \(columnCount) columns]" }
     return text
-}
-
-/// Column labels as pandas' `Index._format_flat` gives them: numbers formatted together like a
-/// column's cells, left-justified to a common width (`[0, 97]` is `0 `, `97`); others as they are.
-private func columnLabelTexts(_ columns: PandasIndex, _ shown: [Int]) -> [String] {
-    var cells: [String]
-    switch columns.values {
-    case .range:
-        cells = shown.map { c in
-            guard case .int(let n) = indexLabel(columns, c) else { return plainText(indexLabel(columns, c)) }
-            return n < 0 ? String(n) : " " + String(n)
-        }
-    case .values(let v):
-        guard let a = v.ndarray, "iuf".contains(a.dtype.kind) else { return shown.map { plainText(indexLabel(columns, $0)) } }
-        cells = formatCells(v, rows: shown)
-    }
-    let width = cells.map(\.count).max() ?? 0
-    cells = cells.map { leftJustify($0, width) }
-    while !cells.isEmpty, cells.allSatisfy({ $0.hasPrefix(" ") }) { cells = cells.map { String($0.dropFirst()) } }
-    return cells
 }
 
 /// pandas' `_make_fixed_width`: cells longer than `display.max_colwidth` (and the header) end in `...`,

@@ -40,11 +40,18 @@ func plainText(_ v: PickleValue) -> String {
     case .reconstructed(let t as PandasTimedelta): return t.text
     case .reconstructed(let d as NDDType): return d.strText
     case .reconstructed(let d as PandasExtensionDType): return d.name
+    case .tuple(let t):  // a MultiIndex label: its parts as str() shows them
+        return "(" + t.items.map(plainText).joined(separator: ", ") + (t.count == 1 ? ",)" : ")")
     case .reconstructed(let scalar as NDScalar):
         if case .float(let d) = scalar.value, d.isNaN { return "NaN" }
         return numpyScalarStr(scalar)
     default: return pythonRepr(v)
     }
+}
+
+/// `pprint_thing(v, escape_chars=("\t", "\r", "\n"))`: how pandas shows a cell, label or name.
+func escapedText(_ v: PickleValue) -> String {
+    plainText(v).replacing("\t", with: "\\t").replacing("\r", with: "\\r").replacing("\n", with: "\\n")
 }
 
 private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
@@ -62,7 +69,7 @@ func shownRows(_ count: Int) -> (rows: [Int], truncatedAfter: Int?) {
 func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
     guard let a = values.ndarray else {
         let items = sequenceItems(values) ?? []
-        return rows.map { " " + ($0 < items.count ? plainText(items[$0]) : "?") }
+        return rows.map { " " + ($0 < items.count ? escapedText(items[$0]) : "?") }
     }
     switch a.dtype.kind {
     case "f":
@@ -86,13 +93,13 @@ func formatCells(_ values: PickleValue, rows: [Int]) -> [String] {
             var x: Double?
             if case .float(let d) = v { x = d }
             if case .reconstructed(let s as NDScalar) = v, s.dtype.kind == "f", case .float(let d) = s.value { x = d }
-            guard let x, !x.isNaN else { return " " + plainText(v) }
+            guard let x, !x.isNaN else { return " " + escapedText(v) }
             var text = cFormat(x, "% .6f").replacingInf()
             while text.hasSuffix("0") { text.removeLast() }
             return text.hasSuffix(".") ? text + "0" : text
         }
     default:
-        return rows.map { " " + plainText(a.element(at: $0) ?? PickleValue.none) }
+        return rows.map { " " + escapedText(a.element(at: $0) ?? PickleValue.none) }
     }
 }
 
@@ -165,24 +172,14 @@ private func pythonCenter(_ s: String, _ width: Int) -> String {
     return String(repeating: " ", count: left) + s + String(repeating: " ", count: margin - left)
 }
 
-/// Row labels as pandas prints them (a DatetimeIndex of midnights shows dates only; floats share a format).
-func indexLabelTexts(_ index: PandasIndex, _ rows: [Int]) -> [String] {
-    if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "M" { return pandasDateTimeCells(a, rows: rows) }
-    if case .values(.reconstructed(let a as NDArray)) = index.values, a.dtype.kind == "f" {
-        // Index labels are formatted like cells, but left-justified (so NaN gets the sign space too), then
-        // pandas' trim_front takes off the leading spaces all of them have.
-        var cells = formatCells(.ndarray(a), rows: rows).map { $0 == "NaN" ? " NaN" : $0 }
-        while !cells.isEmpty, cells.allSatisfy({ $0.hasPrefix(" ") }) { cells = cells.map { String($0.dropFirst()) } }
-        return cells
-    }
-    return rows.map { plainText(indexLabel(index, $0)) }
-}
-
 /// `print(series)`.
 func seriesText(_ s: Series) -> String {
     let count = indexCount(s.index)
     let (rows, cut) = shownRows(count)
-    var labels = indexLabelTexts(s.index, rows)
+    // A MultiIndex gives its names line too (shown when a level has a name).
+    var labels = s.index.levels.map { multiIndexSeriesLines($0, rows) } ?? [plainText(s.index.name)] + indexLabelTexts(s.index, rows)
+    let header = labels.removeFirst()
+    let hasHeader = s.index.levels.map(hasLevelNames) ?? { if case .none = s.index.name { return false }; return true }()
     let labelWidth = labels.map(\.count).max() ?? 0
     var cells = fixedWidth(formatCells(s.values, rows: rows), header: "", left: false)
     var cellWidth = cells.map(\.count).max() ?? 0
@@ -201,7 +198,7 @@ func seriesText(_ s: Series) -> String {
     if let categorical = s.categorical { footerText += "\n" + categoriesFooter(categorical) }
     if count == 0 { return "Series([], " + footerText + ")" }
     var text = ""
-    if case .none = s.index.name {} else { text = plainText(s.index.name) + "\n" }
+    if hasHeader { text = header + "\n" }
     text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells])
     return text + "\n" + footerText
 }

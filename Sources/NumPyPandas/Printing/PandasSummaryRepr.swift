@@ -6,6 +6,7 @@ import Pickle
 /// `repr(index)`: `RangeIndex(start=0, stop=10, step=2)`, `Index([1, 2, 3], dtype='int64')`, wrapped
 /// at 80 columns as pandas wraps it.
 func indexRepr(_ i: PandasIndex) -> String {
+    if let levels = i.levels { return multiIndexRepr(i, levels) }
     let className = i.className
     var data = ""
     var attributes: [(String, String)] = []
@@ -61,6 +62,7 @@ func labelSummary(_ i: PandasIndex, name: String) -> String {
 
 /// `pprint_thing(label, quote_strings=True)` with tab, CR and LF escaped, as pandas shows labels.
 func quotedLabel(_ v: PickleValue) -> String {
+    if case .float(let x) = v, x.isNaN { return "nan" }  // str(float('nan'))
     if case .string(let s) = v {
         return "'" + s.replacing("\t", with: "\\t").replacing("\r", with: "\\r").replacing("\n", with: "\\n") + "'"
     }
@@ -90,28 +92,35 @@ func objectSummary(count: Int, format: (Int) -> String, justify: Bool, name: Str
         head = head.map { rightJustify($0, longest) }
         tail = tail.map { rightJustify($0, longest) }
     }
-    var summary = "", line = space2
-    func extend(_ value: String, _ limit: Int) {
-        if rstripped(line).count + rstripped(value).count >= limit {
-            summary += rstripped(line)
-            line = space2
-        }
-        line += value
-    }
-    for value in head { extend(value + ", ", width) }
-    if isTruncated {
-        summary += rstripped(line) + space2 + "..."
-        line = space2
-    }
-    for value in tail.dropLast() { extend(value + ", ", width) }
-    extend(tail[tail.count - 1], width - 2)  // room for the trailing ','
-    summary += line + "],"
+    var summary = wrappedValues(head: head, tail: tail, separator: ", ", isTruncated: isTruncated, lineStart: space2) + "],"
     summary += summary.count > width ? space1 : " "
     return "[" + summary.dropFirst(space2.count)
 }
 
+/// The lines of `format_object_summary`: values and `separator` added to a line (each line starting
+/// with `lineStart`) while it stays under display.width, `...` between head and tail when truncated.
+func wrappedValues(head: [String], tail: [String], separator: String, isTruncated: Bool, lineStart: String) -> String {
+    let width = PandasDisplay.width
+    var summary = "", line = lineStart
+    func extend(_ value: String, _ limit: Int) {
+        if rstripped(line).count + rstripped(value).count >= limit {
+            summary += rstripped(line)
+            line = lineStart
+        }
+        line += value
+    }
+    for value in head { extend(value + separator, width) }
+    if isTruncated {
+        summary += rstripped(line) + lineStart + "..."
+        line = lineStart
+    }
+    for value in tail.dropLast() { extend(value + separator, width) }
+    if let last = tail.last { extend(last, width - 2) }  // room for the trailing ','
+    return summary + line
+}
+
 /// Python's `str.rstrip()`: trailing spaces and line breaks removed.
-private func rstripped(_ s: String) -> String {
+func rstripped(_ s: String) -> String {
     var t = Substring(s)
     while let last = t.last, last == " " || last == "\n" || last == "\t" || last == "\r" { t = t.dropLast() }
     return String(t)
