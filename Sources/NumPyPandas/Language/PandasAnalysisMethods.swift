@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "reset_index", "unstack", "to_frame"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
         + elementwiseMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -19,6 +19,11 @@ extension SeriesHost {
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
+        case "to_string":
+            return .newBuiltin(name) { [self] args, kwargs in
+                try refuseToStringArguments(args, kwargs)
+                return .str(seriesText(series, whole: true))
+            }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
         case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
@@ -40,7 +45,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "unstack"]
+                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
         + reshapeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -53,6 +58,11 @@ extension DataFrameHost {
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }
         case "to_json": return .newBuiltin(name) { [self] args, kwargs in try toJSON(args, kwargs) }
+        case "to_string":
+            return .newBuiltin(name) { [self] args, kwargs in
+                try refuseToStringArguments(args, kwargs)
+                return .str(dataFrameText(frame, whole: true))
+            }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
         case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
         case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
@@ -183,5 +193,14 @@ extension DataFrameHost {
             guard let make else { return .tuple(cells) }
             return try interpreter.call(make, cells)
         })
+    }
+}
+
+/// `to_string()` with no arguments (buf=None is the same): the text is returned. Its formatting
+/// options are refused by name, never ignored.
+func refuseToStringArguments(_ args: [Value], _ kwargs: [(String, Value)]) throws {
+    guard args.allSatisfy(\.isNone) else { throw PyException.typeError("to_string(buf) is not supported by mfsh (print the returned text)") }
+    for (k, v) in kwargs where !(k == "buf" && v.isNone) {
+        throw PyException.typeError("to_string(\(k)=...) is not supported by mfsh")
     }
 }

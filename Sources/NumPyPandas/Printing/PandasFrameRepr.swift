@@ -4,8 +4,9 @@
 // them; a cut frame ends with `[R rows x C columns]`.
 import Pickle
 
-/// `print(df)` for a terminal `terminalWidth` columns wide.
-func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalWidth) -> String {
+/// `print(df)` for a terminal `terminalWidth` columns wide; `whole`: `df.to_string()`, every row and
+/// column, cells of any width, no footer.
+func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalWidth, whole: Bool = false) -> String {
     let rowCount = indexCount(df.index), columnCount = indexCount(df.columns)
     if rowCount == 0 || columnCount == 0 {
         let columnLabels = (0..<columnCount).map { plainText(indexLabel(df.columns, $0)) }
@@ -17,12 +18,13 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
     // the terminal has characters: it keeps half that many from each end.
     var shownColumns = Array(0..<columnCount)
     var dotsColumnAfter: Int?
-    if columnCount > terminalWidth {
+    if columnCount > terminalWidth, !whole {
         let half = max(terminalWidth, 0) / 2
         shownColumns = half >= 1 ? Array(0..<half) + Array((columnCount - half)..<columnCount) : []
         dotsColumnAfter = half
     }
-    let (rows, cut) = shownRows(rowCount)
+    let (rows, cut) = whole ? (Array(0..<rowCount), nil) : shownRows(rowCount)
+    let limit = whole ? nil : PandasDisplay.maxColumnWidth
     let showIndexName = df.index.levels.map(hasLevelNames) ?? { if case .none = df.index.name { return false }; return true }()
     let headerRows = 1 + (showIndexName ? 1 : 0)
     var indexCells: [String], indexNames: [String] = []
@@ -31,7 +33,7 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
         indexCells = multiIndexFrameLines(levels, rows, names: showIndexName)
         if showIndexName { indexNames = [indexCells.removeFirst()] }
     } else {
-        indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true)
+        indexCells = fixedWidth(indexLabelTexts(df.index, rows), header: showIndexName ? plainText(df.index.name) : "", left: true, limit: limit)
         if showIndexName { indexNames = [plainText(df.index.name)] }
     }
     // A name of the columns shows where the index's header would be.
@@ -46,7 +48,7 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
         var isNumeric = false
         if let a = values.ndarray, "biufc".contains(a.dtype.kind) { isNumeric = true }
         let label = (isNumeric ? " " : "") + labelText
-        let cells = fixedWidth(formatCells(values, rows: rows), header: label, left: false)
+        let cells = fixedWidth(formatCells(values, rows: rows), header: label, left: false, limit: limit)
         let width = max(cells.map(\.count).max() ?? 0, label.count)
         columns.append([rightJustify(label, width)] + (showIndexName ? [String(repeating: " ", count: width)] : []) + cells)
     }
@@ -60,6 +62,7 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
             columns[c].insert(c == 0 ? leftJustify(dots, width) : rightJustify(dots, width), at: headerRows + cut)
         }
     }
+    if whole { return adjoin(1, columns) }
     let (fitted, keptDataColumns) = fitToTerminal(columns, terminalWidth: terminalWidth)
     let cutHorizontally = keptDataColumns.map { columnCount > $0 } ?? (dotsColumnAfter != nil)
     var text = adjoin(1, fitted)
@@ -69,9 +72,9 @@ func dataFrameText(_ df: DataFrame, terminalWidth: Int = PandasDisplay.terminalW
 
 /// pandas' `_make_fixed_width`: cells longer than `display.max_colwidth` (and the header) end in `...`,
 /// then all are justified to the widest.
-func fixedWidth(_ cells: [String], header: String, left: Bool) -> [String] {
-    let limit = PandasDisplay.maxColumnWidth
-    let width = min(max(cells.map(\.count).max() ?? 0, header.count), limit)
+func fixedWidth(_ cells: [String], header: String, left: Bool, limit: Int? = PandasDisplay.maxColumnWidth) -> [String] {
+    let widest = max(cells.map(\.count).max() ?? 0, header.count)
+    let width = limit.map { min(widest, $0) } ?? widest
     return cells.map { cell in
         let shown = cell.count > width ? String(cell.prefix(width - 3)) + "..." : cell
         return left ? leftJustify(shown, width) : rightJustify(shown, width)

@@ -172,10 +172,10 @@ private func pythonCenter(_ s: String, _ width: Int) -> String {
     return String(repeating: " ", count: left) + s + String(repeating: " ", count: margin - left)
 }
 
-/// `print(series)`.
-func seriesText(_ s: Series) -> String {
+/// `print(series)`; `whole`: `series.to_string()`, every row and no footer.
+func seriesText(_ s: Series, whole: Bool = false) -> String {
     let count = indexCount(s.index)
-    let (rows, cut) = shownRows(count)
+    let (rows, cut) = whole ? (Array(0..<count), nil) : shownRows(count)
     // A MultiIndex gives its names line too (shown when a level has a name).
     var labels = s.index.levels.map { multiIndexSeriesLines($0, rows) } ?? [plainText(s.index.name)] + indexLabelTexts(s.index, rows)
     let header = labels.removeFirst()
@@ -196,11 +196,11 @@ func seriesText(_ s: Series) -> String {
     footer.append("dtype: " + s.dtypeName)
     var footerText = footer.joined(separator: ", ")
     if let categorical = s.categorical { footerText += "\n" + categoriesFooter(categorical) }
-    if count == 0 { return "Series([], " + footerText + ")" }
+    if count == 0 { return "Series([], " + (whole ? "" : footerText) + ")" }
     var text = ""
     if hasHeader { text = header + "\n" }
     text += adjoin(3, [labels.map { leftJustify($0, labelWidth) }, cells])
-    return text + "\n" + footerText
+    return whole ? text : text + "\n" + footerText
 }
 
 /// Datetime64 cells as pandas prints them: dates only when every value is at midnight, else
