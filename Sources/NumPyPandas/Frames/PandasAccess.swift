@@ -12,8 +12,9 @@ extension PandasIndex {
 
     /// A materialised `Index` (or subclass named `className`) over `labels`.
     public static func make(className: String, labels: PickleValue, name: PickleValue, dtypeName: String,
-                            frequency: String? = nil) -> PandasIndex {
-        PandasIndex(className: className, values: .values(labels), name: name, dtypeName: dtypeName, frequency: frequency)
+                            frequency: String? = nil, categorical: PandasCategorical? = nil) -> PandasIndex {
+        PandasIndex(className: className, values: .values(labels), name: name, dtypeName: dtypeName, frequency: frequency,
+                    categorical: categorical)
     }
 
     /// The frequency the index keeps when `rows` of it are taken: pandas keeps it, times the step,

@@ -30,7 +30,8 @@ private func makeIndex(_ o: PickleObject) -> PandasIndex? {
     guard let data = d[string: "data"] else { return nil }
     if className == "MultiIndex" { return nil }
     return PandasIndex(className: className, values: .values(unwrapExtensionArray(data)), name: name,
-                       dtypeName: pandasDTypeName(data), frequency: d[string: "freq"].flatMap(frequencyText))
+                       dtypeName: pandasDTypeName(data), frequency: d[string: "freq"].flatMap(frequencyText),
+                       categorical: categoricalInfo(data))
 }
 
 /// `freqstr` of a pickled pandas offset (`Day(2)` is `2D`), for the offsets whose name does not

@@ -21,11 +21,13 @@ public final class PandasIndex {
     /// dtype); nil for a flat index. `values` then holds the rows' tuples, so code that only reads
     /// labels sees pandas' tuple labels.
     public let levels: [PandasIndex]?
+    /// A CategoricalIndex's categories (its repr lists them); nil for other indexes.
+    public let categorical: PandasCategorical?
 
     init(className: String, values: Values, name: PickleValue, dtypeName: String, frequency: String? = nil,
-         levels: [PandasIndex]? = nil) {
+         levels: [PandasIndex]? = nil, categorical: PandasCategorical? = nil) {
         self.className = className; self.values = values; self.name = name; self.dtypeName = dtypeName
-        self.frequency = frequency; self.levels = levels
+        self.frequency = frequency; self.levels = levels; self.categorical = categorical
     }
 }
 

@@ -53,6 +53,14 @@ extension NumericEnvironment {
         return nil
     }
 
+    /// Every position of a label that occurs more than once (pandas then selects all of them: a
+    /// frame's rows, a Series); nil for a label found once or not at all.
+    func repeatedPositions(of key: Value, in index: PandasIndex) -> [Int]? {
+        if case .range = index.values { return nil }  // a RangeIndex never repeats
+        let found = (0..<index.count).filter { labelMatches(index.label(at: $0), key) }
+        return found.count > 1 ? found : nil
+    }
+
     func labelMatches(_ label: PickleValue, _ key: Value) -> Bool {
         switch (label, key) {
         case (.string(let a), .str(let b)): return a == b
@@ -118,7 +126,7 @@ extension NumericEnvironment {
         }
         if case .values(.reconstructed(let a as NDArray)) = index.values {
             return .make(className: index.className, labels: .ndarray(a.gathering(rows, shape: [rows.count])), name: index.name, dtypeName: index.dtypeName,
-                         frequency: index.frequency(takingRows: rows))
+                         frequency: index.frequency(takingRows: rows), categorical: index.categorical)
         }
         return .make(className: "Index", labels: .ndarray(.objects(rows.map { index.label(at: $0) }, shape: [rows.count])),
                      name: index.name, dtypeName: "object")
@@ -323,7 +331,10 @@ final class FrameIndexerHost: NumericObject {
         if let mask = try env.maskRows(key, count: owner.rowCount) { return mask }
         if case .slice(let s) = key, !byLabel { return try sliceIndices(s, count: owner.rowCount) }
         if case .slice(let s) = key { return try env.labelSliceRows(s, count: owner.rowCount, position: row) }
-        if case .list(let l) = key { return try l.items.map(row) }
+        // A label that repeats brings all its rows, in the index's order, as pandas' loc does.
+        if case .list(let l) = key {
+            return try l.items.flatMap { k in try (byLabel ? env.repeatedPositions(of: k, in: frame.index) : nil) ?? [try row(k)] }
+        }
         return nil
     }
 
@@ -393,9 +404,14 @@ final class FrameIndexerHost: NumericObject {
                 let column = owner.column(c)
                 return column.withValues(env.take(column.series.values, picked), rows: picked)
             }
+            if byLabel, let repeated = env.repeatedPositions(of: parts[0], in: frame.index) {
+                let column = owner.column(c)
+                return column.withValues(env.take(column.series.values, repeated), rows: repeated)
+            }
             return try env.numpyElement(frame.columnValues[c], try row(parts[0]))
         }
         if let picked = try rows(key) { return owner.selectRows(picked) }
+        if byLabel, let repeated = env.repeatedPositions(of: key, in: frame.index) { return owner.selectRows(repeated) }
         return rowSeries(try row(key))
     }
 }

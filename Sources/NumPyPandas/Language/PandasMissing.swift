@@ -223,10 +223,14 @@ final class SeriesIndexerHost: NumericObject {
         switch key {
         case .slice(let s) where !byLabel: rows = try sliceIndices(s, count: owner.count)
         case .slice(let s): rows = try env.labelSliceRows(s, count: owner.count, position: position)
-        case .list(let l): rows = try l.items.map(position)
+        case .list(let l):
+            rows = try l.items.flatMap { k in try (byLabel ? env.repeatedPositions(of: k, in: series.index) : nil) ?? [try position(k)] }
         default: break
         }
         if let rows { return owner.withValues(env.take(series.values, rows), rows: rows) }
+        if byLabel, let repeated = env.repeatedPositions(of: key, in: series.index) {
+            return owner.withValues(env.take(series.values, repeated), rows: repeated)
+        }
         return try env.numpyElement(series.values, try position(key))
     }
 }

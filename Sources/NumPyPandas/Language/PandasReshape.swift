@@ -126,7 +126,8 @@ extension DataFrameHost {
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(.str("None of [\(try env.converter.interpreter.repr(key))] are in the columns")) }
         let dtype = c < frame.columnDTypeNames.count ? frame.columnDTypeNames[c] : "object"
         let className = dtype.hasPrefix("datetime64") ? "DatetimeIndex" : dtype == "category" ? "CategoricalIndex" : "Index"
-        let index = PandasIndex.make(className: className, labels: frame.columnValues[c], name: frame.columns.label(at: c), dtypeName: dtype)
+        let index = PandasIndex.make(className: className, labels: frame.columnValues[c], name: frame.columns.label(at: c), dtypeName: dtype,
+                                     categorical: frame.categorical(ofColumn: c))
         let kept = try a.bool("drop", default: true) ? (0..<columnCount).filter { $0 != c } : Array(0..<columnCount)
         let f = selectColumns(kept).frame
         return env.wrap(DataFrameHost(.make(columns: f.columns, index: index, columnValues: f.columnValues, columnDTypeNames: f.columnDTypeNames,

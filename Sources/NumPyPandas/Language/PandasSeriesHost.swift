@@ -210,7 +210,17 @@ final class SeriesHost: NumericObject {
             let rows = try sliceIndices(s, count: count)
             return withValues(env.take(series.values, rows), rows: rows)
         }
+        if case .list(let l) = key {
+            // A list of labels, each bringing all its rows (pandas 3 reads s[[...]] as labels).
+            let rows = try l.items.flatMap { k -> [Int] in
+                if let repeated = env.repeatedPositions(of: k, in: series.index) { return repeated }
+                guard let i = env.position(of: k, in: series.index) else { throw env.missingLabel(k, in: series.index) }
+                return [i]
+            }
+            return withValues(env.take(series.values, rows), rows: rows)
+        }
         try env.requireWholeLabel(key, of: series.index)
+        if let repeated = env.repeatedPositions(of: key, in: series.index) { return withValues(env.take(series.values, repeated), rows: repeated) }
         guard let i = env.position(of: key, in: series.index) else { throw env.missingLabel(key, in: series.index) }
         return try env.numpyElement(series.values, i)
     }

@@ -15,7 +15,13 @@ func indexRepr(_ i: PandasIndex) -> String {
         attributes = [("start", String(start)), ("stop", String(stop)), ("step", String(step))]
     case .values:
         data = labelSummary(i, name: className)
-        attributes = [("dtype", "'\(i.dtypeName)'")]
+        // A CategoricalIndex lists its categories (pandas' _repr_categories: quoted, at most 8 with
+        // `...`) and whether they are ordered before the dtype.
+        if let categorical = i.categorical {
+            attributes = [("categories", "[" + categoryTexts(categorical).joined(separator: ", ") + "]"),
+                          ("ordered", categorical.ordered ? "True" : "False")]
+        }
+        attributes.append(("dtype", "'\(i.dtypeName)'"))
     }
     if case .none = i.name {} else { attributes.append(("name", quotedLabel(i.name))) }
     let count = indexCount(i)
