@@ -7,7 +7,7 @@ import Pickle
 
 extension SeriesHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
-        + elementwiseMethodNames
+        + elementwiseMethodNames + DataFrameHost.anyAllMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -46,7 +46,7 @@ extension SeriesHost {
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
                                       "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
-        + reshapeMethodNames
+        + reshapeMethodNames + anyAllMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -84,6 +84,7 @@ extension DataFrameHost {
                 try env.merge(self, try CallArguments("merge", args, kwargs, NumericEnvironment.mergeParameters, required: 1))
             }
         case _ where Self.reshapeMethodNames.contains(name): return reshapeAttribute(name)
+        case "any", "all": return .newBuiltin(name) { [self] args, kwargs in try anyAll(name, args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }

@@ -97,7 +97,8 @@ final class SeriesHost: NumericObject {
             }
         case _ where Self.reductionNames.contains(name):
             return .newBuiltin(name) { [self] args, kwargs in try reduce(name, args, kwargs) }
-        case "any", "all", "argmax", "argmin":
+        case "any", "all": return .newBuiltin(name) { [self] args, kwargs in try anyAll(name, args, kwargs) }
+        case "argmax", "argmin":
             guard let a = valuesArray, let method = try NDArrayHost(a, env: env).getAttribute(name) else { return nil }
             return method
         case "gt", "lt", "ge", "le", "eq", "ne":
