@@ -132,15 +132,8 @@ enum NumPyLinalg {
             }
             variables += more
         }
-        let count = variables.first?.count ?? 0
-        let centred = variables.map { row -> [Double] in
-            let mean = (0 + row.withUnsafeBufferPointer { p in pairwiseSum(p.count) { p[$0] } }) / Double(row.count)
-            return row.map { $0 - mean }
-        }
-        let v = centred.count
-        let flat = centred.flatMap { $0 }
-        let scale = 1 / Double(max(count - 1, 0))
-        var c = BLASOrder.matrixMatrix(m: v, k: count, n: v, { flat[$0] }, { p in flat[(p % v) * count + p / v] }).map { $0 * scale }
+        let v = variables.count
+        var c = Correlation.covarianceMatrix(variables, ddof: 1)
         if v == 1 { return NumPyMath.result(.float64([c[0] / c[0]], shape: []), env: env) }
         let stddev = (0..<v).map { c[$0 * v + $0].squareRoot() }
         for i in 0..<v { for j in 0..<v { c[i * v + j] /= stddev[i] } }

@@ -7,7 +7,7 @@ import Pickle
 
 extension SeriesHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
-        + elementwiseMethodNames + DataFrameHost.anyAllMethodNames
+        + elementwiseMethodNames + DataFrameHost.anyAllMethodNames + correlationMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -33,6 +33,7 @@ extension SeriesHost {
         case "unstack": return .newBuiltin(name) { [self] args, kwargs in try unstack(args, kwargs) }
         case "to_frame": return .newBuiltin(name) { [self] args, kwargs in try toFrame(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
+        case "corr", "cov": return .newBuiltin(name) { [self] args, kwargs in try correlation(name, args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("Series.\(name)() takes no arguments") }
@@ -46,7 +47,7 @@ extension SeriesHost {
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
                                       "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
-        + reshapeMethodNames + anyAllMethodNames
+        + reshapeMethodNames + anyAllMethodNames + correlationMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -85,6 +86,7 @@ extension DataFrameHost {
             }
         case _ where Self.reshapeMethodNames.contains(name): return reshapeAttribute(name)
         case "any", "all": return .newBuiltin(name) { [self] args, kwargs in try anyAll(name, args, kwargs) }
+        case "corr", "cov": return .newBuiltin(name) { [self] args, kwargs in try correlation(name, args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }
