@@ -7,7 +7,7 @@ import Pickle
 
 extension SeriesHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
-        + elementwiseMethodNames + DataFrameHost.anyAllMethodNames + correlationMethodNames
+        + elementwiseMethodNames + DataFrameHost.anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -34,6 +34,7 @@ extension SeriesHost {
         case "to_frame": return .newBuiltin(name) { [self] args, kwargs in try toFrame(args, kwargs) }
         case _ where Self.elementwiseMethodNames.contains(name): return elementwiseAttribute(name)
         case "corr", "cov": return .newBuiltin(name) { [self] args, kwargs in try correlation(name, args, kwargs) }
+        case "cummax", "cummin": return .newBuiltin(name) { [self] args, kwargs in try runningExtreme(name, args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("Series.\(name)() takes no arguments") }
@@ -47,7 +48,7 @@ extension SeriesHost {
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
                                       "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
-        + reshapeMethodNames + anyAllMethodNames + correlationMethodNames
+        + reshapeMethodNames + anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
@@ -87,6 +88,8 @@ extension DataFrameHost {
         case _ where Self.reshapeMethodNames.contains(name): return reshapeAttribute(name)
         case "any", "all": return .newBuiltin(name) { [self] args, kwargs in try anyAll(name, args, kwargs) }
         case "corr", "cov": return .newBuiltin(name) { [self] args, kwargs in try correlation(name, args, kwargs) }
+        case "cummax", "cummin", "cumsum": return .newBuiltin(name) { [self] args, kwargs in try cumulative(name, args, kwargs) }
+        case "nunique": return .newBuiltin(name) { [self] args, kwargs in try nunique(args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }

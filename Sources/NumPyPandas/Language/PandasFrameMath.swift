@@ -3,7 +3,7 @@ import MFSInterpreter
 import Pickle
 
 extension DataFrameHost {
-    static let reductionNames = ["count", "max", "mean", "min", "std", "sum", "var"]
+    static let reductionNames = ["count", "max", "mean", "median", "min", "std", "sum", "var"]
 
     /// `df.sum()` ...: one value per column, as a Series indexed by the column labels. Non-numeric columns
     /// raise TypeError like pandas 3 unless `numeric_only=True` drops them (`count` takes every column).
@@ -22,6 +22,7 @@ extension DataFrameHost {
             let isNumeric: Bool = { if let a = frame.columnValues[c].ndarray { return "biuf".contains(a.dtype.kind) }; return false }()
             if name != "count" && !isNumeric {
                 if numericOnly { continue }
+                if name == "median" && series.series.dtypeName == "str" { throw PyException.typeError("Cannot perform reduction 'median' with string dtype") }
                 throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
             }
             guard case .builtin(let method)? = try series.getAttribute(name),

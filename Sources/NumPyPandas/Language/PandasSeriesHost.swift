@@ -284,18 +284,7 @@ final class SeriesHost: NumericObject {
             }
         }
         guard let o = NumericOperand(array: a) else { throw PyException.typeError("cumsum() is not supported for dtype \(a.dtype.name) in mfsh") }
-        var total: Double?
-        var poisoned = false
-        let sums = o.doubles.map { x -> Double in
-            if x.isNaN {
-                if !skipna { poisoned = true }
-                return .nan
-            }
-            if poisoned { return .nan }
-            let next = total.map { $0 + x } ?? x
-            total = next
-            return next
-        }
+        let sums = runningFloats(o.doubles, skipna: skipna, +)
         let array = NDArray.make(dtype: a.dtype.nativeOrder, doubles: sums, shape: [sums.count])
         return withValues(.ndarray(array), dtypeName: array.dtype.name)
     }
