@@ -90,6 +90,7 @@ extension DataFrameHost {
         case "corr", "cov": return .newBuiltin(name) { [self] args, kwargs in try correlation(name, args, kwargs) }
         case "cummax", "cummin", "cumsum": return .newBuiltin(name) { [self] args, kwargs in try cumulative(name, args, kwargs) }
         case "nunique": return .newBuiltin(name) { [self] args, kwargs in try nunique(args, kwargs) }
+        case "nlargest", "nsmallest": return .newBuiltin(name) { [self] args, kwargs in try extremeRows(name, args, kwargs) }
         case "isna", "isnull", "notna", "notnull":
             return .newBuiltin(name) { [self] args, kwargs in
                 guard args.isEmpty, kwargs.isEmpty else { throw PyException.typeError("DataFrame.\(name)() takes no arguments") }

@@ -53,7 +53,7 @@ func runningFloats(_ values: [Double], skipna: Bool, _ combine: (Double, Double)
 }
 
 extension DataFrameHost {
-    static let cumulativeMethodNames = ["cummax", "cummin", "cumsum", "nunique"]
+    static let cumulativeMethodNames = ["cummax", "cummin", "cumsum", "nlargest", "nsmallest", "nunique"]
 
     /// `cumsum`/`cummax`/`cummin(axis=None, skipna=True)`: each column's Series method.
     func cumulative(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
@@ -90,5 +90,31 @@ extension DataFrameHost {
             return n
         }
         return env.wrap(SeriesHost(.make(values: .ndarray(.int64(counts, shape: [counts.count])), index: frame.columns, name: .none, dtypeName: "int64"), env: env))
+    }
+
+    /// `nlargest(n, columns, keep='first')` / `nsmallest(...)` ordered by one column (several are refused).
+    func extremeRows(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let options = try CallArguments("DataFrame.\(name)", args, kwargs, ["n", "columns", "keep"], required: 2)
+        if let keep = options["keep"], !({ if case .str("first") = keep { return true }; return false }()) {
+            throw PyException.typeError("\(name)(keep=...) other than 'first' is not supported by mfsh")
+        }
+        var key = options["columns"] ?? .none
+        if case .list(let l) = key {
+            guard l.items.count == 1, let only = l.items.first else {
+                throw PyException.typeError("DataFrame.\(name)() by more than one column is not supported by mfsh")
+            }
+            key = only
+        }
+        guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
+        let series = column(c)
+        guard let a = series.valuesArray, "iufb".contains(a.dtype.kind) else {
+            throw PyException.typeError("Column \(pythonRepr(frame.columns.label(at: c))) has dtype \(series.series.dtypeName), cannot use method '\(name)' with this dtype")
+        }
+        // Unlike a Series', a frame's nlargest fills up with the rows missing a value, in their order.
+        let n = Swift.max(0, try options.int("n") ?? 5)
+        let picked = try series.extremeRows(name, n: n)
+        let doubles = a.dtype.kind == "f" ? a.doubleValues() ?? [] : []
+        let missing = doubles.indices.filter { doubles[$0].isNaN }
+        return selectRows(picked + missing.prefix(n - picked.count))
     }
 }

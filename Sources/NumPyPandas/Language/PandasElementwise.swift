@@ -47,18 +47,7 @@ extension SeriesHost {
                 if let keep = a["keep"], !({ if case .str("first") = keep { return true }; return false }()) {
                     throw PyException.typeError("\(name)(keep=...) other than 'first' is not supported by mfsh")
                 }
-                let n = try a.int("n") ?? 5
-                guard let a = valuesArray, "iufb".contains(a.dtype.kind) else {
-                    throw PyException.typeError("Cannot use method '\(name)' with dtype \(series.dtypeName)")
-                }
-                // Ties keep their order of appearance; missing values are never picked.
-                let keys = PandasSort.keys(.ndarray(a), count: count)
-                let present = (0..<count).filter { if case .missing = keys[$0] { return false }; return true }
-                let order = present.enumerated().sorted { x, y in
-                    let c = PandasSort.compare(keys[x.element], keys[y.element])
-                    return c != 0 ? (name == "nlargest" ? c > 0 : c < 0) : x.offset < y.offset
-                }.map(\.element)
-                let rows = Array(order.prefix(Swift.max(0, n)))
+                let rows = try extremeRows(name, n: try a.int("n") ?? 5)
                 return withValues(env.take(series.values, rows), rows: rows)
             default:  // rename
                 let a = try CallArguments("rename", args, kwargs, ["index", "axis", "copy", "inplace", "level", "errors"])
@@ -70,6 +59,21 @@ extension SeriesHost {
                                                  categorical: series.categorical), env: env))
             }
         }
+    }
+
+    /// The rows `nlargest(n)`/`nsmallest(n)` picks, in order: ties keep their order of appearance,
+    /// missing values are never picked.
+    func extremeRows(_ name: String, n: Int) throws -> [Int] {
+        guard let a = valuesArray, "iufb".contains(a.dtype.kind) else {
+            throw PyException.typeError("Cannot use method '\(name)' with dtype \(series.dtypeName)")
+        }
+        let keys = PandasSort.keys(.ndarray(a), count: count)
+        let present = (0..<count).filter { if case .missing = keys[$0] { return false }; return true }
+        let order = present.enumerated().sorted { x, y in
+            let c = PandasSort.compare(keys[x.element], keys[y.element])
+            return c != 0 ? (name == "nlargest" ? c > 0 : c < 0) : x.offset < y.offset
+        }.map(\.element)
+        return Array(order.prefix(Swift.max(0, n)))
     }
 
     /// `map(arg, na_action=None)` with a dict (missing keys give NaN), a Series (looked up by label) or a
