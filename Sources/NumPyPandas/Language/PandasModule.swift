@@ -91,8 +91,22 @@ extension NumericEnvironment {
         guard rows.count == column.count else {
             throw PyException.valueError("Length of values (\(column.count)) does not match length of index (\(rows.count))")
         }
-        if let dtype = a["dtype"] { column = try castColumn(column, to: dtype) }
+        if let dtype = a["dtype"] {
+            // Inferring first would turn None into NaN in [nan, None]; pandas keeps object items as given.
+            if isObjectDtype(dtype), let items = a["data"].flatMap(listItems) {
+                column = PandasColumn(values: .ndarray(.objects(try items.map(pandasObject), shape: [items.count])), dtypeName: "object")
+            } else {
+                column = try castColumn(column, to: dtype)
+            }
+        }
         return .make(values: column.values, index: rows, name: name, dtypeName: column.dtypeName, categorical: column.categorical)
+    }
+
+    /// `object`, `"object"` or `"O"` as a dtype argument.
+    func isObjectDtype(_ dtype: Value) -> Bool {
+        if case .type(let t) = dtype, t.name == "object" { return true }
+        if case .str(let name) = dtype, name == "object" || name == "O" { return true }
+        return false
     }
 
     /// `dtype=`: numpy's numeric types, `str`/`"str"` and `object`.
@@ -100,9 +114,7 @@ extension NumericEnvironment {
         if case .str("category") = dtype { throw PyException.typeError("dtype='category' is not supported by mfsh") }
         if case .str("str") = dtype { return try stringColumn(column) }
         if case .type(let t) = dtype, t.name == "str" { return try stringColumn(column) }
-        var isObject = false
-        if case .type(let t) = dtype, t.name == "object" { isObject = true }
-        if case .str(let name) = dtype, name == "object" || name == "O" { isObject = true }
+        let isObject = isObjectDtype(dtype)
         guard let a = column.values.ndarray, let target = isObject ? NDDType(kind: "O", itemSize: 8, byteOrder: "|") : try self.dtype(dtype) else {
             return column
         }
