@@ -68,14 +68,19 @@ public final class PyClass {
 }
 
 /// An instance of a user or exception class.
-public final class PyInstance {
+///
+/// Open for one reason: a host value made by the million (a numpy scalar per element of a loop) can
+/// be its own instance, a subclass whose `host` is itself, instead of an instance pointing at a
+/// second object: one allocation per element instead of two. Nothing else is overridable.
+open class PyInstance {
     public let cls: PyClass
     public var attrs: [String: Value] = [:]
     /// Exception arguments (`e.args`).
     public var args: [Value] = []
     /// For an instance of a host-made class (numpy and pandas values), the Swift object behind it:
     /// a field of its own, not an `args` array, as a loop makes one such instance per element.
-    public var host: (any HostObject)?
+    open var host: (any HostObject)? { hostStorage }
+    private let hostStorage: (any HostObject)?
     /// What only a raised exception has, made when first set: instances are made by the million
     /// (a numpy scalar per element of a loop), and each field costs at every deallocation.
     private var exceptionState: ExceptionState?
@@ -123,7 +128,9 @@ public final class PyInstance {
         get { exceptionState?.tracebackNote }
         set { state.tracebackNote = newValue }
     }
-    public init(cls: PyClass) { self.cls = cls }
+    public init(cls: PyClass) { self.cls = cls; hostStorage = nil }
+    /// An instance of a host-made class with its Swift object.
+    public init(cls: PyClass, host: any HostObject) { self.cls = cls; hostStorage = host }
 }
 
 /// A variable captured by a closure.

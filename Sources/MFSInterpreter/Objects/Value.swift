@@ -153,10 +153,12 @@ public final class PyModule {
 }
 
 /// An iterator object (results of iter(), map(), zip(), generator expressions, ...).
-public class PyIterator {
-    public var typeName: String { "iterator" }
+/// Open so that a host can hand out the elements of its own storage without a closure per loop.
+open class PyIterator {
+    public init() {}
+    open var typeName: String { "iterator" }
     /// The next value, or nil when exhausted.
-    public func next() throws -> Value? { nil }
+    open func next() throws -> Value? { nil }
 }
 
 /// An iterator driven by a closure.

@@ -233,15 +233,8 @@ final class NDArrayHost: NumericObject {
         guard let n = array.shape.first else { throw PyException.typeError("iteration over a 0-d array") }
         var i = 0
         let isVector = array.shape.count == 1
-        if isVector, let read = NumberReader(array), let cls = env.numberScalarClass(array.dtype) {
-            let dtype = array.dtype, env = env
-            return ClosureIterator("iterator") {
-                guard i < n else { return nil }
-                let instance = PyInstance(cls: cls)
-                instance.host = NDScalarHost(dtype: dtype, number: read.value(i), env: env)
-                i += 1
-                return .instance(instance)
-            }
+        if isVector, let read = NumberReader(array) {
+            return NumberScalarIterator(read, count: n, cls: env.scalarClass(array.dtype), dtype: array.dtype, env: env)
         }
         return ClosureIterator("iterator") { [self] in
             guard i < n else { return nil }
@@ -488,5 +481,29 @@ final class NDDTypeHost: NumericObject {
         default: break
         }
         return .bool(op == .eq ? same : !same)
+    }
+}
+
+/// The elements of a 1-D number array as numpy scalars (`for x in a`, comprehensions): each costs one
+/// object, nothing more, as a loop over 100,000 elements makes 100,000 of them.
+final class NumberScalarIterator: PyIterator {
+    private let read: NumberReader
+    private let count: Int
+    private let cls: PyClass
+    private let dtype: NDDType
+    private let env: NumericEnvironment
+    // Only `next()` touches it, and never re-entrantly: the runtime's check of each access would cost
+    // as much as handing out the element.
+    @exclusivity(unchecked) private var index = 0
+
+    init(_ read: NumberReader, count: Int, cls: PyClass, dtype: NDDType, env: NumericEnvironment) {
+        self.read = read; self.count = count; self.cls = cls; self.dtype = dtype; self.env = env
+    }
+
+    override func next() throws -> Value? {
+        let i = index
+        guard i < count else { return nil }
+        index = i + 1
+        return .instance(NDScalarHost(dtype: dtype, number: read.value(i), env: env, cls: cls))
     }
 }

@@ -3,7 +3,9 @@
 import MFSInterpreter
 import Pickle
 
-final class NDScalarHost: NumericObject {
+/// A numpy scalar is its own language value: an instance of its class (`numpy.float64`) whose host is
+/// itself, one allocation per element of a loop (`env.wrap` hands it out as it is).
+final class NDScalarHost: PyInstance, NumericObject {
     let dtype: NDDType
     /// The value of a bool, integer or float scalar (`NDScalar.number`); nil for the other kinds.
     let number: PickleValue?
@@ -14,17 +16,26 @@ final class NDScalarHost: NumericObject {
 
     init(_ scalar: NDScalar, env: NumericEnvironment) {
         dtype = scalar.dtype; number = scalar.number; decoded = scalar; self.env = env
+        super.init(cls: env.scalarClass(scalar.dtype))
     }
     /// A bool, integer or float scalar from its value, already in the dtype's range and precision.
     init(dtype: NDDType, number: PickleValue, env: NumericEnvironment) {
         self.dtype = dtype; self.number = number; decoded = nil; self.env = env
+        super.init(cls: env.scalarClass(dtype))
     }
+    /// The same with the class of the dtype's scalars already found (a loop over an array finds it once).
+    init(dtype: NDDType, number: PickleValue, env: NumericEnvironment, cls: PyClass) {
+        self.dtype = dtype; self.number = number; decoded = nil; self.env = env
+        super.init(cls: cls)
+    }
+
+    override var host: (any HostObject)? { self }
 
     var scalar: NDScalar { decoded ?? NDScalar(dtype: dtype, number: number ?? .none) }
     /// What `item()` gives.
     var value: PickleValue { number ?? scalar.value }
 
-    var typeName: String {
+    static func typeName(of dtype: NDDType) -> String {
         switch dtype.kind {
         case "U": return "str_"
         case "S": return "bytes_"
@@ -34,10 +45,13 @@ final class NDScalarHost: NumericObject {
         default: return dtype.name
         }
     }
+    static let methods = ["item", "tolist"]
+
+    var typeName: String { Self.typeName(of: dtype) }
     var moduleName: String { "numpy" }
     var envIfAny: NumericEnvironment? { env }
     var attributeNames: [String] { ["dtype", "item", "ndim", "shape", "size", "tolist"] }
-    var methodNames: [String] { ["item", "tolist"] }
+    var methodNames: [String] { Self.methods }
     // Scalars are made per element (iteration, indexing): nothing is computed up front.
     var lazyAttributeNames: [String] { ["dtype", "ndim", "shape", "size"] }
     func repr() -> String { scalar.reprText }

@@ -65,16 +65,17 @@ package enum NumericHosts {
 
     /// The numpy scalar behind `v`, if it is one.
     static func scalar(_ v: Value) -> NDScalarHost? {
-        guard case .instance(let i) = v, let h = i.host else { return nil }
-        return h as? NDScalarHost
+        guard case .instance(let i) = v else { return nil }
+        return i as? NDScalarHost
     }
 
     /// The Swift object behind a numeric value, if `v` is one.
     static func object(_ v: Value) -> (any NumericObject)? {
-        guard case .instance(let i) = v, let h = i.host else { return nil }
+        guard case .instance(let i) = v else { return nil }
         // A cast to a class is much cheaper than one to a protocol (a conformance lookup), and every
         // special method call of a scalar or array starts here.
-        if let scalar = h as? NDScalarHost { return scalar }
+        if let scalar = i as? NDScalarHost { return scalar }
+        guard let h = i.host else { return nil }
         if let array = h as? NDArrayHost { return array }
         return h as? any NumericObject
     }
@@ -160,9 +161,9 @@ final class NumericEnvironment {
         name: "MergeError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "pandas.errors")
 
     func wrap(_ object: any NumericObject) -> Value {
-        if let scalar = object as? NDScalarHost { return wrap(scalar: scalar) }
-        let instance = PyInstance(cls: cls(for: object))
-        instance.host = object
+        // A scalar is its own instance (made with its class).
+        if let scalar = object as? NDScalarHost { return .instance(scalar) }
+        let instance = PyInstance(cls: cls(for: object), host: object)
         Self.setAttributes(of: instance, from: object)
         return .instance(instance)
     }
@@ -175,32 +176,33 @@ final class NumericEnvironment {
         }
     }
 
-    /// A numpy scalar as a language value. Scalars are made per element (iteration, indexing, each
-    /// step of a loop's arithmetic), so this does the least: a scalar sets no attributes (its are all
-    /// methods or computed on demand) and the class of a number scalar is found by its dtype's kind
-    /// and size, without building its name.
-    // np.True_/np.False_ are not shared instances: held by the environment, they would hold it (their
-    // host needs it) and never be freed; ordering (sorted, max) makes no bools at all (`compare`).
-    private func wrap(scalar host: NDScalarHost) -> Value {
-        let dtype = host.dtype
-        guard dtype.holdsNumbers else { return instance(of: cls(for: host), host) }
-        guard let slot = Self.numberClassSlot(dtype) else { return instance(of: cls(for: host), host) }
-        if let c = numberScalarClasses[slot] { return instance(of: c, host) }
-        let c = cls(for: host)
+    /// The class of the numpy scalars of `dtype`, which a scalar is made with. Scalars are made per
+    /// element (iteration, indexing, each step of a loop's arithmetic), so the class of a number
+    /// scalar is found by its dtype's kind and size, without building its name; a scalar sets no
+    /// attributes (its are all methods or computed on demand).
+    // np.True_/np.False_ are not shared instances: held by the environment, they would hold it (they
+    // need it) and never be freed; ordering (sorted, max) makes no bools at all (`compare`).
+    func scalarClass(_ dtype: NDDType) -> PyClass {
+        guard dtype.holdsNumbers, let slot = Self.numberClassSlot(dtype) else { return scalarClass(named: NDScalarHost.typeName(of: dtype), dtype) }
+        if let c = numberScalarClasses[slot] { return c }
+        let c = scalarClass(named: dtype.name, dtype)
         numberScalarClasses[slot] = c
-        return instance(of: c, host)
+        return c
     }
 
-    /// The class of the number scalars of one dtype, for a loop over an array that makes them: found
-    /// once, each element then costs its instance and its host.
-    func numberScalarClass(_ dtype: NDDType) -> PyClass? {
-        guard Self.numberClassSlot(dtype) != nil, case .instance(let first) = wrap(NDScalarHost(dtype: dtype, number: .int(0), env: self)) else { return nil }
-        return first.cls
+    private func scalarClass(named name: String, _ dtype: NDDType) -> PyClass {
+        if let c = classes[name] { return c }
+        // Only numpy's integer scalars have __index__ (a float64 is not a list index).
+        let c = makeClass(name: name, module: "numpy", methodNames: NDScalarHost.methods, hasIndex: "biu".contains(dtype.kind))
+        c.lessThan = { a, b in try NumericHosts.scalar(a)?.isLess(than: b) }
+        c.sortKey = { v in NumericHosts.scalar(v)?.sortKey }
+        return c
     }
 
     /// The classes of number scalars by kind (b, i, u, f) and size (1, 2, 4, 8 bytes): an array, not a
-    /// dictionary, as it is read once per element of a loop.
-    private var numberScalarClasses = [PyClass?](repeating: nil, count: 16)
+    /// dictionary, as it is read once per element of a loop. Unchecked: only `scalarClass` touches
+    /// it, never re-entrantly, and the runtime's check of each read cost more than the read.
+    @exclusivity(unchecked) private var numberScalarClasses = [PyClass?](repeating: nil, count: 16)
 
     private static func numberClassSlot(_ dtype: NDDType) -> Int? {
         let kind: Int
@@ -220,22 +222,19 @@ final class NumericEnvironment {
         }
     }
 
-    private func instance(of cls: PyClass, _ object: any NumericObject) -> Value {
-        let instance = PyInstance(cls: cls)
-        instance.host = object
-        return .instance(instance)
-    }
-
     /// A decoded value as the language value Python's client would give.
     func python(_ v: PickleValue) throws -> Value { try converter.pythonValue(v) }
 
     private func cls(for object: any NumericObject) -> PyClass {
-        let name = object.typeName, module = object.moduleName
-        if let c = classes[name] { return c }
+        if let scalar = object as? NDScalarHost { return scalarClass(scalar.dtype) }
+        if let c = classes[object.typeName] { return c }
+        return makeClass(name: object.typeName, module: object.moduleName, methodNames: object.methodNames, hasIndex: false)
+    }
+
+    private func makeClass(name: String, module: String, methodNames: [String], hasIndex: Bool) -> PyClass {
         var methods = Self.specialMethods()
-        // Only numpy's integer scalars have __index__ (a float64 is not a list index).
-        if let scalar = object as? NDScalarHost, "biu".contains(scalar.dtype.kind) {} else { methods["__index__"] = nil }
-        for method in object.methodNames {
+        if !hasIndex { methods["__index__"] = nil }
+        for method in methodNames {
             methods[method] = .newBuiltin(method) { args, kwargs in
                 let o = try Self.target(args, method)
                 guard case .builtin(let bound)? = try o.getAttribute(method) else {
@@ -245,10 +244,6 @@ final class NumericEnvironment {
             }
         }
         let c = PyClass(name: name, module: module, bases: [], dict: methods)
-        if object is NDScalarHost {
-            c.lessThan = { a, b in try NumericHosts.scalar(a)?.isLess(than: b) }
-            c.sortKey = { v in NumericHosts.scalar(v)?.sortKey }
-        }
         c.doc = "A \(module) \(name) decoded from an artifact (read-only): numpy/pandas are not loaded."
         classes[name] = c
         return c
