@@ -231,6 +231,16 @@ extension Interpreter {
                 _ = try callValue(s, [v, value], [])
                 return
             }
+            // A host-backed value (numpy, pandas) sets the attribute itself, or refuses: stored on the
+            // instance, it would be ignored by the value it names (`df.columns = [...]`).
+            if inst.host != nil {
+                if let setter = inst.cls.lookup("__setattr__"), case .builtin = setter {
+                    _ = try callValue(setter, [v, .str(name), value], [])
+                } else if let host = inst.host {
+                    try host.setAttribute(name, value)
+                }
+                return
+            }
             if inst.cls.isException && name == "args" { inst.args = try toArray(value); return }
             if inst.cls.isException && name == "__cause__" {
                 if case .instance(let c) = value { inst.cause = c } else { inst.cause = nil }

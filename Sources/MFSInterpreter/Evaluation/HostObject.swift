@@ -37,6 +37,10 @@ public protocol HostObject: AnyObject {
     func equals(_ other: any HostObject) -> Bool
     /// Hash consistent with `equals`, for dict keys and set members.
     var hashValue: Int { get }
+    /// The plain value this object stands for as a dict key or set member, when it hashes and
+    /// compares as one (a numpy scalar as its `item()`: `{np.int64(2): 'a'}[2]` finds it); nil keeps
+    /// `hashValue`/`equals` (identity by default).
+    var keyValue: Value? { get }
     /// `obj(...)`.
     func call(args: [Value], kwargs: [(String, Value)]) throws -> Value
     /// `with obj as x:` — the value bound to x.
@@ -115,6 +119,7 @@ extension HostObject {
     public var isTruthy: Bool { true }
     public func equals(_ other: any HostObject) -> Bool { other === self }
     public var hashValue: Int { ObjectIdentifier(self).hashValue }
+    public var keyValue: Value? { nil }
     public func call(args: [Value], kwargs: [(String, Value)]) throws -> Value {
         throw PyException.typeError("'\(typeName)' object is not callable")
     }

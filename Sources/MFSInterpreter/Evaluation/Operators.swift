@@ -500,11 +500,11 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     case (.datetime(let x), .datetime(let y)): return (x.tz == nil) == (y.tz == nil) && x.utcMicros == y.utcMicros
     case (.date(let x), .date(let y)): return x.ordinal == y.ordinal
     case (.timedelta(let x), .timedelta(let y)): return x.totalMicros == y.totalMicros
-    case (.host(let x), .host(let y)): return x.equals(y)
+    case (.host(let x), .host(let y)) where x.keyValue == nil && y.keyValue == nil: return x.equals(y)
     case (.function(let x), .function(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.type(let x), .type(let y)): return x === y
-    case (.instance(let x), .instance(let y)):
+    case (.instance(let x), .instance(let y)) where x.host?.keyValue == nil && y.host?.keyValue == nil:
         if x === y { return true }
         if let eq = x.cls.lookup("__eq__"), case .function = eq, let interp = x.cls.owner,
            let r = try? interp.callValue(eq, [a, b], []), let t = try? interp.isTruthy(r) { return t }
@@ -513,7 +513,20 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     case (.iterator(let x), .iterator(let y)): return x === y
     case (.slice(let x), .slice(let y)): return pyEquals(x.start, y.start) && pyEquals(x.stop, y.stop) && pyEquals(x.step, y.step)
     case (.boundMethod(let x), .boundMethod(let y)): return pyEquals(x.receiver, y.receiver) && pyEquals(x.function, y.function)
-    default: return false
+    default:
+        // A host value that stands for a plain one (a numpy scalar) equals what that equals.
+        if let k = hostKeyValue(a) { return pyEquals(k, b) }
+        if let k = hostKeyValue(b) { return pyEquals(a, k) }
+        return false
+    }
+}
+
+/// What a host value stands for as a key (`HostObject.keyValue`), so that equality agrees with the hash.
+@inline(__always) private func hostKeyValue(_ v: Value) -> Value? {
+    switch v {
+    case .instance(let i): return i.host?.keyValue
+    case .host(let h): return h.keyValue
+    default: return nil
     }
 }
 

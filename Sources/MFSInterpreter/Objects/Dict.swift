@@ -43,10 +43,13 @@ func pyHash(_ v: Value) throws -> Int {
     case .datetime(let d): return d.utcMicros.hashValue
     case .date(let d): return d.ordinal.hashValue
     case .timedelta(let t): return t.totalMicros.hashValue
-    case .host(let h): return h.hashValue
+    case .host(let h):
+        if let k = h.keyValue { return try pyHash(k) }
+        return h.hashValue
     case .list, .dict, .set, .slice, .dictView:
         throw PyException.typeError("unhashable type: '\(v.typeName)'")
     case .instance(let i):
+        if let k = i.host?.keyValue { return try pyHash(k) }
         if let h = i.cls.lookup("__hash__"), case .function = h, let interp = i.cls.owner {
             let r = try interp.callValue(h, [v], [])
             guard case .int(let n) = r else {

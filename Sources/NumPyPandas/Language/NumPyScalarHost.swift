@@ -76,6 +76,18 @@ final class NDScalarHost: PyInstance, NumericObject {
         }
     }
 
+    /// numpy's scalars hash and compare as the Python value they hold (`hash(np.float64(1.5)) ==
+    /// hash(1.5)`, `{np.int64(2): 'a'}[2]`); dates and other kinds keep identity.
+    var keyValue: Value? {
+        switch number ?? value {
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .float(let x): return .float(x)
+        case .string(let s): return .str(s)
+        default: return nil
+        }
+    }
+
     var isTruthy: Bool {
         switch value {
         case .bool(let b): return b

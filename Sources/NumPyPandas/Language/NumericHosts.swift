@@ -288,6 +288,14 @@ final class NumericEnvironment {
             if case .instance(let instance) = args[0] { setAttributes(of: instance, from: o) }
             return .none
         }
+        // `obj.name = value`: the object sets it or refuses; its precomputed attributes follow.
+        d["__setattr__"] = .newBuiltin("__setattr__") { args, _ in
+            let o = try target(args, "__setattr__")
+            guard args.count == 3, case .str(let name) = args[1] else { throw PyException.typeError("attribute name must be string") }
+            try o.setAttribute(name, args[2])
+            if case .instance(let instance) = args[0] { setAttributes(of: instance, from: o) }
+            return .none
+        }
         def("__iter__") { o, _ in .iterator(try o.makeIterator()) }
         def("__len__") { o, _ in .int(try o.length()) }
         def("__contains__") { o, args in .bool(try o.contains(try argument(args, "__contains__"))) }

@@ -3,7 +3,8 @@ import MFSInterpreter
 import Pickle
 
 final class SeriesHost: NumericObject {
-    let series: Series
+    /// Replaced (never changed) by `s.name = ...` and `s.index = ...`, so values taken before keep theirs.
+    var series: Series
     let env: NumericEnvironment
     init(_ series: Series, env: NumericEnvironment) { self.series = series; self.env = env }
 
