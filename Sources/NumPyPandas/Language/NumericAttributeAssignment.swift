@@ -36,16 +36,9 @@ extension NumericEnvironment {
 extension DataFrameHost {
     func setAttribute(_ name: String, _ value: Value) throws {
         switch name {
-        case "columns":
-            let labels = try env.axisLabels(value, count: columnCount)
-            frame = DataFrame(columns: labels, index: frame.index, columnValues: frame.columnValues,
-                              columnDTypeNames: frame.columnDTypeNames, columnCategoricals: frame.columnCategoricals)
-        case "index":
-            let labels = try env.axisLabels(value, count: rowCount)
-            frame = DataFrame(columns: frame.columns, index: labels, columnValues: frame.columnValues,
-                              columnDTypeNames: frame.columnDTypeNames, columnCategoricals: frame.columnCategoricals)
-        default:
-            throw PyException.attributeError("setting attribute '\(name)' of a DataFrame is not supported by mfsh")
+        case "columns": frame = frame.relabeled(columns: try env.axisLabels(value, count: columnCount))
+        case "index": frame = frame.relabeled(index: try env.axisLabels(value, count: rowCount))
+        default: throw PyException.attributeError("setting attribute '\(name)' of a DataFrame is not supported by mfsh")
         }
     }
 }
@@ -53,15 +46,24 @@ extension DataFrameHost {
 extension SeriesHost {
     func setAttribute(_ name: String, _ value: Value) throws {
         switch name {
-        case "name":
-            series = Series(values: series.values, index: series.index, name: try env.pandasLabel(value),
-                            dtypeName: series.dtypeName, categorical: series.categorical)
-        case "index":
-            let labels = try env.axisLabels(value, count: count)
-            series = Series(values: series.values, index: labels, name: series.name,
-                            dtypeName: series.dtypeName, categorical: series.categorical)
-        default:
-            throw PyException.attributeError("setting attribute '\(name)' of a Series is not supported by mfsh")
+        case "name": series = series.relabeled(name: try env.pandasLabel(value))
+        case "index": series = series.relabeled(index: try env.axisLabels(value, count: count))
+        default: throw PyException.attributeError("setting attribute '\(name)' of a Series is not supported by mfsh")
         }
+    }
+}
+
+extension DataFrame {
+    /// The same columns under other labels.
+    func relabeled(columns: PandasIndex? = nil, index: PandasIndex? = nil) -> DataFrame {
+        DataFrame(columns: columns ?? self.columns, index: index ?? self.index, columnValues: columnValues,
+                  columnDTypeNames: columnDTypeNames, columnCategoricals: columnCategoricals)
+    }
+}
+
+extension Series {
+    /// The same values under another name or index.
+    func relabeled(name: PickleValue? = nil, index: PandasIndex? = nil) -> Series {
+        Series(values: values, index: index ?? self.index, name: name ?? self.name, dtypeName: dtypeName, categorical: categorical)
     }
 }
