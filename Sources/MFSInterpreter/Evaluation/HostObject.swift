@@ -112,7 +112,7 @@ extension HostObject {
         throw PyException.typeError("object of type '\(typeName)' has no len()")
     }
     public func repr() -> String {
-        let addr = UInt(bitPattern: ObjectIdentifier(self).hashValue)
+        let addr = UInt(bitPattern: ObjectIdentifier(self))
         return "<\(typeName) object at 0x\(String(addr, radix: 16))>"
     }
     public func str() -> String { repr() }

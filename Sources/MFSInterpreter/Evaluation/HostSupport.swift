@@ -42,7 +42,7 @@ extension Interpreter {
 
     /// The `0x...` part of a default object repr, from the object's identity.
     public func addressText(of object: AnyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16)
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(object)), radix: 16)
     }
 
     /// Iterators and generators are consumed by one pass (`iter(v) is v` in Python).

@@ -14,7 +14,7 @@ final class StringIOObject: HostObject {
         ["close", "closed", "getvalue", "isatty", "read", "readable", "readline", "readlines", "seek", "seekable", "tell",
          "truncate", "writable", "write", "writelines"]
     }
-    func repr() -> String { "<_io.StringIO object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
+    func repr() -> String { "<_io.StringIO object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self)), radix: 16))>" }
 
     /// CPython's StringIO words this with a final period only in readlines and iter.
     private func checkOpen(period: Bool = false) throws {

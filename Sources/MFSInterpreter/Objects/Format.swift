@@ -54,6 +54,10 @@ func formatRepr(_ v: Value, interp: Interpreter?) throws -> String {
         if let s = b.boundSelf { return "<built-in method \(b.name) of \(s.typeName) object at \(address(b))>" }
         return "<built-in function \(b.name)>"
     case .boundMethod(let m):
+        if case .builtin(let b) = m.function, case .instance(let i) = m.receiver {
+            // A host class's method (numpy's `a.sum`) is a C method in CPython.
+            return "<built-in method \(b.name) of \(i.cls.qualifiedName) object at \(address(i))>"
+        }
         var name = "?"
         if case .function(let f) = m.function { name = f.qualname }
         return "<bound method \(name) of \(try formatRepr(m.receiver, interp: interp))>"
@@ -116,7 +120,7 @@ func isUserCallable(_ v: Value) -> Bool {
 }
 
 func address(_ o: AnyObject) -> String {
-    "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16).leftPad(12)
+    "0x" + String(UInt(bitPattern: ObjectIdentifier(o)), radix: 16).leftPad(12)
 }
 
 /// Python's repr for floats: shortest round-trip digits, exponent outside [1e-4, 1e16).
