@@ -6,7 +6,7 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
         + elementwiseMethodNames + DataFrameHost.anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
@@ -26,7 +26,7 @@ extension SeriesHost {
             }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
         case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
-        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
+        case "shift", "diff", "pct_change": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
         case "reset_index": return .newBuiltin(name) { [self] args, kwargs in try resetIndex(args, kwargs) }
@@ -47,7 +47,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "astype", "shift", "diff", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
+                                      "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
         + reshapeMethodNames + anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -67,7 +67,7 @@ extension DataFrameHost {
             }
         case "info": return .newBuiltin(name) { [self] args, kwargs in try info(args, kwargs) }
         case "memory_usage": return .newBuiltin(name) { [self] args, kwargs in try memoryUsage(args, kwargs) }
-        case "shift", "diff": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
+        case "shift", "diff", "pct_change": return .newBuiltin(name) { [self] args, kwargs in try shiftOrDiff(name, args, kwargs) }
         case "duplicated": return .newBuiltin(name) { [self] args, kwargs in try duplicated(args, kwargs) }
         case "drop_duplicates": return .newBuiltin(name) { [self] args, kwargs in try dropDuplicates(args, kwargs) }
         case "T": return try transposed()
