@@ -47,7 +47,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
+                                      "apply", "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
         + reshapeMethodNames + anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -56,6 +56,7 @@ extension DataFrameHost {
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
+        case "apply": return .newBuiltin(name) { [self] args, kwargs in try applied(args, kwargs) }
         case "astype": return .newBuiltin(name) { [self] args, kwargs in try astype(args, kwargs) }
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }

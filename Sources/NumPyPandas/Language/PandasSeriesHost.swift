@@ -25,6 +25,13 @@ final class SeriesHost: NumericObject {
     }
     var lazyAttributeNames: [String] { ["values", "iloc", "loc", "dt"] }
 
+    /// `s.label` for a string label of the index, as pandas allows (`row.split` for a row given by
+    /// `apply(axis=1)` or `iterrows()`): what `s["label"]` gives.
+    private func labelAttribute(_ name: String) throws -> Value? {
+        guard !name.hasPrefix("_"), env.position(of: .str(name), in: series.index) != nil else { return nil }
+        return try getItem(.str(name))
+    }
+
     /// The values of a datetime64 Series (what `.dt` works on); nil for other dtypes.
     var datetimeValues: NDArray? {
         guard let a = valuesArray, a.dtype.kindCode == UInt8(ascii: "M"), a.dtype.itemSize == 8 else { return nil }
@@ -146,7 +153,7 @@ final class SeriesHost: NumericObject {
                 let p = try extremePosition(largest: name == "idxmax", skipna: try options.bool("skipna", default: true))
                 return try env.numpyLabel(series.index, p)  // a RangeIndex label is a Python int, a MultiIndex's a tuple
             }
-        default: return try analysisAttribute(name)
+        default: return try analysisAttribute(name) ?? labelAttribute(name)
         }
     }
 
