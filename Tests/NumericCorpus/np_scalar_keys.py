@@ -13,3 +13,6 @@ print(np.float32(0.5) in {0.5}, words[0] in {"cat": 1}, {"dog": 1}.get(words[1])
 scores = np.array([0.25, 0.5, 0.25])
 print({s: i for i, s in enumerate(scores)})
 print(dict.fromkeys(np.array([3, 1, 3])))
+nan = np.array([np.nan])[0]
+d = {nan: "found by identity"}
+print(d[nan], nan in d, np.float64(float("nan")) in d, len({nan, nan}))

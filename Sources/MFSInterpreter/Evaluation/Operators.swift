@@ -514,7 +514,9 @@ func pyEquals(_ a: Value, _ b: Value) -> Bool {
     case (.slice(let x), .slice(let y)): return pyEquals(x.start, y.start) && pyEquals(x.stop, y.stop) && pyEquals(x.step, y.step)
     case (.boundMethod(let x), .boundMethod(let y)): return pyEquals(x.receiver, y.receiver) && pyEquals(x.function, y.function)
     default:
-        // A host value that stands for a plain one (a numpy scalar) equals what that equals.
+        // A host value that stands for a plain one (a numpy scalar) equals what that equals, and
+        // itself even when that is a NaN (dicts find a key by identity first, as CPython's do).
+        if case .instance(let x) = a, case .instance(let y) = b, x === y { return true }
         if let k = hostKeyValue(a) { return pyEquals(k, b) }
         if let k = hostKeyValue(b) { return pyEquals(a, k) }
         return false
