@@ -316,7 +316,13 @@ extension Interpreter {
         guard let names = builtinMethodNames(sample), names.contains(name) else { return nil }
         let typeName = c.name
         return .builtin(PyBuiltin(name: name) { [unowned self] args, kw in
-            guard let recv = args.first, recv.typeName == typeName || (typeName == "int" && recv.typeName == "bool") else {
+            guard var recv = args.first else {
+                throw PyException.typeError("descriptor '\(name)' of '\(typeName)' object needs an argument")
+            }
+            // A host value whose CPython class derives from this type (numpy's str_ from str) is
+            // taken as the plain value it stands for: `str.lower(np_str)`, `key=str.lower`.
+            if case .instance(let i) = recv, let host = i.host, host.builtinBaseName == typeName, let plain = host.keyValue { recv = plain }
+            guard recv.typeName == typeName || (typeName == "int" && recv.typeName == "bool") else {
                 throw PyException.typeError("descriptor '\(name)' of '\(typeName)' object needs an argument")
             }
             return try self.callMethod(recv, name, Array(args.dropFirst()), kw)

@@ -72,6 +72,7 @@ extension Interpreter {
             if c.name == "int" && c.module == "builtins", case .bool = v { return true }
             if c.name == "dict" && c.module == "builtins", case .dict = v { return true }
             if c.name == "object" && c.module == "builtins" { return true }
+            if c.module == "builtins", case .instance(let i) = v, let base = i.host?.builtinBaseName { return base == c.name }
             return false
         case .tuple(let items):
             for i in items where try isInstance(v, i) { return true }

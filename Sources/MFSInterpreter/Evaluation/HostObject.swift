@@ -41,6 +41,9 @@ public protocol HostObject: AnyObject {
     /// compares as one (a numpy scalar as its `item()`: `{np.int64(2): 'a'}[2]` finds it); nil keeps
     /// `hashValue`/`equals` (identity by default).
     var keyValue: Value? { get }
+    /// The builtin class this object's class derives from in CPython (`numpy.float64` from `float`,
+    /// `numpy.str_` from `str`), for `isinstance(x, float)`; nil for none.
+    var builtinBaseName: String? { get }
     /// `obj(...)`.
     func call(args: [Value], kwargs: [(String, Value)]) throws -> Value
     /// `with obj as x:` — the value bound to x.
@@ -120,6 +123,7 @@ extension HostObject {
     public func equals(_ other: any HostObject) -> Bool { other === self }
     public var hashValue: Int { ObjectIdentifier(self).hashValue }
     public var keyValue: Value? { nil }
+    public var builtinBaseName: String? { nil }
     public func call(args: [Value], kwargs: [(String, Value)]) throws -> Value {
         throw PyException.typeError("'\(typeName)' object is not callable")
     }

@@ -40,6 +40,18 @@ extension Interpreter {
     /// `a == b` with Python's rules (`__eq__` of user classes and hosts included).
     public func equal(_ a: Value, _ b: Value) throws -> Bool { try valuesEqual(a, b) }
 
+    /// `v[key]` as the language computes it.
+    public func item(of v: Value, _ key: Value) throws -> Value { try getItem(v, key) }
+
+    /// `a op b` as the language computes it, `op` written as in source (`"+"`, `"<="`): for a host
+    /// value that behaves as the plain value it stands for (numpy's `str_` as its str). nil for an
+    /// operator that is neither binary nor a comparison.
+    public func operate(_ op: String, _ a: Value, _ b: Value) throws -> Value? {
+        if let binary = BinOp(rawValue: op) { return try binaryOp(binary, a, b) }
+        if let comparison = CmpOp(rawValue: op) { return try compareOp(comparison, a, b) }
+        return nil
+    }
+
     /// The `0x...` part of a default object repr, from the object's identity.
     public func addressText(of object: AnyObject) -> String {
         "0x" + String(UInt(bitPattern: ObjectIdentifier(object)), radix: 16)

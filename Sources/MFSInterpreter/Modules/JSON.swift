@@ -184,6 +184,13 @@ extension Interpreter {
             if let ind = o.indent { out += "\n" + String(repeating: ind, count: level) }
             out += "}"
         default:
+            // A host value whose CPython class derives from float or str (numpy's float64, str_) is
+            // encoded as that value, as json encodes subclasses of float and str.
+            if case .instance(let i) = v, let host = i.host, let base = host.builtinBaseName, base == "float" || base == "str",
+               let plain = host.keyValue {
+                try jsonEncode(plain, &out, o, level: level)
+                return
+            }
             if let f = o.defaultFn {
                 try jsonEncode(try callValue(f, [v], []), &out, o, level: level)
                 return

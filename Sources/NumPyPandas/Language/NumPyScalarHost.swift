@@ -60,7 +60,47 @@ final class NDScalarHost: PyInstance, NumericObject {
     /// The scalar as a 0-d array of its dtype (for arithmetic).
     var asArray: NDArray { NDArray.stacking([scalar], shape: []) ?? .objects([value], shape: []) }
 
+    /// What CPython's numpy derives these scalar types from: `isinstance(np.float64(1), float)` is True.
+    var builtinBaseName: String? {
+        switch (dtype.kind, dtype.itemSize) {
+        case ("f", 8): return "float"
+        case ("c", 16): return "complex"
+        case ("U", _): return "str"
+        case ("S", _): return "bytes"
+        default: return nil
+        }
+    }
+
+    /// `np.str_` and `np.bytes_` derive from `str` and `bytes`: their methods, operators, len() and
+    /// iteration are those of the Python value (and give plain Python values, as numpy's do).
+    private var textValue: Value? {
+        guard dtype.kind == "U" || dtype.kind == "S" else { return nil }
+        return try? env.python(value)
+    }
+
+    func length() throws -> Int {
+        guard let text = textValue else { throw PyException.typeError("object of type '\(typeName)' has no len()") }
+        switch text {
+        case .str(let s): return s.unicodeScalars.count
+        case .bytes(let b): return b.count
+        default: throw PyException.typeError("object of type '\(typeName)' has no len()")
+        }
+    }
+
+    func getItem(_ key: Value) throws -> Value {
+        guard let text = textValue else { throw PyException.typeError("'\(typeName)' object is not subscriptable") }
+        return try env.converter.interpreter.item(of: text, key)
+    }
+
+    func makeIterator() throws -> PyIterator {
+        guard let text = textValue else { throw PyException.typeError("'\(typeName)' object is not iterable") }
+        return ArrayIterator(try env.converter.interpreter.iterateAll(text), typeName: "str_ascii_iterator")
+    }
+
     func getAttribute(_ name: String) throws -> Value? {
+        if let text = textValue, !name.hasPrefix("_"), let method = try? env.converter.interpreter.attribute(of: text, name) {
+            return method
+        }
         switch name {
         case "dtype": return env.wrap(NDDTypeHost(dtype, env: env))
         case "shape": return .tuple([])
@@ -70,8 +110,12 @@ final class NDScalarHost: PyInstance, NumericObject {
         case "item", "tolist": return .newBuiltin(name) { [self] _, _ in try env.python(value) }
         case "real" where "biuf".contains(dtype.kind): return env.wrap(self)
         default:
-            // numpy scalars have the array methods (`np.True_.sum()`, `np.float64(2).round(1)`).
-            guard NDArrayHost.scalarArrayMethods.contains(name) else { return nil }
+            // numpy scalars have the array methods (`np.True_.sum()`, `np.float64(2).round(1)`), and
+            // float64's those of float after them (`is_integer`, `hex`), as in its CPython MRO.
+            guard NDArrayHost.scalarArrayMethods.contains(name) else {
+                guard builtinBaseName == "float", !name.hasPrefix("_"), case .float(let x) = value else { return nil }
+                return try? env.converter.interpreter.attribute(of: .float(x), name)
+            }
             return try NDArrayHost(asArray, env: env).getAttribute(name)
         }
     }
@@ -150,6 +194,12 @@ final class NDScalarHost: PyInstance, NumericObject {
     }
 
     func binary(_ op: NumericOp, _ other: Value, reflected: Bool) throws -> Value? {
+        if let mine = textValue {
+            let theirs = NumericHosts.scalar(other)?.textValue ?? other
+            // As in scalarResult, a reflected comparison comes already swapped.
+            return reflected ? try env.converter.interpreter.operate(op.isComparison ? op.swapped.symbol : op.symbol, theirs, mine)
+                             : try env.converter.interpreter.operate(op.symbol, mine, theirs)
+        }
         if let big = try NumericHosts.bigIntSubstitute(other, op, dtype: dtype) { return try binary(op, big, reflected: reflected) }
         if let r = try scalarResult(op, other, reflected: reflected) { return r.value(env: env) }
         guard let mine = NumericOperand(array: asArray), let theirs = NumericOperand(other) else {

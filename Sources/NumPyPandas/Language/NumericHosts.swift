@@ -86,6 +86,28 @@ enum NumericOp: String, CaseIterable {
     case add, sub, mul, truediv, floordiv, mod, pow, bitand, bitor, bitxor
     case lt, le, gt, ge, eq, ne
 
+    /// The operator as written in source.
+    var symbol: String {
+        switch self {
+        case .add: return "+"
+        case .sub: return "-"
+        case .mul: return "*"
+        case .truediv: return "/"
+        case .floordiv: return "//"
+        case .mod: return "%"
+        case .pow: return "**"
+        case .bitand: return "&"
+        case .bitor: return "|"
+        case .bitxor: return "^"
+        case .lt: return "<"
+        case .le: return "<="
+        case .gt: return ">"
+        case .ge: return ">="
+        case .eq: return "=="
+        case .ne: return "!="
+        }
+    }
+
     var isComparison: Bool {
         switch self {
         case .lt, .le, .gt, .ge, .eq, .ne: return true
@@ -316,14 +338,14 @@ final class NumericEnvironment {
             if let x = try o.toInteger() { return x }
             throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(o.typeName)'")
         }
-        // numpy's float64/int64/bool_ format like the Python number they hold; other values
+        // numpy's float64/int64/bool_ (and str_/bytes_) format like the Python value they hold; other values
         // (arrays, frames) only with an empty spec, as `object.__format__` allows.
         d["__format__"] = .newBuiltin("__format__") { args, _ in
             let o = try target(args, "__format__")
             guard case .str(let spec) = try argument(args, "__format__") else {
                 throw PyException.typeError("format() argument 2 must be str")
             }
-            if let scalar = o as? NDScalarHost, "biuf".contains(scalar.dtype.kind), let env = scalar.envIfAny {
+            if let scalar = o as? NDScalarHost, "biufUS".contains(scalar.dtype.kind), let env = scalar.envIfAny {
                 return .str(try env.converter.interpreter.format(try env.python(scalar.value), spec: spec))
             }
             if spec.isEmpty { return .str(o.str()) }
