@@ -79,6 +79,9 @@ extension NDArrayHost {
     func astype(_ target: Value) throws -> Value {
         if let cast = try textOrObjectCast(target) { return cast }
         let type = try Self.targetType(target)
+        if array.dtype.kind == "U", (type.kind == "f" && type.itemSize >= 4) || (type.kind == "i" && type.itemSize == 8) {
+            return env.wrap(NDArrayHost(try parsedText(as: type), env: env))
+        }
         guard let o = NumericOperand(array: array) else {
             throw PyException.typeError("astype() from dtype \(array.dtype.name) is not supported in mfsh")
         }
@@ -93,6 +96,33 @@ extension NDArrayHost {
             return Int(d.rounded(.towardZero))
         }
         return env.wrap(NDArrayHost(.make(dtype: type, ints: ints, shape: array.shape), env: env))
+    }
+
+    /// Strings read as numbers the way numpy reads them, which is Python's float()/int() of each
+    /// (`' 2 '`, `'nan'`, `'1e3'`, `'1_000'`), with numpy's ValueError naming the element.
+    private func parsedText(as type: NDDType) throws -> NDArray {
+        let interpreter = env.converter.interpreter
+        guard let convert = interpreter.builtinFunction(type.kind == "f" ? "float" : "int") else {
+            throw PyException.typeError("astype() from dtype \(array.dtype.name) is not supported in mfsh")
+        }
+        var doubles: [Double] = [], ints: [Int] = []
+        for i in 0..<array.count {
+            guard case .string(let text)? = array.element(at: i) else { throw PyException.typeError("astype() of a non-text element is not supported in mfsh") }
+            let parsed: Value
+            do {
+                parsed = try interpreter.call(convert, [.str(text)])
+            } catch let e as PyException where e.isInstance(of: "ValueError") {
+                // numpy names an array's element as np.str_, a scalar's as the plain str.
+                let shown = array.shape.isEmpty ? pythonStringRepr(text) : "np.str_(\(pythonStringRepr(text)))"
+                throw PyException.valueError(type.kind == "f" ? "could not convert string to float: \(shown)" : "invalid literal for int() with base 10: \(shown)")
+            }
+            switch parsed {
+            case .float(let x): doubles.append(x)
+            case .int(let n): ints.append(n)
+            default: throw PyException.overflow("Python int too large to convert to C long")
+            }
+        }
+        return type.kind == "f" ? .make(dtype: type, doubles: doubles, shape: array.shape) : .make(dtype: type, ints: ints, shape: array.shape)
     }
 
     private func round(_ decimals: Value) throws -> Value {

@@ -255,8 +255,15 @@ extension NumericEnvironment {
     /// `a.astype(dtype)` for the numeric kinds (the array itself when no dtype is asked or it is already one).
     func cast(_ a: NDArray, to dtype: NDDType?) throws -> NDArray {
         guard let dtype, dtype.str != a.dtype.str else { return a }
-        guard case .instance(let converted)? = try? NDArrayHost(a, env: self).astype(dtypeValue(dtype)),
-              let h = NumericHosts.object(.instance(converted)) as? NDArrayHost else {
+        let converted: Value?
+        do {
+            converted = try NDArrayHost(a, env: self).astype(dtypeValue(dtype))
+        } catch let e as PyException where e.isInstance(of: "ValueError") {
+            throw e  // a string that is no number: numpy's own error
+        } catch {
+            converted = nil
+        }
+        guard let converted, let h = NumericHosts.object(converted) as? NDArrayHost else {
             throw PyException.typeError("cannot convert an array of \(a.dtype.name) to \(dtype.name) in mfsh")
         }
         return h.array
