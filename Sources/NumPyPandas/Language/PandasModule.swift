@@ -121,6 +121,9 @@ extension NumericEnvironment {
         if target.kind == "O" {
             return PandasColumn(values: .ndarray(.objects((0..<a.count).map { a.element(at: $0) ?? .none }, shape: [a.count])), dtypeName: "object")
         }
+        if a.dtype.kind == "O", column.dtypeName != "category", (target.kind == "f" && target.itemSize >= 4) || (target.kind == "i" && target.itemSize == 8) {
+            return try parsedObjectColumn(a, as: target)
+        }
         if a.count == 0, "biuf".contains(target.kind) {
             return PandasColumn(values: .ndarray(.make(dtype: target, ints: [], shape: [0])), dtypeName: target.nativeOrder.name)
         }
@@ -133,6 +136,32 @@ extension NumericEnvironment {
         }
         let cast = try self.cast(a, to: target)
         return PandasColumn(values: .ndarray(cast), dtypeName: cast.dtype.name)
+    }
+
+    /// A str or object column as numbers (`s.astype(float)` after reading text): each cell through
+    /// Python's float()/int() as pandas does, a missing one NaN (an error for int, as pandas').
+    private func parsedObjectColumn(_ a: NDArray, as target: NDDType) throws -> PandasColumn {
+        let interpreter = converter.interpreter
+        let isFloat = target.kind == "f"
+        guard let convert = interpreter.builtinFunction(isFloat ? "float" : "int") else {
+            throw PyException.typeError("converting object to \(target.name) is not supported by mfsh")
+        }
+        var doubles: [Double] = [], ints: [Int] = []
+        for i in 0..<a.count {
+            let cell = a.element(at: i) ?? .none
+            if isMissing(cell) {
+                guard isFloat else { throw PyException.valueError("cannot convert float NaN to integer") }
+                doubles.append(.nan)
+                continue
+            }
+            switch try interpreter.call(convert, [try python(cell)]) {
+            case .float(let x): doubles.append(x)
+            case .int(let n): ints.append(n)
+            default: throw PyException.overflow("Python int too large to convert to C long")
+            }
+        }
+        let values: NDArray = isFloat ? .make(dtype: target, doubles: doubles, shape: [a.count]) : .make(dtype: target, ints: ints, shape: [a.count])
+        return PandasColumn(values: .ndarray(values), dtypeName: values.dtype.name)
     }
 
     private func stringColumn(_ column: PandasColumn) throws -> PandasColumn {

@@ -127,6 +127,12 @@ final class SeriesHost: NumericObject {
                 }
                 guard let a = valuesArray else { throw PyException.typeError("\(name)() is not supported for dtype \(series.dtypeName) in mfsh") }
                 if name == "cumsum", a.dtype.kind == "f" { return try floatCumsum(a, args, kwargs) }
+                if name == "astype", a.dtype.kind == "O", series.dtypeName != "category", args.count + kwargs.count == 1,
+                   let target = args.first ?? kwargs.first(where: { $0.0 == "dtype" })?.1 {
+                    // Text read as numbers goes through the frame's column cast (float()/int() of each cell).
+                    let column = try env.castColumn(PandasColumn(values: series.values, dtypeName: series.dtypeName), to: target)
+                    return withValues(column.values, dtypeName: column.dtypeName)
+                }
                 let host = NDArrayHost(a, env: env)
                 let result: Value
                 if name == "abs" {
