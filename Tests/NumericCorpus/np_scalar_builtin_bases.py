@@ -17,3 +17,9 @@ for v in [i, b]:
         json.dumps(v)
     except TypeError as e:
         print("TypeError", e)
+for o in [np.array([1]), x, s, np.array([1.5]).sum()]:
+    try:
+        o.no_such_attribute
+    except AttributeError as e:
+        print("AttributeError", e)
+print([n for n in dir(s) if n.startswith(("up", "isal"))])

@@ -23,3 +23,6 @@ try:
     print(s.gamma)
 except AttributeError as e:
     print("AttributeError", e)
+text = pd.DataFrame({"v": ["1.5", None], "w": ["a", "b"]})
+print(text.iloc[1])
+print(text.apply(lambda r: r.v, axis=1))

@@ -50,7 +50,12 @@ final class NDScalarHost: PyInstance, NumericObject {
     var typeName: String { Self.typeName(of: dtype) }
     var moduleName: String { "numpy" }
     var envIfAny: NumericEnvironment? { env }
-    var attributeNames: [String] { ["dtype", "item", "ndim", "shape", "size", "tolist"] }
+    var attributeNames: [String] {
+        let own = ["dtype", "item", "ndim", "shape", "size", "tolist"]
+        guard let text = textValue else { return own }
+        // str_ has str's methods too (offered by tab completion).
+        return own + env.converter.interpreter.attributeNames(of: text).filter { !$0.hasPrefix("_") }
+    }
     var methodNames: [String] { Self.methods }
     // Scalars are made per element (iteration, indexing): nothing is computed up front.
     var lazyAttributeNames: [String] { ["dtype", "ndim", "shape", "size"] }

@@ -296,7 +296,9 @@ final class NumericEnvironment {
             let a = try argument(args, "__getattr__")
             guard case .str(let name) = a else { throw PyException.typeError("attribute name must be string") }
             if let v = try o.getAttribute(name) { return v }
-            throw PyException.attributeError("'\(o.typeName)' object has no attribute '\(name)'")
+            // numpy's types are C types named with their module; pandas' are Python classes, named bare.
+            let shown = o.moduleName == "numpy" ? "numpy.\(o.typeName)" : o.typeName
+            throw PyException.attributeError("'\(shown)' object has no attribute '\(name)'")
         }
         def("__dir__") { o, _ in .newList(o.attributeNames.sorted().map { .str($0) }) }
         def("__getitem__") { o, args in try o.getItem(try argument(args, "__getitem__")) }

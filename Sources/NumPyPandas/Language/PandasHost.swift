@@ -366,7 +366,10 @@ final class FrameIndexerHost: NumericObject {
             if "biuf".contains(a.dtype.kind), let s = a.scalar(atFlat: r) { return .numpyScalar(s) }
             return a.pandasTimeElement(at: r) ?? a.element(at: r) ?? PickleValue.none
         }
-        return env.wrap(SeriesHost(.make(values: .ndarray(.objects(cells, shape: [cells.count])), index: frame.columns, name: name, dtypeName: "object"), env: env))
+        // A row of str columns only is a str row in pandas 3 (a missing cell NaN, as in the column).
+        let allText = !frame.columnDTypeNames.isEmpty && frame.columnDTypeNames.allSatisfy { $0 == "str" }
+        return env.wrap(SeriesHost(.make(values: .ndarray(.objects(cells, shape: [cells.count])), index: frame.columns, name: name,
+                                         dtypeName: allText ? "str" : "object"), env: env))
     }
 
     /// Columns picked by a slice, a list or a boolean mask (nil for a single column key).
