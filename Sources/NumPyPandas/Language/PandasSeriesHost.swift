@@ -118,7 +118,7 @@ final class SeriesHost: NumericObject {
                 return result
             }
         case "sort_values", "sort_index":
-            return .newBuiltin(name) { [self] _, kwargs in try sorted(name, kwargs) }
+            return .newBuiltin(name) { [self] args, kwargs in try sorted(name, args, kwargs) }
         case "round", "cumsum", "astype", "abs":
             // Element-wise: the array method's result under the same index and name.
             return .newBuiltin(name) { [self] args, kwargs in

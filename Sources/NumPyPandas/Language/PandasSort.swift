@@ -1,5 +1,6 @@
-// sort_values / sort_index for Series and DataFrame: a stable sort with missing values last, like pandas'
-// nargsort and lexsort_indexer (pandas' default quicksort may order ties differently beyond 16 rows).
+// sort_values / sort_index for Series and DataFrame: a stable sort with missing values last (or first,
+// na_position='first'), like pandas' nargsort and lexsort_indexer (pandas' default quicksort may order
+// ties differently beyond 16 rows). Every argument is honoured or refused by name, never ignored.
 import MFSInterpreter
 import Pickle
 
@@ -36,21 +37,74 @@ enum PandasSort {
         }
     }
 
-    /// Row order sorting by each key column in turn; rows missing the first key go last.
-    static func order(_ columns: [[Key]], ascending: [Bool], count: Int) -> [Int] {
+    /// Row order sorting by each key column in turn; rows missing a key go last (first with `naFirst`).
+    static func order(_ columns: [[Key]], ascending: [Bool], naFirst: Bool = false, count: Int) -> [Int] {
         Array(0..<count).sorted { i, j in
             for (c, keys) in columns.enumerated() {
                 let up = c < ascending.count ? ascending[c] : true
                 switch (keys[i], keys[j]) {
                 case (.missing, .missing): continue
-                case (.missing, _): return false
-                case (_, .missing): return true
+                case (.missing, _): return naFirst
+                case (_, .missing): return !naFirst
                 default:
                     let r = compare(keys[i], keys[j])
                     if r != 0 { return up ? r < 0 : r > 0 }
                 }
             }
             return i < j  // stable
+        }
+    }
+
+    /// What sort_values/sort_index were asked for beyond the keys.
+    struct Options {
+        var ascending: [Bool]
+        var naFirst = false
+        var ignoreIndex = false
+    }
+
+    /// The keyword arguments of `function` (pandas 3 takes them by keyword only), checked: `accepted`
+    /// names what the method has; `key=`, `inplace=True`, `level=` and sorting along columns are refused.
+    static func options(_ function: String, _ args: [Value], _ kwargs: [(String, Value)], keys: Int, accepted: [String],
+                        positional: Int = 0) throws -> Options {
+        if args.count > positional {
+            throw PyException.typeError("\(function)() takes \(positional + 1) positional argument\(positional == 0 ? "" : "s") but \(args.count + 1) were given")
+        }
+        for (name, value) in kwargs {
+            guard accepted.contains(name) else { throw PyException.typeError("\(function)() got an unexpected keyword argument '\(name)'") }
+            switch (name, value) {
+            case ("axis", .int(0)), ("axis", .str("index")), ("inplace", .bool(false)), ("key", .none), ("level", .none),
+                 ("sort_remaining", .bool(true)), ("ascending", _), ("by", _), ("na_position", _), ("ignore_index", _):
+                continue
+            case ("kind", .str(let k)) where ["quicksort", "mergesort", "heapsort", "stable"].contains(k):
+                continue  // a stable order is one quicksort may give (pandas' own for one key of few rows)
+            case ("inplace", .bool(true)):
+                throw PyException.typeError("\(function)(inplace=True) is not supported by mfsh: use the value it returns")
+            default:
+                throw PyException.typeError("\(function)(\(name)=...) is not supported by mfsh")
+            }
+        }
+        var options = Options(ascending: try ascending(kwargs, keys: keys))
+        if let v = kwargs.first(where: { $0.0 == "na_position" })?.1 {
+            guard case .str(let p) = v, p == "first" || p == "last" else {
+                throw PyException.valueError("invalid na_position: \(pythonReprText(v))")
+            }
+            options.naFirst = p == "first"
+        }
+        if let v = kwargs.first(where: { $0.0 == "ignore_index" })?.1 {
+            guard case .bool(let b) = v else { throw PyException.valueError("For argument \"ignore_index\" expected type bool, received type \(v.typeName).") }
+            options.ignoreIndex = b
+        }
+        return options
+    }
+
+    /// str() of a plain argument, for pandas' messages.
+    private static func pythonReprText(_ v: Value) -> String {
+        switch v {
+        case .str(let s): return s
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "True" : "False"
+        case .none: return "None"
+        default: return v.typeName
         }
     }
 
@@ -70,18 +124,25 @@ enum PandasSort {
 }
 
 extension SeriesHost {
-    func sorted(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
-        if name == "sort_index", let levels = series.index.levels {
+    func sorted(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let accepted = name == "sort_index"
+            ? ["axis", "level", "ascending", "inplace", "kind", "na_position", "sort_remaining", "ignore_index", "key"]
+            : ["axis", "ascending", "inplace", "kind", "na_position", "ignore_index", "key"]
+        let levels = name == "sort_index" ? series.index.levels : nil
+        let options = try PandasSort.options("Series.\(name)", args, kwargs, keys: levels?.count ?? 1, accepted: accepted)
+        let keys: [[PandasSort.Key]]
+        if let levels {
             // A MultiIndex sorts by its levels in turn.
-            let keys = levels.map { level in PandasSort.keys(.ndarray(.objects((0..<count).map { level.label(at: $0) }, shape: [count])), count: count) }
-            let rows = PandasSort.order(keys, ascending: try PandasSort.ascending(kwargs, keys: levels.count), count: count)
-            return withValues(env.take(series.values, rows), rows: rows)
+            keys = levels.map { level in PandasSort.keys(.ndarray(.objects((0..<count).map { level.label(at: $0) }, shape: [count])), count: count) }
+        } else if name == "sort_index" {
+            keys = [PandasSort.keys(.ndarray(.objects((0..<count).map { series.index.label(at: $0) }, shape: [count])), count: count)]
+        } else {
+            keys = [PandasSort.keys(series.values, count: count)]
         }
-        let keys = name == "sort_index"
-            ? PandasSort.keys(.ndarray(.objects((0..<count).map { series.index.label(at: $0) }, shape: [count])), count: count)
-            : PandasSort.keys(series.values, count: count)
-        let rows = PandasSort.order([keys], ascending: try PandasSort.ascending(kwargs, keys: 1), count: count)
-        return withValues(env.take(series.values, rows), rows: rows)
+        let rows = PandasSort.order(keys, ascending: options.ascending, naFirst: options.naFirst, count: count)
+        let result = withValues(env.take(series.values, rows), rows: rows)
+        guard options.ignoreIndex, let sorted = NumericHosts.object(result) as? SeriesHost else { return result }
+        return env.wrap(SeriesHost(sorted.series.relabeled(index: env.defaultIndex(rows.count)), env: env))
     }
 }
 
@@ -92,11 +153,15 @@ extension DataFrameHost {
         }
         var labels: [Value] = [by]
         if case .list(let l) = by { labels = l.items }
+        let options = try PandasSort.options("DataFrame.sort_values", args, kwargs, keys: labels.count,
+                                             accepted: ["by", "axis", "ascending", "inplace", "kind", "na_position", "ignore_index", "key"], positional: 1)
         let columns = try labels.map { label -> [PandasSort.Key] in
             guard let c = env.position(of: label, in: frame.columns) else { throw PyException.keyError(label) }
             return PandasSort.keys(frame.columnValues[c], count: rowCount)
         }
-        let rows = PandasSort.order(columns, ascending: try PandasSort.ascending(kwargs, keys: labels.count), count: rowCount)
-        return selectRows(rows)
+        let rows = PandasSort.order(columns, ascending: options.ascending, naFirst: options.naFirst, count: rowCount)
+        let result = selectRows(rows)
+        guard options.ignoreIndex, let sorted = NumericHosts.object(result) as? DataFrameHost else { return result }
+        return env.wrap(DataFrameHost(sorted.frame.relabeled(index: env.defaultIndex(rows.count)), env: env))
     }
 }
