@@ -28,6 +28,13 @@ refused "ndarray.cumsum(out=)" 'd.float_array.cumsum(out=d.float_array)' "TypeEr
 refused "ndarray.cumsum(unknown=)" 'd.float_array.cumsum(where=True)' "TypeError: cumsum\(\) got an unexpected keyword argument 'where'"
 refused "nunique(unknown=)" 's.nunique(skipna=True)' "TypeError: nunique\(\) got an unexpected keyword argument 'skipna'"
 refused "unique(args)" 's.unique(True)' "unique\(\) takes at most 0 positional arguments in mfsh"
+# An axis by position was ignored (df.sum(1) gave the column sums): a value per row is refused.
+refused "DataFrame.sum(1)" 'df.select_dtypes("number").sum(1)' "TypeError: DataFrame.sum\(axis=\.\.\.\) other than 0 \(a value per row\) is not supported by mfsh"
+refused "DataFrame.mean(axis='columns')" 'df.select_dtypes("number").mean(axis="columns")' "DataFrame.mean\(axis=\.\.\.\) other than 0"
+refused "DataFrame.to_numpy(na_value=)" 'df.to_numpy(na_value=0)' "DataFrame.to_numpy\(na_value=\.\.\.\) is not supported by mfsh"
+refused "sort_values(key=)" 's.sort_values(key=abs)' "Series.sort_values\(key=\.\.\.\) is not supported by mfsh"
+refused "sort_values(inplace=True)" 'df.sort_values("score", inplace=True)' "DataFrame.sort_values\(inplace=True\) is not supported by mfsh"
 # What is implemented still answers.
+check "DataFrame.sum(0) is the column sums" "True" "$("$MFSH" -c "$pre; n = df.select_dtypes('number'); print((n.sum(0) == n.sum()).all())" 2>&1)"
 check "value_counts(normalize=True) answers" "0.6666666666666666" "$("$MFSH" -c "$pre; print(df['kind'].value_counts(normalize=True).tolist()[0])" 2>&1)"
 finish

@@ -156,3 +156,14 @@ extension NumericEnvironment {
 private extension PickleValue {
     var isNone: Bool { if case .none = self { return true }; return false }
 }
+
+extension NumericEnvironment {
+    /// `to_numpy(dtype=None, copy=False, na_value=...)` of a frame or Series, given its array: `dtype`
+    /// casts it as `astype` does; `na_value` is refused by name rather than ignored.
+    func toNumpy(_ array: Value, _ owner: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        let a = try CallArguments("to_numpy", args, kwargs, ["dtype", "copy", "na_value"])
+        if a["na_value"] != nil { throw PyException.typeError("\(owner).to_numpy(na_value=...) is not supported by mfsh") }
+        guard let dtype = a["dtype"], !dtype.isNone, let host = NumericHosts.object(array) as? NDArrayHost else { return array }
+        return try host.astype(dtype)
+    }
+}

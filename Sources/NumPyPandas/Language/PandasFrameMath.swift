@@ -7,8 +7,18 @@ extension DataFrameHost {
 
     /// `df.sum()` ...: one value per column, as a Series indexed by the column labels. Non-numeric columns
     /// raise TypeError like pandas 3 unless `numeric_only=True` drops them (`count` takes every column).
-    func reduceColumns(_ name: String, _ kwargs: [(String, Value)]) throws -> Value {
+    func reduceColumns(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         var numericOnly = false
+        // pandas still takes the axis by position (df.sum(1) sums each row): only the columns' axis is done here.
+        guard args.count <= 1 else { throw PyException.typeError("DataFrame.\(name)() with arguments by position beyond axis is not supported by mfsh") }
+        var kwargs = kwargs
+        if let axis = args.first { kwargs.insert(("axis", axis), at: 0) }
+        if let i = kwargs.firstIndex(where: { $0.0 == "axis" }) {
+            switch kwargs[i].1 {
+            case .int(0), .str("index"): kwargs.remove(at: i)
+            default: throw PyException.typeError("DataFrame.\(name)(axis=...) other than 0 (a value per row) is not supported by mfsh")
+            }
+        }
         for (k, v) in kwargs {
             guard k == "numeric_only", case .bool(let b) = v else {
                 throw PyException.typeError("DataFrame.\(name)() got an unexpected keyword argument '\(k)' in mfsh")

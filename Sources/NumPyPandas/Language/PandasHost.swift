@@ -240,10 +240,10 @@ final class DataFrameHost: NumericObject {
         case "iloc", "loc": return env.wrap(FrameIndexerHost(self, byLabel: name == "loc"))
         case "sort_values": return .newBuiltin(name) { [self] args, kwargs in try sorted(args, kwargs) }
         case "groupby": return .newBuiltin(name) { [self] args, kwargs in try groupBy(args, kwargs) }
-        case "to_numpy": return .newBuiltin(name) { [self] _, _ in try toNumpy() }
+        case "to_numpy": return .newBuiltin(name) { [self] args, kwargs in try env.toNumpy(try toNumpy(), "DataFrame", args, kwargs) }
         case "values": return try toNumpy()
         case _ where Self.reductionNames.contains(name):
-            return .newBuiltin(name) { [self] _, kwargs in try reduceColumns(name, kwargs) }
+            return .newBuiltin(name) { [self] args, kwargs in try reduceColumns(name, args, kwargs) }
         case "iterrows":
             return .newBuiltin(name) { [self] _, _ in
                 let rows = FrameIndexerHost(self, byLabel: false)

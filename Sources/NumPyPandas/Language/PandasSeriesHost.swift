@@ -78,9 +78,9 @@ final class SeriesHost: NumericObject {
             return try toList()
         case "tolist", "to_list": return .newBuiltin(name) { [self] _, _ in try toList() }
         case "to_numpy":
-            return .newBuiltin(name) { [self] _, _ in
+            return .newBuiltin(name) { [self] args, kwargs in
                 guard let a = valuesArray else { return try toList() }
-                return env.wrap(NDArrayHost(a, env: env))
+                return try env.toNumpy(env.wrap(NDArrayHost(a, env: env)), "Series", args, kwargs)
             }
         case "to_dict":
             return .newBuiltin(name) { [self] args, kwargs in
