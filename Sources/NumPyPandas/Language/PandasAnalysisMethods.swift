@@ -6,13 +6,14 @@ import MFSInterpreter
 import Pickle
 
 extension SeriesHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "ffill", "bfill", "info", "isna", "isnull", "notna", "notnull", "quantile", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "memory_usage", "to_csv", "to_json", "to_string", "reset_index", "unstack", "to_frame"]
         + elementwiseMethodNames + DataFrameHost.anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     /// The attribute `name` when it is one of the analysis methods or indexers, nil otherwise.
     func analysisAttribute(_ name: String) throws -> Value? {
         switch name {
         case "iloc", "loc": return env.wrap(SeriesIndexerHost(self, byLabel: name == "loc"))
+        case "ffill", "bfill": return .newBuiltin(name) { [self] args, kwargs in try filledFromNeighbours(name, args, kwargs) }
         case "describe": return .newBuiltin(name) { [self] args, kwargs in try describe(args, kwargs) }
         case "quantile": return .newBuiltin(name) { [self] args, kwargs in try quantile(args, kwargs) }
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
@@ -46,7 +47,7 @@ extension SeriesHost {
 }
 
 extension DataFrameHost {
-    static let analysisMethodNames = ["describe", "dropna", "fillna", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
+    static let analysisMethodNames = ["describe", "dropna", "fillna", "ffill", "bfill", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
                                       "apply", "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
         + reshapeMethodNames + anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
@@ -57,6 +58,7 @@ extension DataFrameHost {
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
         case "apply": return .newBuiltin(name) { [self] args, kwargs in try applied(args, kwargs) }
+        case "ffill", "bfill": return .newBuiltin(name) { [self] args, kwargs in try filledFromNeighbours(name, args, kwargs) }
         case "astype": return .newBuiltin(name) { [self] args, kwargs in try astype(args, kwargs) }
         case "itertuples": return .newBuiltin(name) { [self] args, kwargs in try itertuples(args, kwargs) }
         case "to_csv": return .newBuiltin(name) { [self] args, kwargs in try toCSV(args, kwargs) }

@@ -234,3 +234,47 @@ final class SeriesIndexerHost: NumericObject {
         return try env.numpyElement(series.values, try position(key))
     }
 }
+
+extension NumericEnvironment {
+    /// The row each row of `ffill`/`bfill` reads: the nearest present row before (after) it, or itself
+    /// when there is none (it stays missing).
+    func fillSources(_ values: PickleValue, forward: Bool) -> [Int] {
+        let missing = missingMask(values)
+        var sources = Array(0..<missing.count)
+        var last: Int?
+        for i in (forward ? Array(0..<missing.count) : Array((0..<missing.count).reversed())) {
+            if !missing[i] { last = i } else if let l = last { sources[i] = l }
+        }
+        return sources
+    }
+
+    /// `ffill()`/`bfill()`'s arguments: `limit`, `limit_area` and `inplace=True` are refused by name.
+    func checkFillDirection(_ owner: String, _ method: String, _ args: [Value], _ kwargs: [(String, Value)]) throws {
+        let a = try CallArguments(method, args, kwargs, ["axis", "inplace", "limit", "limit_area"])
+        if case .bool(true)? = a["inplace"] {
+            throw PyException.typeError("\(owner).\(method)(inplace=True) is not supported by mfsh: use the returned \(owner)")
+        }
+        for name in ["limit", "limit_area"] where a[name].map({ !$0.isNone }) ?? false {
+            throw PyException.typeError("\(owner).\(method)(\(name)=...) is not supported by mfsh")
+        }
+        try checkRowAxis(a["axis"], owner: owner, method: method, interpreter: converter.interpreter)
+    }
+}
+
+extension SeriesHost {
+    /// `ffill()` / `bfill()`: each missing value takes the nearest present one before / after it.
+    func filledFromNeighbours(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        try env.checkFillDirection("Series", name, args, kwargs)
+        return withValues(env.take(series.values, env.fillSources(series.values, forward: name == "ffill")))
+    }
+}
+
+extension DataFrameHost {
+    /// `ffill()` / `bfill()`, column by column.
+    func filledFromNeighbours(_ name: String, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        try env.checkFillDirection("DataFrame", name, args, kwargs)
+        let values = frame.columnValues.map { env.take($0, env.fillSources($0, forward: name == "ffill")) }
+        return env.wrap(DataFrameHost(.make(columns: frame.columns, index: frame.index, columnValues: values, columnDTypeNames: frame.columnDTypeNames,
+                                            columnCategoricals: frame.columnCategoricals), env: env))
+    }
+}
