@@ -198,13 +198,20 @@ extension Interpreter {
             }
             throw PyException.typeError("type \(x.typeName) doesn't define __round__ method")
         }
-        def("divmod") { args, _ in
+        def("divmod") { [unowned self] args, _ in
             try checkArgs("divmod", args, 2, 2)
-            guard let a = toNum(args[0]), let b = toNum(args[1]),
-                  let q = try numericOp(.floordiv, a, b), let r = try numericOp(.mod, a, b) else {
-                throw PyException.typeError("unsupported operand type(s) for divmod(): '\(args[0].typeName)' and '\(args[1].typeName)'")
+            if let a = toNum(args[0]), let b = toNum(args[1]),
+               let q = try numericOp(.floordiv, a, b), let r = try numericOp(.mod, a, b) {
+                return .tuple([q, r])
             }
-            return .tuple([q, r])
+            // Instances answer with __divmod__, else the right operand with __rdivmod__ (numpy and
+            // pandas values, user classes), as CPython's binary-operator protocol goes.
+            for (receiver, other, name) in [(args[0], args[1], "__divmod__"), (args[1], args[0], "__rdivmod__")] {
+                guard case .instance(let i) = receiver, let m = i.cls.lookup(name) else { continue }
+                let r = try self.callValue(m, [receiver, other], [])
+                if !self.isNotImplemented(r) { return r }
+            }
+            throw PyException.typeError("unsupported operand type(s) for divmod(): '\(args[0].typeName)' and '\(args[1].typeName)'")
         }
         def("pow") { [unowned self] args, kw in
             try checkArgs("pow", args, 2, 3)

@@ -82,8 +82,7 @@ extension Interpreter {
     func exactFsum(_ iterable: Value) throws -> Double {
         var sums = ExactSums(), positiveInfinity = false, negativeInfinity = false, sawNaN = false
         try forEach(iterable) { v in
-            guard let n = toNum(v) else { throw PyException.typeError("must be real number, not \(v.typeName)") }
-            let x = try toDouble(n)
+            let x = try realNumber(v)
             if x.isNaN { sawNaN = true } else if x == .infinity { positiveInfinity = true } else if x == -.infinity {
                 negativeInfinity = true
             } else {

@@ -97,11 +97,38 @@ extension Interpreter {
         }
     }
 
-    func makeMathModule() -> Value {
-        func real(_ v: Value?) throws -> Double {
-            guard let v, let n = toNum(v) else { throw PyException.typeError("must be real number, not \(v?.typeName ?? "NoneType")") }
-            return try toDouble(n)
+    /// A real-number argument as CPython's `PyFloat_AsDouble` takes it (the math module, fsum): ints
+    /// and floats, else an object's `__float__` (numpy's float64, user classes) or `__index__` (numpy's int64).
+    func realNumber(_ v: Value) throws -> Double {
+        if let n = toNum(v) { return try toDouble(n) }
+        if case .instance(let i) = v {
+            if let m = i.cls.lookup("__float__") {
+                let r = try callValue(m, [v], [])
+                guard case .float(let d) = r else {
+                    throw PyException.typeError("\(v.typeName).__float__ returned non-float (type \(r.typeName))")
+                }
+                return d
+            }
+            if let m = i.cls.lookup("__index__"), let n = toNum(try callValue(m, [v], [])) { return try toDouble(n) }
         }
+        throw PyException.typeError("must be real number, not \(v.typeName)")
+    }
+
+    /// math.floor/math.ceil: ints as they are, floats rounded, else the object's own `__floor__`/`__ceil__`,
+    /// else its real value rounded (numpy's float64 rounds down: math.floor(np.float64(-1.5)) is -2).
+    func roundedToInt(_ v: Value, _ method: String, _ rule: FloatingPointRoundingRule) throws -> Value {
+        switch v {
+        case .int, .bigint, .bool: return try toInt(v)
+        case .float(let d): return try toInt(.float(d.rounded(rule)))
+        case .instance(let i):
+            if let m = i.cls.lookup(method) { return try callValue(m, [v], []) }
+        default: break
+        }
+        return try toInt(.float(try realNumber(v).rounded(rule)))
+    }
+
+    func makeMathModule() -> Value {
+        func real(_ v: Value?) throws -> Double { try self.realNumber(v ?? .none) }
         func unary(_ name: String, _ f: @escaping (Double) -> Double, domain: ((Double) -> Bool)? = nil) -> (String, Value) {
             fn(name) { args, _ in
                 try checkArgs(name, args, 1, 1)
@@ -154,13 +181,11 @@ extension Interpreter {
             },
             fn("floor") { [unowned self] args, _ in
                 try checkArgs("floor", args, 1, 1)
-                if case .float(let d) = args[0] { return try self.toInt(.float(d.rounded(.down))) }
-                return try self.toInt(args[0])
+                return try self.roundedToInt(args[0], "__floor__", .down)
             },
             fn("ceil") { [unowned self] args, _ in
                 try checkArgs("ceil", args, 1, 1)
-                if case .float(let d) = args[0] { return try self.toInt(.float(d.rounded(.up))) }
-                return try self.toInt(args[0])
+                return try self.roundedToInt(args[0], "__ceil__", .up)
             },
             fn("trunc") { [unowned self] args, _ in try self.toInt(args.first ?? .int(0)) },
             fn("isnan") { args, _ in .bool(try real(args.first).isNaN) },

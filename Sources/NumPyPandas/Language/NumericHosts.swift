@@ -137,7 +137,10 @@ protocol NumericObject: HostObject {
     /// `float(self)` / `int(self)`; nil raises TypeError.
     func toDouble() throws -> Double?
     func toInteger() throws -> Value?
+    /// `-self`, `abs(self)`, `+self`; nil raises TypeError.
     func negated() throws -> Value?
+    func absolute() throws -> Value?
+    func positive() throws -> Value?
     /// `~self`; nil raises TypeError.
     func inverted() throws -> Value?
     /// Names in `attributeNames` that are methods: they live in the class (shared, listed by dir()).
@@ -162,6 +165,8 @@ extension NumericObject {
     func toDouble() throws -> Double? { nil }
     func toInteger() throws -> Value? { nil }
     func negated() throws -> Value? { nil }
+    func absolute() throws -> Value? { nil }
+    func positive() throws -> Value? { nil }
     func inverted() throws -> Value? { nil }
     var methodNames: [String] { [] }
     var lazyAttributeNames: [String] { [] }
@@ -181,6 +186,12 @@ final class NumericEnvironment {
     /// `pandas.errors.MergeError` (a ValueError).
     lazy var mergeError: Value = converter.interpreter.defineExceptionClass(
         name: "MergeError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "pandas.errors")
+
+    /// numpy's `_UFuncNoLoopError` (a `UFuncTypeError`, itself a TypeError), as its traceback names it.
+    lazy var ufuncNoLoopError: Value = converter.interpreter.defineExceptionClass(
+        name: "_UFuncNoLoopError", base: converter.interpreter.defineExceptionClass(
+            name: "UFuncTypeError", base: converter.interpreter.builtinExceptionClass("TypeError"), module: "numpy._core._exceptions"),
+        module: "numpy._core._exceptions")
 
     func wrap(_ object: any NumericObject) -> Value {
         // A scalar is its own instance (made with its class).
@@ -328,6 +339,24 @@ final class NumericEnvironment {
             if let v = try o.negated() { return v }
             throw PyException.typeError("bad operand type for unary -: '\(o.typeName)'")
         }
+        def("__abs__") { o, _ in
+            if let v = try o.absolute() { return v }
+            throw PyException.typeError("bad operand type for abs(): '\(o.typeName)'")
+        }
+        def("__pos__") { o, _ in
+            if let v = try o.positive() { return v }
+            throw PyException.typeError("bad operand type for unary +: '\(o.typeName)'")
+        }
+        // divmod(x, y) is (x // y, x % y) for arrays, scalars and Series, as numpy's divmod ufunc and
+        // pandas' __divmod__ give it.
+        for (name, reflected) in [("__divmod__", false), ("__rdivmod__", true)] {
+            def(name) { o, args in
+                let other = try argument(args, name)
+                guard let quotient = try o.binary(.floordiv, other, reflected: reflected),
+                      let remainder = try o.binary(.mod, other, reflected: reflected) else { return notImplemented }
+                return .tuple([quotient, remainder])
+            }
+        }
         def("__invert__") { o, _ in
             if let v = try o.inverted() { return v }
             throw PyException.typeError("bad operand type for unary ~: '\(o.typeName)'")
@@ -359,6 +388,11 @@ final class NumericEnvironment {
         }
         def("__round__") { o, args in
             if let scalar = o as? NDScalarHost { return try scalar.round(args.count > 1 ? args[1] : .none) }
+            // pandas rounds a Series or frame with its round(decimals); numpy's arrays have no __round__.
+            if o is SeriesHost || o is DataFrameHost, case .builtin(let round)? = try o.getAttribute("round") {
+                return try round.body(Array(args.dropFirst()), [])
+            }
+            if o is NDArrayHost { throw PyException.typeError("type numpy.ndarray doesn't define __round__ method") }
             guard let x = try o.toDouble() else { throw PyException.typeError("type \(o.typeName) doesn't define __round__ method") }
             if args.count < 2 || args[1].isNone {
                 let r = x.rounded(.toNearestOrEven)

@@ -48,7 +48,7 @@ extension SeriesHost {
 
 extension DataFrameHost {
     static let analysisMethodNames = ["describe", "dropna", "fillna", "ffill", "bfill", "info", "isna", "isnull", "itertuples", "merge", "notna", "notnull", "round",
-                                      "apply", "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack"]
+                                      "apply", "astype", "shift", "diff", "pct_change", "duplicated", "drop_duplicates", "transpose", "memory_usage", "to_csv", "to_json", "to_string", "unstack", "abs"]
         + reshapeMethodNames + anyAllMethodNames + correlationMethodNames + cumulativeMethodNames
 
     func analysisAttribute(_ name: String) throws -> Value? {
@@ -57,6 +57,12 @@ extension DataFrameHost {
         case "fillna": return .newBuiltin(name) { [self] args, kwargs in try fillna(args, kwargs) }
         case "dropna": return .newBuiltin(name) { [self] args, kwargs in try dropna(args, kwargs) }
         case "round": return .newBuiltin(name) { [self] args, kwargs in try rounded(args, kwargs) }
+        case "abs":
+            return .newBuiltin(name) { [self] args, kwargs in
+                _ = try CallArguments(name, args, kwargs, [])
+                guard let result = try absolute() else { throw PyException.typeError("bad operand type for abs(): 'DataFrame' (a column is not numeric)") }
+                return result
+            }
         case "apply": return .newBuiltin(name) { [self] args, kwargs in try applied(args, kwargs) }
         case "ffill", "bfill": return .newBuiltin(name) { [self] args, kwargs in try filledFromNeighbours(name, args, kwargs) }
         case "astype": return .newBuiltin(name) { [self] args, kwargs in try astype(args, kwargs) }

@@ -43,7 +43,7 @@ final class SeriesHost: NumericObject {
     func length() throws -> Int { count }
 
     func truth() throws -> Bool {
-        throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+        throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.item(), a.any() or a.all().")
     }
 
     var valuesArray: NDArray? { if let a = series.values.ndarray { return a }; return nil }
@@ -369,7 +369,7 @@ final class PandasIndexHost: NumericObject {
     func length() throws -> Int { index.count }
 
     func truth() throws -> Bool {
-        throw PyException.valueError("The truth value of a \(index.className) is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+        throw PyException.valueError("The truth value of a \(index.className) is ambiguous. Use a.empty, a.item(), a.any() or a.all().")
     }
 
     func labels() throws -> [Value] { try (0..<index.count).map { try env.python(index.label(at: $0)) } }
