@@ -125,9 +125,9 @@ extension Interpreter {
             if args.count > 1 { return args[1] }
             throw PyException.stopIteration()
         }
-        def("chr") { args, _ in
+        def("chr") { [unowned self] args, _ in
             try checkArgs("chr", args, 1, 1)
-            let i = try expectInt(args[0])
+            let i = try expectInt(try self.indexHook(args[0]) ?? args[0])
             guard i >= 0, i < 0x110000, let u = Unicode.Scalar(UInt32(i)) else {
                 if i >= 0xD800 && i < 0xE000 { return .str("\u{FFFD}") }
                 throw PyException.valueError("chr() arg not in range(0x110000)")

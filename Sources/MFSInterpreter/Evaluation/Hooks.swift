@@ -29,6 +29,13 @@ extension Interpreter {
         }
     }
 
+    /// The plain value an instance of a host class deriving from builtin `base` stands for (numpy's
+    /// str_ as its str, float64 as its float), where a builtin takes "a str"; nil for anything else.
+    func builtinBaseValue(_ v: Value, _ base: String) -> Value? {
+        guard case .instance(let i) = v, let host = i.host, host.builtinBaseName == base else { return nil }
+        return host.keyValue
+    }
+
     /// `operator.index(v)` for instances and hosts with `__index__`; nil for other values.
     func indexHook(_ v: Value) throws -> Value? {
         switch v {

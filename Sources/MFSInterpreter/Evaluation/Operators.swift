@@ -94,7 +94,19 @@ extension Interpreter {
                 if !isNotImplemented(r) { return r }
             }
         }
+        // A sequence repeated by an object with __index__ (numpy's int64): 'ab' * n, n * [0].
+        if op == .mul {
+            if case .instance = b, isSequence(a), let n = try indexHook(b) { return try binaryOp(.mul, a, n) }
+            if case .instance = a, isSequence(b), let n = try indexHook(a) { return try binaryOp(.mul, n, b) }
+        }
         throw binaryTypeError(op, a, b)
+    }
+
+    private func isSequence(_ v: Value) -> Bool {
+        switch v {
+        case .str, .list, .tuple, .bytes: return true
+        default: return false
+        }
     }
 
     /// The host object behind an instance of a host-backed class (numpy and pandas values), which

@@ -13,10 +13,7 @@ extension Interpreter {
         }
         func sortedData(_ v: Value?) throws -> [Value] { try self.sortValues(try self.toArray(v ?? .none), key: nil, reverse: false) }
         func floats(_ v: Value) throws -> [Double] {
-            try self.toArray(v).map { x in
-                guard let n = toNum(x) else { throw PyException.typeError("must be real number, not \(x.typeName)") }
-                return try toDouble(n)
-            }
+            try self.toArray(v).map { x in try self.realNumber(x) }
         }
         /// `_ss`: Σ(x - mean)² exactly, or Σ(x - c)² when the caller gives the mean c.
         func squaredDeviations(_ data: Value, _ c: Value?) throws -> (sums: ExactSums, numerator: BigInt, denominator: BigInt) {

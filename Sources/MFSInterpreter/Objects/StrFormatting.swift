@@ -173,20 +173,23 @@ extension Interpreter {
                     guard d.isFinite else { throw PyException.overflow("cannot convert float \(floatRepr(d)) to integer") }
                     n = .integer(BigInt(d.rounded(.towardZero)))
                 case .int, .bool, .bigint: n = v
+                case .instance(let inst) where ["__index__", "__int__"].contains(where: { inst.cls.lookup($0) != nil }):
+                    // CPython takes any number here (numpy's int64 and float64): int(v).
+                    n = try toInt(v)
                 default: throw PyException.typeError("%\(conv) format: a real number is required, not \(v.typeName)")
                 }
                 spec = (flags.contains("0") && !flags.contains("-") ? "0" : align) + signFlag + (flags.contains("0") && !flags.contains("-") ? "" : "") + width + "d"
                 if flags.contains("0") && !flags.contains("-") { spec = signFlag + "0" + width + "d" } else { spec = align + signFlag + width + "d" }
                 out += try formatValue(n, spec)
             case "f", "F", "e", "E", "g", "G":
-                guard let num = toNum(v) else { throw PyException.typeError("must be real number, not \(v.typeName)") }
-                let d = try toDouble(num)
+                let d = try realNumber(v)
                 let prec = precision ?? "6"
                 if flags.contains("0") && !flags.contains("-") { spec = signFlag + "0" + width + "." + prec + String(conv) }
                 else { spec = align + signFlag + width + "." + prec + String(conv) }
                 if flags.contains("#") { spec = spec.replacingOccurrences(signFlag + "0", signFlag + "#0") }
                 out += try formatValue(.float(d), spec)
             case "x", "X", "o":
+                if case .instance = v, let i = try indexHook(v) { v = i }
                 guard toNum(v) != nil, !(v.typeName == "float") else { throw PyException.typeError("%\(conv) format: an integer is required, not \(v.typeName)") }
                 let alt = flags.contains("#") ? "#" : ""
                 if flags.contains("0") && !flags.contains("-") { spec = signFlag + alt + "0" + width + String(conv) }

@@ -99,7 +99,8 @@ extension Interpreter {
             var parts: [String] = []
             var idx = 0
             try forEach(args[0]) { v in
-                guard case .str(let p) = v else {
+                // numpy's str_ derives from str, so it joins as the text it holds.
+                guard case .str(let p) = builtinBaseValue(v, "str") ?? v else {
                     throw PyException.typeError("sequence item \(idx): expected str instance, \(v.typeName) found")
                 }
                 parts.append(p); idx += 1
