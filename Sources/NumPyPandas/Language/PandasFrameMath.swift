@@ -53,7 +53,11 @@ extension DataFrameHost {
         guard let first = scalars.first else { return .float64([], shape: [0]) }
         let type = scalars.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
         let operands = scalars.compactMap { NDArray.stacking([$0], shape: []).flatMap { NumericOperand(array: $0) } }
-        guard operands.count == scalars.count else { return .objects(scalars.map { .numpyScalar($0) }, shape: [scalars.count]) }
+        // A bool (max of a bool column) beside numbers is pandas' object, not numpy's promotion.
+        let bools = scalars.filter { $0.dtype.kind == "b" }.count
+        guard operands.count == scalars.count, bools == 0 || bools == scalars.count else {
+            return .objects(scalars.map { .numpyScalar($0) }, shape: [scalars.count])
+        }
         if type.kind == "f" || operands.contains(where: { $0.ints == nil }) {
             return .make(dtype: type.kind == "f" ? type : .float64, doubles: operands.map { $0.doubles[0] }, shape: [operands.count])
         }
@@ -65,7 +69,10 @@ extension DataFrameHost {
         let rows = rowCount, columns = columnCount
         let arrays = frame.columnValues.prefix(columns).compactMap { v -> NDArray? in if let a = v.ndarray { return a }; return nil }
         _ = try NumPyMath.resultCount([rows, columns])
-        if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }) {
+        // pandas' common type of bool and numbers is object (numpy would promote bool to the number).
+        let bools = arrays.filter { $0.dtype.kind == "b" }.count
+        if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }),
+           bools == 0 || bools == columns {
             let type = arrays.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
             let operands = arrays.compactMap { NumericOperand(array: $0) }
             if operands.count == columns {
