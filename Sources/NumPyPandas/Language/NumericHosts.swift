@@ -178,6 +178,10 @@ final class NumericEnvironment {
     lazy var axisError: Value = converter.interpreter.defineExceptionClass(
         name: "AxisError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "numpy.exceptions")
 
+    /// `pandas.errors.IntCastingNaNError` (a ValueError): astype(int) of NaN or inf.
+    lazy var intCastingNaNError: Value = converter.interpreter.defineExceptionClass(
+        name: "IntCastingNaNError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "pandas.errors")
+
     /// `pandas.errors.MergeError` (a ValueError).
     lazy var mergeError: Value = converter.interpreter.defineExceptionClass(
         name: "MergeError", base: converter.interpreter.builtinExceptionClass("ValueError"), module: "pandas.errors")
