@@ -22,8 +22,18 @@ extension SeriesHost {
                 }
                 let items = try env.converter.interpreter.iterateAll(v)
                 let interpreter = env.converter.interpreter
+                // pandas' hash tables match NaN with NaN (== never does); a str column's missing value
+                // matches None and NaN alike, other columns' None only None.
+                func isNaN(_ v: Value) -> Bool {
+                    if case .float(let x) = v { return x.isNaN }
+                    if let s = NumericHosts.object(v) as? NDScalarHost, s.dtype.kind == "f", let x = try? s.toDouble() { return x.isNaN }
+                    return false
+                }
+                let text = series.dtypeName == "str"
                 let flags = try (0..<count).map { i -> Bool in
                     let x = try env.pythonElement(series.values, i)
+                    if text, x.isNone || isNaN(x) { return items.contains { $0.isNone || isNaN($0) } }
+                    if isNaN(x) { return items.contains(where: isNaN) }
                     return try items.contains { try interpreter.equal(x, $0) }
                 }
                 return withValues(.ndarray(.bool(flags, shape: [count])), dtypeName: "bool")
