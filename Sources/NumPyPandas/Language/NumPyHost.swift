@@ -271,6 +271,14 @@ final class NDArrayHost: NumericObject {
         return o.doubles[0] != 0
     }
 
+    /// `float(a)` / `int(a)`: numpy 2 converts a 0-d array only (its one value, as the scalar would).
+    func toDouble() throws -> Double? { try zeroDimensional()?.toDouble() }
+    func toInteger() throws -> Value? { try zeroDimensional()?.toInteger() }
+    private func zeroDimensional() throws -> NDScalarHost? {
+        guard array.shape.isEmpty else { throw PyException.typeError("only 0-dimensional arrays can be converted to Python scalars") }
+        return array.scalar(atFlat: 0).map { NDScalarHost($0, env: env) }
+    }
+
     func getItem(_ key: Value) throws -> Value {
         if let v = try generalItem(key) { return v }
         if let mask = (NumericHosts.object(key) as? NDArrayHost)?.array ?? (NumericHosts.object(key) as? SeriesHost)?.valuesArray,
