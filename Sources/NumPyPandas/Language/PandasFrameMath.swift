@@ -35,12 +35,18 @@ extension DataFrameHost {
                 if name == "median" && series.series.dtypeName == "str" { throw PyException.typeError("Cannot perform reduction 'median' with string dtype") }
                 throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
             }
-            guard case .builtin(let method)? = try series.getAttribute(name),
-                  let s = NumericHosts.object(try method.body([], [])) as? NDScalarHost else {
+            guard case .builtin(let method)? = try series.getAttribute(name) else {
+                throw PyException.typeError("\(name)() is not supported for column '\(pythonRepr(frame.columns.label(at: c)))' in mfsh")
+            }
+            let result = try method.body([], [])
+            if let s = NumericHosts.object(result) as? NDScalarHost {
+                scalars.append(s.scalar)
+            } else if case .float(let x) = result, let s = NDArray.float64([x], shape: []).scalar(atFlat: 0) {
+                scalars.append(s)  // an empty or all-missing column's NaN, a Python float
+            } else {
                 throw PyException.typeError("\(name)() is not supported for column '\(pythonRepr(frame.columns.label(at: c)))' in mfsh")
             }
             picked.append(c)
-            scalars.append(s.scalar)
         }
         let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
         let index = PandasIndex.make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName)
