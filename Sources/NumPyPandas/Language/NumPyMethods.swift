@@ -23,6 +23,11 @@ extension NDArrayHost {
     }
 
     private func reshape(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        // Only C order is done: order='F' would silently give another arrangement.
+        for (k, v) in kwargs {
+            guard k == "order" else { throw PyException.typeError("'\(k)' is an invalid keyword argument for this function") }
+            guard case .str("C") = v else { throw PyException.valueError("reshape(order=...) other than 'C' is not supported by mfsh") }
+        }
         var wanted: [Value] = args
         if args.count == 1, case .tuple(let t) = args[0] { wanted = t }
         if args.count == 1, case .list(let l) = args[0] { wanted = l.items }

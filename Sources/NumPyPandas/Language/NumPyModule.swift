@@ -114,15 +114,15 @@ enum NumPyModule {
         m.append(("amax", m.first { $0.0 == "max" }!.1))
         m.append(("around", m.first { $0.0 == "round" }!.1))
 
-        // Element-wise functions of one array: float64 results (float32 kept); abs/sign keep integers,
-        // computed on them (through a Double, 2**53+1 would round and Int.min would trap).
+        // Element-wise functions of one array: float64 results (float32 kept); abs/sign/floor/ceil keep
+        // integers (numpy 2), computed on them (through a Double, 2**53+1 would round and Int.min would trap).
         let absolute: (Int) -> Int = { $0 == Int.min ? Int.min : Swift.abs($0) }  // numpy wraps abs(INT64_MIN)
         let unary: [(String, (Double) -> Double, ((Int) -> Int)?)] = [
             ("sqrt", { $0.squareRoot() }, nil), ("exp", { Glibc.exp($0) }, nil), ("log", { Glibc.log($0) }, nil),
             ("log10", { Glibc.log10($0) }, nil), ("log2", { Glibc.log2($0) }, nil), ("log1p", { Glibc.log1p($0) }, nil),
             ("expm1", { Glibc.expm1($0) }, nil), ("sin", { Glibc.sin($0) }, nil), ("cos", { Glibc.cos($0) }, nil),
-            ("tanh", { Glibc.tanh($0) }, nil), ("floor", { $0.rounded(.down) }, nil), ("ceil", { $0.rounded(.up) }, nil),
-            ("abs", { Swift.abs($0) }, absolute), ("absolute", { Swift.abs($0) }, absolute),
+            ("tanh", { Glibc.tanh($0) }, nil), ("floor", { $0.rounded(.down) }, { $0 }), ("ceil", { $0.rounded(.up) }, { $0 }),
+            ("absolute", { Swift.abs($0) }, absolute),
             // numpy's sign of -0.0 is +0.0 (it returns the constant 0), NaN stays NaN.
             ("sign", { $0 > 0 ? 1 : $0 < 0 ? -1 : $0.isNaN ? $0 : 0 }, { $0.signum() }),
         ]
@@ -132,6 +132,7 @@ enum NumPyModule {
                 return seriesLike(a["x"], try elementwise(try env.toArray(a["x"] ?? .none), f, integers: integers, name: name, env: env))
             }
         }
+        m.append(("abs", m.first { $0.0 == "absolute" }!.1))  // one ufunc: np.abs.__name__ is 'absolute'
         let predicates: [(String, (Double) -> Bool)] = [("isnan", { $0.isNaN }), ("isfinite", { $0.isFinite }), ("isinf", { $0.isInfinite })]
         for (name, test) in predicates {
             def(name) { args, kwargs in
@@ -215,6 +216,15 @@ enum NumPyModule {
         // Joining.
         def("concatenate") { args, kwargs in
             let a = try CallArguments("concatenate", args, kwargs, ["arrays", "axis"], required: 1)
+            // axis=None joins the flattened arrays (a missing axis is 0).
+            let given = args.count > 1 ? args[1] : kwargs.first { $0.0 == "axis" }?.1
+            if given?.isNone == true {
+                let flat = try sequence(a["arrays"]).map { v -> Value in
+                    let x = try env.toArray(v)
+                    return wrapArray(x.gathering(Array(0..<x.count), shape: [x.count]))
+                }
+                return wrapArray(try join(.newList(flat), axis: 0, newAxis: false, env: env))
+            }
             return wrapArray(try join(a["arrays"], axis: try a.int("axis") ?? 0, newAxis: false, env: env))
         }
         def("stack") { args, kwargs in
@@ -344,7 +354,14 @@ enum NumPyModule {
         guard let o = NumericOperand(array: x) else {
             throw PyException.typeError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
         }
-        if let integers, let ints = o.ints, x.dtype.kind != "b" {
+        if integers != nil, x.dtype.kind == "b" {
+            // abs, floor and ceil of bools are the bools; numpy has no sign loop for them.
+            guard name != "sign" else {
+                throw PyException.typeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
+            }
+            return NumPyMath.result(x.gathering(Array(0..<x.count), shape: x.shape), env: env)
+        }
+        if let integers, let ints = o.ints {
             return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, ints: ints.map(integers), shape: x.shape), env: env)
         }
         // numpy's loop types: float32 stays float32; 1-byte integers and bools go to float16 and 2-byte
