@@ -30,8 +30,8 @@ extension DataFrameHost {
         for c in 0..<columnCount {
             let series = column(c)
             let isNumeric: Bool = { if let a = frame.columnValues[c].ndarray { return "biuf".contains(a.dtype.kind) }; return false }()
+            if numericOnly && !isNumeric { continue }  // count(numeric_only=True) drops them too
             if name != "count" && !isNumeric {
-                if numericOnly { continue }
                 if name == "median" && series.series.dtypeName == "str" { throw PyException.typeError("Cannot perform reduction 'median' with string dtype") }
                 throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
             }

@@ -110,6 +110,19 @@ extension NumericEnvironment {
                 }
             }
         }
+        if case .bool(true)? = a["sort"], how != "outer" {
+            // sort=True: the rows ordered by their join keys (outer ones already are), each key's rows
+            // kept in the order the join made them.
+            var groups: [String: [(Int?, Int?)]] = [:]
+            var firsts: [(key: String, row: Int, fromLeft: Bool)] = []
+            for p in pairs {
+                let k = p.0.map { leftText[$0] } ?? p.1.map { rightText[$0] } ?? ""
+                if groups[k] == nil { firsts.append((k, p.0 ?? p.1 ?? 0, p.0 != nil)) }
+                groups[k, default: []].append(p)
+            }
+            let sorted = try sortedKeys(firsts.map { ($0.row, $0.fromLeft) }, left: left, lk: lk, right: right, rk: rk)
+            pairs = sorted.flatMap { groups[firsts[$0].key] ?? [] }
+        }
         // Columns: shared key names once (from whichever side has the row), then the others with suffixes.
         var suffixes = ("_x", "_y")
         if let s = a["suffixes"], let items = listItems(s), items.count == 2 {
