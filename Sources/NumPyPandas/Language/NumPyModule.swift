@@ -64,7 +64,12 @@ enum NumPyModule {
                 }
                 if endpoint && num > 1 { out[num - 1] = e }
             }
-            let cast = try env.cast(result, to: try env.dtype(a["dtype"]))
+            // An integer dtype: numpy floors the values before the cast (-3.33 is -4, not -3).
+            let dtype = try env.dtype(a["dtype"])
+            let floored = "iu".contains(dtype?.kind ?? "f")
+                ? NDArray.float64(shape: [num], count: num) { out in result.withDoubles { p in for i in 0..<num { out[i] = p[i].rounded(.down) } } }
+                : result
+            let cast = try env.cast(floored, to: dtype)
             if try a.bool("retstep", default: false) { return .tuple([wrapArray(cast), array(.float64([div > 0 ? step : .nan], shape: []))]) }
             return wrapArray(cast)
         }
