@@ -121,13 +121,12 @@ enum NumPyModule {
 
         // Element-wise functions of one array: float64 results (float32 kept); abs/sign/floor/ceil keep
         // integers (numpy 2), computed on them (through a Double, 2**53+1 would round and Int.min would trap).
-        let absolute: (Int) -> Int = { $0 == Int.min ? Int.min : Swift.abs($0) }  // numpy wraps abs(INT64_MIN)
         let unary: [(String, (Double) -> Double, ((Int) -> Int)?)] = [
             ("sqrt", { $0.squareRoot() }, nil), ("exp", { Glibc.exp($0) }, nil), ("log", { Glibc.log($0) }, nil),
             ("log10", { Glibc.log10($0) }, nil), ("log2", { Glibc.log2($0) }, nil), ("log1p", { Glibc.log1p($0) }, nil),
             ("expm1", { Glibc.expm1($0) }, nil), ("sin", { Glibc.sin($0) }, nil), ("cos", { Glibc.cos($0) }, nil),
             ("tanh", { Glibc.tanh($0) }, nil), ("floor", { $0.rounded(.down) }, { $0 }), ("ceil", { $0.rounded(.up) }, { $0 }),
-            ("absolute", { Swift.abs($0) }, absolute),
+            ("absolute", { Swift.abs($0) }, integerAbsolute),
             // numpy's sign of -0.0 is +0.0 (it returns the constant 0), NaN stays NaN.
             ("sign", { $0 > 0 ? 1 : $0 < 0 ? -1 : $0.isNaN ? $0 : 0 }, { $0.signum() }),
         ]
@@ -352,6 +351,14 @@ enum NumPyModule {
         guard one.count == 1 else { throw PyException.valueError("could not broadcast the fill value to shape \(shape)") }
         let typed = one
         return typed.gathering(Array(repeating: 0, count: n), shape: shape)
+    }
+
+    /// numpy wraps abs(INT64_MIN) to itself.
+    static func integerAbsolute(_ x: Int) -> Int { x == Int.min ? Int.min : Swift.abs(x) }
+
+    /// `np.absolute(x)`, also what `abs()` of an array or numpy scalar gives.
+    static func absolute(_ x: NDArray, env: NumericEnvironment) throws -> Value {
+        try elementwise(x, { Swift.abs($0) }, integers: integerAbsolute, name: "absolute", env: env)
     }
 
     /// f applied to every element: float64 (or float32) results; with `integers`, int dtypes stay ints (abs, sign).
