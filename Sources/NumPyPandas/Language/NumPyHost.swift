@@ -376,6 +376,11 @@ final class NDArrayHost: NumericObject {
             if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {
                 return NumPyMath.result(r, env: env)
             }
+            // A list numpy makes an array of: compared as that array (broadcast, or numpy's shape error),
+            // never the plain False of objects that differ.
+            if op.isComparison, comparisonsAsArrays, env.listItems(other) != nil {
+                return try binary(op, env.wrap(NDArrayHost(try env.toArray(other), env: env)), reflected: reflected)
+            }
             if op == .eq || op == .ne { return .bool(op == .ne) }
             return nil
         }

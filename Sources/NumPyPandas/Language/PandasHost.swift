@@ -195,7 +195,7 @@ final class DataFrameHost: NumericObject {
     var lazyAttributeNames: [String] { ["T", "values"] }
 
     func truth() throws -> Bool {
-        throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+        throw PyException.valueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.item(), a.any() or a.all().")
     }
 
     func column(_ c: Int) -> SeriesHost {

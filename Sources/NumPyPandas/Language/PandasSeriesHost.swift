@@ -43,7 +43,7 @@ final class SeriesHost: NumericObject {
     func length() throws -> Int { count }
 
     func truth() throws -> Bool {
-        throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+        throw PyException.valueError("The truth value of a Series is ambiguous. Use a.empty, a.item(), a.any() or a.all().")
     }
 
     var valuesArray: NDArray? { if let a = series.values.ndarray { return a }; return nil }
@@ -281,6 +281,9 @@ final class SeriesHost: NumericObject {
             }
             operand = env.wrap(NDArrayHost(b, env: env))
         }
+        // pandas compares list-likes position by position only when the lengths match.
+        let otherCount = env.listItems(other)?.count ?? (NumericHosts.object(other) as? NDArrayHost).flatMap { $0.array.shape.count == 1 ? $0.array.count : nil }
+        if op.isComparison, let otherCount, otherCount != count { throw PyException.valueError("Lengths must match to compare") }
         if let filled = integerDivisionByZero(op, a, operand, reflected: reflected) {
             return env.wrap(SeriesHost(.make(values: .ndarray(filled), index: series.index, name: name, dtypeName: filled.dtype.name,
                                              categorical: nil), env: env))
@@ -375,7 +378,7 @@ final class PandasIndexHost: NumericObject {
     func length() throws -> Int { index.count }
 
     func truth() throws -> Bool {
-        throw PyException.valueError("The truth value of a \(index.className) is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
+        throw PyException.valueError("The truth value of a \(index.className) is ambiguous. Use a.empty, a.item(), a.any() or a.all().")
     }
 
     func labels() throws -> [Value] { try (0..<index.count).map { try env.python(index.label(at: $0)) } }
