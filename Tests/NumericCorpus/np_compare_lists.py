@@ -26,3 +26,7 @@ for bad in [lambda: pd.Series([1.0, 2, 3]) == [1.0], lambda: pd.Series([1.0, 2, 
         print(bad())
     except ValueError as e:
         print("ValueError", str(e)[:30] if "Lengths" in str(e) else e)
+# Tuples are read as lists (broadcast too); values of another kind compare unequal element by element.
+for case in [lambda: np.array([1, 2]) == (1,), lambda: np.array([1, 2]) != (2, 2), lambda: np.array([1, 2]) == "a",
+             lambda: np.array([1.0, np.nan]) == None, lambda: np.array(["a", "b"]) == 1, lambda: pd.Series([1, 2]) == "a"]:
+    print(repr(case()))

@@ -373,6 +373,8 @@ final class NDArrayHost: NumericObject {
         if comparisonsAsArrays || !op.isComparison, let r = try fastBinary(op, other, reflected: reflected) { return r }
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
             if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
+            // numpy reads a tuple as it reads a list.
+            if op.isComparison, case .tuple(let t) = other { return try binary(op, .newList(t), reflected: reflected) }
             if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {
                 return NumPyMath.result(r, env: env)
             }
