@@ -34,3 +34,17 @@ for bad in (lambda: pd.merge(runs, meta, on="nope"), lambda: pd.merge(runs, meta
         print(bad())
     except (TypeError, ValueError, KeyError) as e:
         print(type(e).__name__ + ":", e)
+# Keys of numbers and text do not match: pandas' ValueError, never an empty frame; keys of other
+# different dtypes (bool and int, str and object) match as objects and come out as object.
+keys = {"int": [1, 2], "float": [1.0, np.nan], "bool": [True, False], "str": ["1", "a"], "obj": [1, "a"]}
+for a in keys:
+    for b in keys:
+        try:
+            m = pd.merge(pd.DataFrame({"k": keys[a]}), pd.DataFrame({"k": keys[b], "z": [5, 6]}), on="k", how="outer" if a == b else "inner")
+            print(a, b, len(m), m.k.dtype, m.k.tolist())
+        except ValueError as e:
+            print(a, b, "ValueError:", e)
+try:
+    pd.merge(pd.DataFrame({"a": [1]}), pd.DataFrame({"b": ["1"]}), left_on="a", right_on="b", how="left")
+except ValueError as e:
+    print("ValueError:", e)

@@ -1,4 +1,4 @@
-// np.array_equal, np.isclose/np.allclose and np.count_nonzero (numpy's definitions: |a - b| <=
+// np.array_equal, np.isclose/np.allclose (broadcast) and np.count_nonzero (numpy's definitions: |a - b| <=
 // atol + rtol * |b|, equal infinities close, NaN close to NaN only with equal_nan), and np.eye /
 // np.identity.
 import MFSInterpreter
@@ -63,17 +63,12 @@ enum NumPyComparisons {
         let rtol = try a["rtol"].map { try env.toArray($0) }.flatMap { NumericOperand(array: $0)?.doubles.first } ?? 1e-05
         let atol = try a["atol"].map { try env.toArray($0) }.flatMap { NumericOperand(array: $0)?.doubles.first } ?? 1e-08
         let equalNaN = try a.bool("equal_nan", default: false)
-        let shape: [Int], n: Int
-        switch (x.count, y.count) {
-        case _ where x.shape == y.shape: shape = x.shape; n = x.count
-        case (1, _): shape = y.shape; n = y.count
-        case (_, 1): shape = x.shape; n = x.count
-        default:
-            throw PyException.valueError("\(name)() of arrays of shapes \(x.shape) and \(y.shape) (broadcasting) is not supported by mfsh")
-        }
+        // numpy broadcasting: isclose(array([1.0]), 1.0) is array([True]), not a scalar.
+        let (shape, px, py) = try NumPyMath.broadcast(x.shape, y.shape)
+        let n = try NumPyMath.resultCount(shape)
         let xs = ox.doubles, ys = oy.doubles
         let close = (0..<n).map { i -> Bool in
-            let p = xs[xs.count == 1 ? 0 : i], q = ys[ys.count == 1 ? 0 : i]
+            let p = xs[px?[i] ?? i], q = ys[py?[i] ?? i]
             if p.isNaN || q.isNaN { return equalNaN && p.isNaN && q.isNaN }
             if p.isInfinite || q.isInfinite { return p == q }
             return Swift.abs(p - q) <= atol + rtol * Swift.abs(q)

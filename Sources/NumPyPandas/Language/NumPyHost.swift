@@ -271,6 +271,14 @@ final class NDArrayHost: NumericObject {
         return o.doubles[0] != 0
     }
 
+    /// `float(a)` / `int(a)`: numpy 2 converts a 0-d array only (its one value, as the scalar would).
+    func toDouble() throws -> Double? { try zeroDimensional()?.toDouble() }
+    func toInteger() throws -> Value? { try zeroDimensional()?.toInteger() }
+    private func zeroDimensional() throws -> NDScalarHost? {
+        guard array.shape.isEmpty else { throw PyException.typeError("only 0-dimensional arrays can be converted to Python scalars") }
+        return array.scalar(atFlat: 0).map { NDScalarHost($0, env: env) }
+    }
+
     func getItem(_ key: Value) throws -> Value {
         if let v = try generalItem(key) { return v }
         if let mask = (NumericHosts.object(key) as? NDArrayHost)?.array ?? (NumericHosts.object(key) as? SeriesHost)?.valuesArray,
@@ -365,8 +373,15 @@ final class NDArrayHost: NumericObject {
         if comparisonsAsArrays || !op.isComparison, let r = try fastBinary(op, other, reflected: reflected) { return r }
         guard let mine = NumericOperand(array: array), let theirs = NumericOperand(other) else {
             if let r = try timeArithmetic(op, other, reflected: reflected) { return r }
+            // numpy reads a tuple as it reads a list.
+            if op.isComparison, case .tuple(let t) = other { return try binary(op, .newList(t), reflected: reflected) }
             if op.isComparison, comparisonsAsArrays, let r = try env.elementwiseComparison(op, array, other, reflected: reflected) {
                 return NumPyMath.result(r, env: env)
+            }
+            // A list numpy makes an array of: compared as that array (broadcast, or numpy's shape error),
+            // never the plain False of objects that differ.
+            if op.isComparison, comparisonsAsArrays, env.listItems(other) != nil {
+                return try binary(op, env.wrap(NDArrayHost(try env.toArray(other), env: env)), reflected: reflected)
             }
             if op == .eq || op == .ne { return .bool(op == .ne) }
             return nil

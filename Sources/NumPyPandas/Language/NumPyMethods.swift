@@ -23,6 +23,11 @@ extension NDArrayHost {
     }
 
     private func reshape(_ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
+        // Only C order is done: order='F' would silently give another arrangement.
+        for (k, v) in kwargs {
+            guard k == "order" else { throw PyException.typeError("'\(k)' is an invalid keyword argument for this function") }
+            guard case .str("C") = v else { throw PyException.valueError("reshape(order=...) other than 'C' is not supported by mfsh") }
+        }
         var wanted: [Value] = args
         if args.count == 1, case .tuple(let t) = args[0] { wanted = t }
         if args.count == 1, case .list(let l) = args[0] { wanted = l.items }
@@ -136,7 +141,7 @@ extension NDArrayHost {
             return NumPyMath.result(.make(dtype: NumPyMath.dtype("f", 2), doubles: o.doubles, shape: array.shape), env: env)
         }
         if array.dtype.kind == "f" {
-            let out = o.doubles.map { n >= 0 ? ($0 * scale).rounded(.toNearestOrEven) / scale : ($0 / scale).rounded(.toNearestOrEven) * scale }
+            let out = o.doubles.map { NumPyMath.roundedFloat($0, decimals: n, scale: scale, itemSize: array.dtype.itemSize) }
             return NumPyMath.result(.make(dtype: array.dtype, doubles: out, shape: array.shape), env: env)
         }
         guard n < 0, let ints = o.ints else { return NumPyMath.result(array.gathering(Array(0..<array.count), shape: array.shape), env: env) }
@@ -178,5 +183,17 @@ extension NDArrayHost {
         }
         if name.hasPrefix("arg") { return NumPyMath.result(.int64([best], shape: []), env: env) }
         return try item(best)
+    }
+}
+
+extension NumPyMath {
+    /// numpy's round of a float: x * 10**n (x / 10**-n), to nearest even, scaled back, each step in the
+    /// value's own precision (float32's 2.675 * 100 is 267.5 there, so it rounds to 2.68, not 2.67).
+    static func roundedFloat(_ x: Double, decimals n: Int, scale: Double, itemSize: Int) -> Double {
+        if itemSize <= 4 {
+            let v = Float(x), f = Float(scale)
+            return Double(n >= 0 ? (v * f).rounded(.toNearestOrEven) / f : (v / f).rounded(.toNearestOrEven) * f)
+        }
+        return n >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
     }
 }

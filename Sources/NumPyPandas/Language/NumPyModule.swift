@@ -64,7 +64,12 @@ enum NumPyModule {
                 }
                 if endpoint && num > 1 { out[num - 1] = e }
             }
-            let cast = try env.cast(result, to: try env.dtype(a["dtype"]))
+            // An integer dtype: numpy floors the values before the cast (-3.33 is -4, not -3).
+            let dtype = try env.dtype(a["dtype"])
+            let floored = "iu".contains(dtype?.kind ?? "f")
+                ? NDArray.float64(shape: [num], count: num) { out in result.withDoubles { p in for i in 0..<num { out[i] = p[i].rounded(.down) } } }
+                : result
+            let cast = try env.cast(floored, to: dtype)
             if try a.bool("retstep", default: false) { return .tuple([wrapArray(cast), array(.float64([div > 0 ? step : .nan], shape: []))]) }
             return wrapArray(cast)
         }
@@ -114,21 +119,24 @@ enum NumPyModule {
         m.append(("amax", m.first { $0.0 == "max" }!.1))
         m.append(("around", m.first { $0.0 == "round" }!.1))
 
-        // Element-wise functions of one array: float64 results (float32 kept), abs/sign keep integers.
-        let unary: [(String, (Double) -> Double, Bool)] = [
-            ("sqrt", { $0.squareRoot() }, false), ("exp", { Glibc.exp($0) }, false), ("log", { Glibc.log($0) }, false),
-            ("log10", { Glibc.log10($0) }, false), ("log2", { Glibc.log2($0) }, false), ("log1p", { Glibc.log1p($0) }, false),
-            ("expm1", { Glibc.expm1($0) }, false), ("sin", { Glibc.sin($0) }, false), ("cos", { Glibc.cos($0) }, false),
-            ("tanh", { Glibc.tanh($0) }, false), ("floor", { $0.rounded(.down) }, false), ("ceil", { $0.rounded(.up) }, false),
-            ("abs", { Swift.abs($0) }, true), ("absolute", { Swift.abs($0) }, true),
-            ("sign", { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 }, true),
+        // Element-wise functions of one array: float64 results (float32 kept); abs/sign/floor/ceil keep
+        // integers (numpy 2), computed on them (through a Double, 2**53+1 would round and Int.min would trap).
+        let unary: [(String, (Double) -> Double, ((Int) -> Int)?)] = [
+            ("sqrt", { $0.squareRoot() }, nil), ("exp", { Glibc.exp($0) }, nil), ("log", { Glibc.log($0) }, nil),
+            ("log10", { Glibc.log10($0) }, nil), ("log2", { Glibc.log2($0) }, nil), ("log1p", { Glibc.log1p($0) }, nil),
+            ("expm1", { Glibc.expm1($0) }, nil), ("sin", { Glibc.sin($0) }, nil), ("cos", { Glibc.cos($0) }, nil),
+            ("tanh", { Glibc.tanh($0) }, nil), ("floor", { $0.rounded(.down) }, { $0 }), ("ceil", { $0.rounded(.up) }, { $0 }),
+            ("absolute", { Swift.abs($0) }, integerAbsolute),
+            // numpy's sign of -0.0 is +0.0 (it returns the constant 0), NaN stays NaN.
+            ("sign", { $0 > 0 ? 1 : $0 < 0 ? -1 : $0.isNaN ? $0 : 0 }, { $0.signum() }),
         ]
-        for (name, f, keepsIntegers) in unary {
+        for (name, f, integers) in unary {
             def(name) { args, kwargs in
                 let a = try CallArguments(name, args, kwargs, ["x"], required: 1)
-                return seriesLike(a["x"], try elementwise(try env.toArray(a["x"] ?? .none), f, keepsIntegers: keepsIntegers, name: name, env: env))
+                return seriesLike(a["x"], try elementwise(try env.toArray(a["x"] ?? .none), f, integers: integers, name: name, env: env))
             }
         }
+        m.append(("abs", m.first { $0.0 == "absolute" }!.1))  // one ufunc: np.abs.__name__ is 'absolute'
         let predicates: [(String, (Double) -> Bool)] = [("isnan", { $0.isNaN }), ("isfinite", { $0.isFinite }), ("isinf", { $0.isInfinite })]
         for (name, test) in predicates {
             def(name) { args, kwargs in
@@ -212,6 +220,15 @@ enum NumPyModule {
         // Joining.
         def("concatenate") { args, kwargs in
             let a = try CallArguments("concatenate", args, kwargs, ["arrays", "axis"], required: 1)
+            // axis=None joins the flattened arrays (a missing axis is 0).
+            let given = args.count > 1 ? args[1] : kwargs.first { $0.0 == "axis" }?.1
+            if given?.isNone == true {
+                let flat = try sequence(a["arrays"]).map { v -> Value in
+                    let x = try env.toArray(v)
+                    return wrapArray(x.gathering(Array(0..<x.count), shape: [x.count]))
+                }
+                return wrapArray(try join(.newList(flat), axis: 0, newAxis: false, env: env))
+            }
             return wrapArray(try join(a["arrays"], axis: try a.int("axis") ?? 0, newAxis: false, env: env))
         }
         def("stack") { args, kwargs in
@@ -336,13 +353,28 @@ enum NumPyModule {
         return typed.gathering(Array(repeating: 0, count: n), shape: shape)
     }
 
-    /// f applied to every element: float64 (or float32) results; `keepsIntegers` keeps int dtypes (abs, sign).
-    static func elementwise(_ x: NDArray, _ f: (Double) -> Double, keepsIntegers: Bool, name: String, env: NumericEnvironment) throws -> Value {
+    /// numpy wraps abs(INT64_MIN) to itself.
+    static func integerAbsolute(_ x: Int) -> Int { x == Int.min ? Int.min : Swift.abs(x) }
+
+    /// `np.absolute(x)`, also what `abs()` of an array or numpy scalar gives.
+    static func absolute(_ x: NDArray, env: NumericEnvironment) throws -> Value {
+        try elementwise(x, { Swift.abs($0) }, integers: integerAbsolute, name: "absolute", env: env)
+    }
+
+    /// f applied to every element: float64 (or float32) results; with `integers`, int dtypes stay ints (abs, sign).
+    static func elementwise(_ x: NDArray, _ f: (Double) -> Double, integers: ((Int) -> Int)?, name: String, env: NumericEnvironment) throws -> Value {
         guard let o = NumericOperand(array: x) else {
             throw PyException.typeError("ufunc '\(name)' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
         }
-        if keepsIntegers, let ints = o.ints, x.dtype.kind != "b" {
-            return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, ints: ints.map { Int(f(Double($0))) }, shape: x.shape), env: env)
+        if integers != nil, x.dtype.kind == "b" {
+            // abs, floor and ceil of bools are the bools; numpy has no sign loop for them.
+            guard name != "sign" else {
+                throw PyException.typeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None")
+            }
+            return NumPyMath.result(x.gathering(Array(0..<x.count), shape: x.shape), env: env)
+        }
+        if let integers, let ints = o.ints {
+            return NumPyMath.result(.make(dtype: x.dtype.nativeOrder, ints: ints.map(integers), shape: x.shape), env: env)
         }
         // numpy's loop types: float32 stays float32; 1-byte integers and bools go to float16 and 2-byte
         // integers to float32 (both computed in float32), wider ones to float64.

@@ -190,7 +190,7 @@ final class NDScalarHost: PyInstance, NumericObject {
         var scale = 1.0
         for _ in 0..<Int(min(n.magnitude, 400)) { scale *= 10 }
         if kind == "f", let x = try toDouble() {
-            let y = n >= 0 ? (x * scale).rounded(.toNearestOrEven) / scale : (x / scale).rounded(.toNearestOrEven) * scale
+            let y = NumPyMath.roundedFloat(x, decimals: n, scale: scale, itemSize: dtype.itemSize)
             return NumPyMath.result(.make(dtype: dtype, doubles: [y], shape: []), env: env)
         }
         guard case .int(let i) = value, n < 0 else { return env.wrap(self) }

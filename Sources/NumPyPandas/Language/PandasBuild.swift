@@ -118,13 +118,25 @@ extension NumericEnvironment {
             return PandasColumn(values: s.series.values, dtypeName: s.series.dtypeName, categorical: s.series.categorical)
         }
         if let h = NumericHosts.object(v) as? NDArrayHost {
-            if h.array.shape.isEmpty { return try length.map { try pandasColumn(items: Array(repeating: v, count: $0)) } }
+            if h.array.shape.isEmpty { return try length.map { try repeated(v, $0) } }
             return try pandasColumn(array: h.array)
         }
         if case .iterator = v { throw PyException.typeError("an iterator as column values is not supported by mfsh (use a list)") }
         if NumericHosts.object(v) is DataFrameHost { throw PyException.valueError("a DataFrame as one column is not supported by mfsh") }
         guard let length else { return nil }
-        return try pandasColumn(items: Array(repeating: v, count: length))
+        return try repeated(v, length)
+    }
+
+    /// A scalar broadcast to `length` rows, typed by the scalar even with no row (`empty["z"] = 1` is int64).
+    private func repeated(_ v: Value, _ length: Int) throws -> PandasColumn {
+        // A numpy scalar (or 0-d array) keeps its own dtype: np.float32(2) makes a float32 column.
+        if let h = NumericHosts.object(v), h is NDScalarHost || h is NDArrayHost {
+            let one = try toArray(v)
+            return try pandasColumn(array: one.gathering(Array(repeating: 0, count: length), shape: [length]))
+        }
+        guard length == 0 else { return try pandasColumn(items: Array(repeating: v, count: length)) }
+        let one = try pandasColumn(items: [v])
+        return PandasColumn(values: take(one.values, []), dtypeName: one.dtypeName, categorical: one.categorical)
     }
 
     /// An Index of labels (`index=[...]`, dict keys, column names): inferred like a column, `Index` class.

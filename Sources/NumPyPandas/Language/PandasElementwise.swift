@@ -22,8 +22,18 @@ extension SeriesHost {
                 }
                 let items = try env.converter.interpreter.iterateAll(v)
                 let interpreter = env.converter.interpreter
+                // pandas' hash tables match NaN with NaN (== never does); a str column's missing value
+                // matches None and NaN alike, other columns' None only None.
+                func isNaN(_ v: Value) -> Bool {
+                    if case .float(let x) = v { return x.isNaN }
+                    if let s = NumericHosts.object(v) as? NDScalarHost, s.dtype.kind == "f", let x = try? s.toDouble() { return x.isNaN }
+                    return false
+                }
+                let text = series.dtypeName == "str"
                 let flags = try (0..<count).map { i -> Bool in
                     let x = try env.pythonElement(series.values, i)
+                    if text, x.isNone || isNaN(x) { return items.contains { $0.isNone || isNaN($0) } }
+                    if isNaN(x) { return items.contains(where: isNaN) }
                     return try items.contains { try interpreter.equal(x, $0) }
                 }
                 return withValues(.ndarray(.bool(flags, shape: [count])), dtypeName: "bool")
@@ -104,7 +114,19 @@ extension SeriesHost {
                 throw PyException.typeError("'\(function.typeName)' object is not callable")
             }
         }
-        let column = try env.pandasColumn(items: results)
+        var column = try env.pandasColumn(items: results)
+        if count == 0 {
+            // No value to infer from: pandas keeps the dtype (a function) or takes the mapping's values'.
+            if function.isCallable { return withValues(series.values) }
+            let mapping: [Value]
+            if case .dict(let d) = function { mapping = d.items.map(\.1) } else if let lookup = NumericHosts.object(function) as? SeriesHost {
+                mapping = try (0..<lookup.count).map { try env.pythonElement(lookup.series.values, $0) }
+            } else { mapping = [] }
+            // (a str column's result is str for text values, object for any other.)
+            var typed = try env.pandasColumn(items: mapping)
+            if series.dtypeName == "str", typed.dtypeName != "str" { typed = PandasColumn(values: .ndarray(.objects([], shape: [0])), dtypeName: "object") }
+            column = PandasColumn(values: env.take(typed.values, []), dtypeName: typed.dtypeName, categorical: typed.categorical)
+        }
         return env.wrap(SeriesHost(.make(values: column.values, index: series.index, name: series.name, dtypeName: column.dtypeName,
                                          categorical: column.categorical), env: env))
     }

@@ -30,17 +30,23 @@ extension DataFrameHost {
         for c in 0..<columnCount {
             let series = column(c)
             let isNumeric: Bool = { if let a = frame.columnValues[c].ndarray { return "biuf".contains(a.dtype.kind) }; return false }()
+            if numericOnly && !isNumeric { continue }  // count(numeric_only=True) drops them too
             if name != "count" && !isNumeric {
-                if numericOnly { continue }
                 if name == "median" && series.series.dtypeName == "str" { throw PyException.typeError("Cannot perform reduction 'median' with string dtype") }
                 throw PyException.typeError("could not convert column '\(pythonRepr(frame.columns.label(at: c)))' to numeric (\(name) of a \(series.series.dtypeName) column is not supported in mfsh)")
             }
-            guard case .builtin(let method)? = try series.getAttribute(name),
-                  let s = NumericHosts.object(try method.body([], [])) as? NDScalarHost else {
+            guard case .builtin(let method)? = try series.getAttribute(name) else {
+                throw PyException.typeError("\(name)() is not supported for column '\(pythonRepr(frame.columns.label(at: c)))' in mfsh")
+            }
+            let result = try method.body([], [])
+            if let s = NumericHosts.object(result) as? NDScalarHost {
+                scalars.append(s.scalar)
+            } else if case .float(let x) = result, let s = NDArray.float64([x], shape: []).scalar(atFlat: 0) {
+                scalars.append(s)  // an empty or all-missing column's NaN, a Python float
+            } else {
                 throw PyException.typeError("\(name)() is not supported for column '\(pythonRepr(frame.columns.label(at: c)))' in mfsh")
             }
             picked.append(c)
-            scalars.append(s.scalar)
         }
         let labels = NDArray.objects(picked.map { frame.columns.label(at: $0) }, shape: [picked.count])
         let index = PandasIndex.make(className: "Index", labels: .ndarray(labels), name: frame.columns.name, dtypeName: frame.columns.dtypeName)
@@ -53,7 +59,11 @@ extension DataFrameHost {
         guard let first = scalars.first else { return .float64([], shape: [0]) }
         let type = scalars.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
         let operands = scalars.compactMap { NDArray.stacking([$0], shape: []).flatMap { NumericOperand(array: $0) } }
-        guard operands.count == scalars.count else { return .objects(scalars.map { .numpyScalar($0) }, shape: [scalars.count]) }
+        // A bool (max of a bool column) beside numbers is pandas' object, not numpy's promotion.
+        let bools = scalars.filter { $0.dtype.kind == "b" }.count
+        guard operands.count == scalars.count, bools == 0 || bools == scalars.count else {
+            return .objects(scalars.map { .numpyScalar($0) }, shape: [scalars.count])
+        }
         if type.kind == "f" || operands.contains(where: { $0.ints == nil }) {
             return .make(dtype: type.kind == "f" ? type : .float64, doubles: operands.map { $0.doubles[0] }, shape: [operands.count])
         }
@@ -65,7 +75,10 @@ extension DataFrameHost {
         let rows = rowCount, columns = columnCount
         let arrays = frame.columnValues.prefix(columns).compactMap { v -> NDArray? in if let a = v.ndarray { return a }; return nil }
         _ = try NumPyMath.resultCount([rows, columns])
-        if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }) {
+        // pandas' common type of bool and numbers is object (numpy would promote bool to the number).
+        let bools = arrays.filter { $0.dtype.kind == "b" }.count
+        if arrays.count == columns, let first = arrays.first, arrays.allSatisfy({ "biuf".contains($0.dtype.kind) }),
+           bools == 0 || bools == columns {
             let type = arrays.dropFirst().reduce(first.dtype.nativeOrder) { NumPyMath.promote($0, $1.dtype) }
             let operands = arrays.compactMap { NumericOperand(array: $0) }
             if operands.count == columns {

@@ -56,6 +56,15 @@ extension NumericEnvironment {
             }
         }
         let lk = try positions(leftKeys, in: left), rk = try positions(rightKeys, in: right)
+        // pandas refuses to match numbers with text (an empty result would be a wrong answer).
+        for (l, r) in zip(lk, rk) {
+            let types = [l < left.columnDTypeNames.count ? left.columnDTypeNames[l] : "object",
+                         r < right.columnDTypeNames.count ? right.columnDTypeNames[r] : "object"]
+            let numeric = { (t: String) in ["int", "uint", "float"].contains { t.hasPrefix($0) } }
+            if (numeric(types[0]) && types[1] == "str") || (types[0] == "str" && numeric(types[1])) {
+                throw PyException.valueError("You are trying to merge on \(types[0]) and \(types[1]) columns for key '\(try converter.interpreter.str(try python(left.columns.label(at: l))))'. If you wish to proceed you should use pd.concat")
+            }
+        }
         // Row keys as text: equal values (1 and 1.0 included) give equal text; every missing value is one key.
         func keyTexts(_ frame: DataFrame, _ columns: [Int]) throws -> [String] {
             let cells = try columns.map { c -> [String] in
@@ -100,6 +109,19 @@ extension NumericEnvironment {
                     for l in ls { pairs += rs.map { (l, $0) } }
                 }
             }
+        }
+        if case .bool(true)? = a["sort"], how != "outer" {
+            // sort=True: the rows ordered by their join keys (outer ones already are), each key's rows
+            // kept in the order the join made them.
+            var groups: [String: [(Int?, Int?)]] = [:]
+            var firsts: [(key: String, row: Int, fromLeft: Bool)] = []
+            for p in pairs {
+                let k = p.0.map { leftText[$0] } ?? p.1.map { rightText[$0] } ?? ""
+                if groups[k] == nil { firsts.append((k, p.0 ?? p.1 ?? 0, p.0 != nil)) }
+                groups[k, default: []].append(p)
+            }
+            let sorted = try sortedKeys(firsts.map { ($0.row, $0.fromLeft) }, left: left, lk: lk, right: right, rk: rk)
+            pairs = sorted.flatMap { groups[firsts[$0].key] ?? [] }
         }
         // Columns: shared key names once (from whichever side has the row), then the others with suffixes.
         var suffixes = ("_x", "_y")
@@ -155,6 +177,21 @@ extension NumericEnvironment {
 
     /// A key column both sides share: the left value where the row has one, else the right's.
     private func keyColumn(_ left: DataFrame, _ lc: Int, _ right: DataFrame, _ rc: Int, _ pairs: [(Int?, Int?)]) throws -> PandasColumn {
+        // Keys of different dtypes (bool and int, str and object...) are both cast to object by pandas;
+        // only int and float keep a number dtype.
+        let types = [lc < left.columnDTypeNames.count ? left.columnDTypeNames[lc] : "object",
+                     rc < right.columnDTypeNames.count ? right.columnDTypeNames[rc] : "object"]
+        let numeric = { (t: String) in ["int", "uint", "float"].contains { t.hasPrefix($0) } }
+        let special = types.contains { ["datetime", "timedelta", "category"].contains(where: $0.hasPrefix) }
+        if types[0] != types[1], !(numeric(types[0]) && numeric(types[1])), !special,
+           let la = left.columnValues[lc].ndarray, let ra = right.columnValues[rc].ndarray {
+            let cells = pairs.map { l, r -> PickleValue in
+                if let l { return la.element(at: l) ?? .float(.nan) }
+                if let r { return ra.element(at: r) ?? .float(.nan) }
+                return .float(.nan)
+            }
+            return PandasColumn(values: .ndarray(.objects(cells, shape: [cells.count])), dtypeName: "object")
+        }
         if pairs.allSatisfy({ $0.0 != nil }) { return try gathered(left, lc, pairs.map(\.0)) }
         let items = try pairs.map { l, r -> Value in
             if let l { return try pythonElement(left.columnValues[lc], l) }

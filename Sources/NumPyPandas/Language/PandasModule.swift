@@ -204,7 +204,9 @@ extension NumericEnvironment {
             let length = index?.count ?? lengths.first ?? 0
             for (key, value) in d.items {
                 if let wanted = columnsArgument, !wanted.contains(where: { sameLabel($0, key) }) { continue }
-                guard let c = try pandasColumn(value, length: length) else { continue }
+                guard var c = try pandasColumn(value, length: length) else { continue }
+                // An empty list is np.array([]) here, float64 (pd.Series([]) alone is object).
+                if c.count == 0, c.dtypeName == "object", listItems(value)?.isEmpty == true { c = PandasColumn(values: .ndarray(.float64([], shape: [0])), dtypeName: "float64") }
                 labels.append(key)
                 columns.append(c)
             }

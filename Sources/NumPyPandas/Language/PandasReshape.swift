@@ -128,6 +128,15 @@ extension DataFrameHost {
         let className = dtype.hasPrefix("datetime64") ? "DatetimeIndex" : dtype == "category" ? "CategoricalIndex" : "Index"
         let index = PandasIndex.make(className: className, labels: frame.columnValues[c], name: frame.columns.label(at: c), dtypeName: dtype,
                                      categorical: frame.categorical(ofColumn: c))
+        if try a.bool("verify_integrity", default: false) {
+            // pandas' check: the labels seen more than once, each named once, in order.
+            var seen: Set<String> = [], named: Set<String> = [], repeated: [Int] = []
+            for r in 0..<index.count {
+                let label = pythonRepr(index.label(at: r))
+                if !seen.insert(label).inserted, named.insert(label).inserted { repeated.append(r) }
+            }
+            if !repeated.isEmpty { throw PyException.valueError("Index has duplicate keys: \(env.take(index, repeated).reprText)") }
+        }
         let kept = try a.bool("drop", default: true) ? (0..<columnCount).filter { $0 != c } : Array(0..<columnCount)
         let f = selectColumns(kept).frame
         return env.wrap(DataFrameHost(.make(columns: f.columns, index: index, columnValues: f.columnValues, columnDTypeNames: f.columnDTypeNames,

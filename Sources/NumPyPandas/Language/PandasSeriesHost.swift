@@ -134,6 +134,12 @@ final class SeriesHost: NumericObject {
                     return withValues(column.values, dtypeName: column.dtypeName)
                 }
                 let host = NDArrayHost(a, env: env)
+                // numpy casts NaN to INT64_MIN; pandas refuses it.
+                if name == "astype", a.dtype.kind == "f", let target = args.first ?? kwargs.first(where: { $0.0 == "dtype" })?.1,
+                   let type = try? NDArrayHost.targetType(target), "iu".contains(type.kind),
+                   NumericOperand(array: a)?.doubles.contains(where: { !$0.isFinite }) == true {
+                    throw PyException(env.intCastingNaNError, "Cannot convert non-finite values (NA or inf) to integer. Replace or remove non-finite values or cast to an integer type that supports these values (e.g. 'Int64')")
+                }
                 let result: Value
                 if name == "abs" {
                     guard let o = NumericOperand(array: a) else { throw PyException.typeError("bad operand type for abs()") }
@@ -275,6 +281,9 @@ final class SeriesHost: NumericObject {
             }
             operand = env.wrap(NDArrayHost(b, env: env))
         }
+        // pandas compares list-likes position by position only when the lengths match.
+        let otherCount = env.listItems(other)?.count ?? (NumericHosts.object(other) as? NDArrayHost).flatMap { $0.array.shape.count == 1 ? $0.array.count : nil }
+        if op.isComparison, let otherCount, otherCount != count { throw PyException.valueError("Lengths must match to compare") }
         if let filled = integerDivisionByZero(op, a, operand, reflected: reflected) {
             return env.wrap(SeriesHost(.make(values: .ndarray(filled), index: series.index, name: name, dtypeName: filled.dtype.name,
                                              categorical: nil), env: env))

@@ -136,13 +136,19 @@ extension SeriesHost {
     }
 
     private func numericReduce(_ name: String, _ a: NDArray, skipna: Bool, ddof: Int, minCount: Int) throws -> Value {
+        // pandas' nanops answers an empty Series (of any number dtype, ints too: no numpy ValueError)
+        // with a plain Python float NaN, and so does the mean of values all missing.
+        if a.count == 0, name != "sum" { return .float(.nan) }
+        if name == "mean", skipna, a.dtype.kind == "f", a.withDoubles({ p in !p.contains { !$0.isNaN } }) == true { return .float(.nan) }
         // Without missing values pandas' nanops computes what numpy does (the same pairwise and casting
         // sums, the same two-pass variance): the buffer fast paths answer, when they apply. Not for the
         // variance of integers: nanvar makes them float64 first, so its mean is a plain pairwise sum
         // where numpy's goes through the cast buffer.
         let noneMissing = a.dtype.kind != "f" || a.withDoubles({ p in !p.contains { $0.isNaN } }) == true
         let integerVariance = a.dtype.kind != "f" && (name == "std" || name == "var")
-        if noneMissing, !integerVariance, minCount <= a.count, name != "median",
+        // ddof >= count: numpy divides by max(count - ddof, 0) (inf), pandas answers NaN.
+        let tooFewForVariance = (name == "std" || name == "var") && ddof >= a.count
+        if noneMissing, !integerVariance, !tooFewForVariance, minCount <= a.count, name != "median",
            let v = NDArrayHost(a, env: env).fastReduce(name, ddof: ddof) { return v }
         guard let o = NumericOperand(array: a) else { throw PyException.typeError("\(name)() is not supported for dtype \(a.dtype.name) in mfsh") }
         let isFloat = a.dtype.kind == "f"
@@ -159,7 +165,8 @@ extension SeriesHost {
         let floatType: NDDType = isFloat ? a.dtype.nativeOrder : .float64
         switch name {
         case "sum":
-            if count < minCount { return scalar(.nan, floatType) }
+            // Too few values: an integer column's answer is a Python float NaN, a float column's its own NaN.
+            if count < minCount { return isFloat ? scalar(.nan, floatType) : .float(.nan) }
             if !isFloat, let ints = o.ints {
                 let type: NDDType = a.dtype.kind == "u" ? NumPyMath.dtype("u", 8) : .int64
                 return NumPyMath.result(.make(dtype: type, ints: [ints.reduce(0, &+)], shape: []), env: env)
