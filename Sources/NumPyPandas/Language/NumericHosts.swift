@@ -339,13 +339,6 @@ final class NumericEnvironment {
         def("__len__") { o, _ in .int(try o.length()) }
         def("__contains__") { o, args in .bool(try o.contains(try argument(args, "__contains__"))) }
         def("__bool__") { o, _ in .bool(try o.truth()) }
-        // abs(x): numpy's absolute for arrays and number scalars, Series.abs() for a Series.
-        def("__abs__") { o, _ in
-            if let s = o as? SeriesHost, case .builtin(let f)? = try s.getAttribute("abs") { return try f.body([], []) }
-            if let a = o as? NDArrayHost { return try NumPyModule.absolute(a.array, env: a.env) }
-            if let s = o as? NDScalarHost, "biuf".contains(s.dtype.kind) { return try NumPyModule.absolute(try s.env.toArray(.instance(s)), env: s.env) }
-            throw PyException.typeError("bad operand type for abs(): '\(o.typeName)'")
-        }
         def("__neg__") { o, _ in
             if let v = try o.negated() { return v }
             throw PyException.typeError("bad operand type for unary -: '\(o.typeName)'")

@@ -24,17 +24,13 @@ extension NumericEnvironment {
 }
 
 enum NumericUnary {
-    /// numpy's `absolute` of a bool, integer or float array: bools and unsigned integers as they are,
-    /// signed integers negated with wrapping (numpy's C arithmetic), floats without their sign (NaN stays NaN).
+    /// numpy's `absolute` of a bool, integer or float array (`NumPyModule.absolute`: bools as they are,
+    /// integers wrapping, floats without their sign); datetimes have no loop; other kinds are refused.
     static func absolute(_ array: NDArray, env: NumericEnvironment) throws -> Value? {
         let kind = array.dtype.kind
         if kind == "M" { throw env.noLoopError("absolute", array.dtype) }
-        guard "biuf".contains(kind), let o = NumericOperand(array: array), let type = o.dtype else { return nil }
-        if kind == "b" || kind == "u" { return NumPyMath.result(array, env: env) }
-        if kind == "i", let ints = o.ints {
-            return NumPyMath.result(.make(dtype: type, ints: ints.map { $0 < 0 ? 0 &- $0 : $0 }, shape: array.shape), env: env)
-        }
-        return NumPyMath.result(.make(dtype: type, doubles: o.doubles.map { Swift.abs($0) }, shape: array.shape), env: env)
+        guard "biuf".contains(kind) else { return nil }
+        return try NumPyModule.absolute(array, env: env)
     }
 
     /// numpy's `positive`: the values unchanged in a new array; bools have no loop.
