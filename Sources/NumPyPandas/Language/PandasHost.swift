@@ -276,7 +276,7 @@ final class DataFrameHost: NumericObject {
         if case .list(let l) = key {
             var picked: [Int] = []
             for k in l.items {
-                guard let c = env.position(of: k, in: frame.columns) else { throw PyException.keyError(k) }
+                guard let c = env.position(of: k, in: frame.columns) else { throw try missingColumns(l.items) }
                 picked.append(c)
             }
             return env.wrap(selectColumns(picked))
@@ -284,6 +284,22 @@ final class DataFrameHost: NumericObject {
         if case .slice(let s) = key { return selectRows(try sliceIndices(s, count: rowCount)) }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
         return env.wrap(column(c))
+    }
+
+    /// pandas' KeyError for a list of column labels not all in the frame: the missing ones as a list
+    /// (`"['nope'] not in index"`), or, when none is there, the labels as the Index pandas makes of them.
+    private func missingColumns(_ keys: [Value]) throws -> PyException {
+        let interpreter = env.converter.interpreter
+        let missing = keys.filter { env.position(of: $0, in: frame.columns) == nil }
+        guard missing.count == keys.count else {
+            return PyException.keyError(.str("\(try interpreter.repr(.newList(missing))) not in index"))
+        }
+        let reprs = try keys.map { try interpreter.repr($0) }.joined(separator: ", ")
+        let dtype: String
+        if keys.allSatisfy({ if case .str = $0 { return true }; return false }) { dtype = "str" }
+        else if keys.allSatisfy({ if case .int = $0 { return true }; return false }) { dtype = "int64" }
+        else { dtype = "object" }
+        return PyException.keyError(.str("None of [Index([\(reprs)], dtype='\(dtype)')] are in the [columns]"))
     }
 
     func makeIterator() throws -> PyIterator {
