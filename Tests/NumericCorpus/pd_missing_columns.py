@@ -8,3 +8,11 @@ for key in [['score', 'nope'], ['nope', 'score', 'other'], ['x', 'nope'], [5, 6]
         print(df[key])
     except KeyError as e:
         print(repr(e))
+indexed = pd.DataFrame({'score': [1.0, 2.0], 'epoch': [0, 1]}, index=['a', 'b'])
+for f in [lambda: indexed.loc[:, ['score', 'nope']], lambda: indexed.loc[['a', 'z']], lambda: indexed.loc[['y', 'z']],
+          lambda: indexed.loc['z'], lambda: indexed['score'][['a', 'q']], lambda: indexed['score'][['p', 'q']],
+          lambda: indexed.loc['a', 'nope'], lambda: indexed.loc[['a', 'b'], ['epoch']]]:
+    try:
+        print(f())
+    except KeyError as e:
+        print(repr(e))

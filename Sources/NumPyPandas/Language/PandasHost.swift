@@ -32,6 +32,22 @@ extension NumericEnvironment {
         return PyException.keyError(key)
     }
 
+    /// pandas' KeyError for a list of labels not all in `index` (a flat one): the missing ones as a list
+    /// (`"['nope'] not in index"`), or, when none is there, the labels as the Index pandas makes of them.
+    func missingLabels(_ keys: [Value], in index: PandasIndex, axis: String) throws -> PyException {
+        let interpreter = converter.interpreter
+        let missing = keys.filter { position(of: $0, in: index) == nil }
+        guard missing.count == keys.count else {
+            return PyException.keyError(.str("\(try interpreter.repr(.newList(missing))) not in index"))
+        }
+        let reprs = try keys.map { try interpreter.repr($0) }.joined(separator: ", ")
+        let dtype: String
+        if keys.allSatisfy({ if case .str = $0 { return true }; return false }) { dtype = "str" }
+        else if keys.allSatisfy({ if case .int = $0 { return true }; return false }) { dtype = "int64" }
+        else { dtype = "object" }
+        return PyException.keyError(.str("None of [Index([\(reprs)], dtype='\(dtype)')] are in the [\(axis)]"))
+    }
+
     /// Refuses what mfsh cannot do with a MultiIndex (`what` names it for the message).
     func refuseMultiIndex(_ index: PandasIndex, _ what: String) throws {
         if index.levels != nil { throw PyException.typeError("\(what) of a MultiIndex is not supported by mfsh") }
@@ -276,7 +292,7 @@ final class DataFrameHost: NumericObject {
         if case .list(let l) = key {
             var picked: [Int] = []
             for k in l.items {
-                guard let c = env.position(of: k, in: frame.columns) else { throw try missingColumns(l.items) }
+                guard let c = env.position(of: k, in: frame.columns) else { throw try env.missingLabels(l.items, in: frame.columns, axis: "columns") }
                 picked.append(c)
             }
             return env.wrap(selectColumns(picked))
@@ -284,22 +300,6 @@ final class DataFrameHost: NumericObject {
         if case .slice(let s) = key { return selectRows(try sliceIndices(s, count: rowCount)) }
         guard let c = env.position(of: key, in: frame.columns) else { throw PyException.keyError(key) }
         return env.wrap(column(c))
-    }
-
-    /// pandas' KeyError for a list of column labels not all in the frame: the missing ones as a list
-    /// (`"['nope'] not in index"`), or, when none is there, the labels as the Index pandas makes of them.
-    private func missingColumns(_ keys: [Value]) throws -> PyException {
-        let interpreter = env.converter.interpreter
-        let missing = keys.filter { env.position(of: $0, in: frame.columns) == nil }
-        guard missing.count == keys.count else {
-            return PyException.keyError(.str("\(try interpreter.repr(.newList(missing))) not in index"))
-        }
-        let reprs = try keys.map { try interpreter.repr($0) }.joined(separator: ", ")
-        let dtype: String
-        if keys.allSatisfy({ if case .str = $0 { return true }; return false }) { dtype = "str" }
-        else if keys.allSatisfy({ if case .int = $0 { return true }; return false }) { dtype = "int64" }
-        else { dtype = "object" }
-        return PyException.keyError(.str("None of [Index([\(reprs)], dtype='\(dtype)')] are in the [columns]"))
     }
 
     func makeIterator() throws -> PyIterator {
@@ -349,6 +349,9 @@ final class FrameIndexerHost: NumericObject {
         if case .slice(let s) = key { return try env.labelSliceRows(s, count: owner.rowCount, position: row) }
         // A label that repeats brings all its rows, in the index's order, as pandas' loc does.
         if case .list(let l) = key {
+            if byLabel, frame.index.levels == nil, l.items.contains(where: { env.position(of: $0, in: frame.index) == nil }) {
+                throw try env.missingLabels(l.items, in: frame.index, axis: "index")
+            }
             return try l.items.flatMap { k in try (byLabel ? env.repeatedPositions(of: k, in: frame.index) : nil) ?? [try row(k)] }
         }
         return nil
@@ -398,7 +401,11 @@ final class FrameIndexerHost: NumericObject {
         switch key {
         case .slice(let s) where !byLabel: return try sliceIndices(s, count: count)
         case .slice(let s): return try env.labelSliceRows(s, count: count, position: columnPosition)
-        case .list(let l): return try l.items.map(columnPosition)
+        case .list(let l):
+            if byLabel, l.items.contains(where: { env.position(of: $0, in: frame.columns) == nil }) {
+                throw try env.missingLabels(l.items, in: frame.columns, axis: "columns")
+            }
+            return try l.items.map(columnPosition)
         default: return nil
         }
     }

@@ -233,6 +233,9 @@ final class SeriesHost: NumericObject {
         }
         if case .list(let l) = key {
             // A list of labels, each bringing all its rows (pandas 3 reads s[[...]] as labels).
+            if series.index.levels == nil, l.items.contains(where: { env.position(of: $0, in: series.index) == nil }) {
+                throw try env.missingLabels(l.items, in: series.index, axis: "index")
+            }
             let rows = try l.items.flatMap { k -> [Int] in
                 if let repeated = env.repeatedPositions(of: k, in: series.index) { return repeated }
                 guard let i = env.position(of: k, in: series.index) else { throw env.missingLabel(k, in: series.index) }
