@@ -140,15 +140,14 @@ final class SeriesHost: NumericObject {
                    NumericOperand(array: a)?.doubles.contains(where: { !$0.isFinite }) == true {
                     throw PyException(env.intCastingNaNError, "Cannot convert non-finite values (NA or inf) to integer. Replace or remove non-finite values or cast to an integer type that supports these values (e.g. 'Int64')")
                 }
-                let result: Value
                 if name == "abs" {
-                    guard let o = NumericOperand(array: a) else { throw PyException.typeError("bad operand type for abs()") }
-                    result = NumPyMath.result(a.dtype.kind == "f" ? .make(dtype: a.dtype, doubles: o.doubles.map { Swift.abs($0) }, shape: a.shape)
-                                              : .make(dtype: a.dtype, ints: (o.ints ?? []).map { $0 < 0 ? 0 &- $0 : $0 }, shape: a.shape), env: env)
-                } else {
-                    guard case .builtin(let method)? = try host.getAttribute(name) else { throw PyException.attributeError(name) }
-                    result = try method.body(args, kwargs)
+                    // What abs(series) gives (NumericUnaryOperators), taking no arguments.
+                    _ = try CallArguments(name, args, kwargs, [])
+                    guard let result = try absolute() else { throw PyException.typeError("bad operand type for abs(): '\(series.dtypeName)'") }
+                    return result
                 }
+                guard case .builtin(let method)? = try host.getAttribute(name) else { throw PyException.attributeError(name) }
+                let result = try method.body(args, kwargs)
                 guard let array = (NumericHosts.object(result) as? NDArrayHost)?.array else { return result }
                 return withValues(.ndarray(array), dtypeName: array.dtype.name)
             }
